@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""Generate ``templates/house.docx``, cddraft's house template, from the values in this file.
+
+Every style value is here in source so it can be reviewed against un-conventions.md §4.1a (the
+UNOG "G" template read from a genuine Geneva document). The output is byte-for-byte reproducible
+(fixed zip timestamps and order); a test checks that the committed template matches this script.
+
+    python scripts/make_house_template.py            # writes templates/house.docx
+    python scripts/make_house_template.py OUT.docx
+"""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+# --- Page set-up (§4.1a, S): A4, margins, header/footer distances, different first page. ----------
+PAGE = {"w": 11907, "h": 16840, "code": 9}
+MARGINS = {"top": 1418, "right": 1134, "bottom": 1134, "left": 1134, "header": 851, "footer": 567, "gutter": 0}
+
+# --- Paragraph styles (§4.1a, S). Sizes in points, indents and spacing in twips. -------------------
+G_HEADING = {"keepNext": True, "keepLines": True, "tabs": [("right", 851)],
+             "ind": {"left": 1134, "right": 1134, "hanging": 1134}}
+STYLES: list[dict] = [
+    {"id": "Normal", "name": "Normal", "default": True, "size": 10,
+     "suppressAutoHyphens": True, "spacing": {"line": 240, "lineRule": "atLeast"}},
+    {"id": "HChG", "name": "_ H _Ch_G", "next": "SingleTxtG", "size": 14, "bold": True, **G_HEADING,
+     "spacing": {"before": 360, "after": 240, "line": 300, "lineRule": "exact"}},
+    {"id": "H1G", "name": "_ H_1_G", "next": "SingleTxtG", "size": 12, "bold": True, **G_HEADING,
+     "spacing": {"before": 360, "after": 240, "line": 270, "lineRule": "exact"}},
+    {"id": "H23G", "name": "_ H_2/3_G", "next": "SingleTxtG", "size": 10, "bold": True, **G_HEADING,
+     "spacing": {"before": 240, "after": 120, "line": 240, "lineRule": "exact"}},
+    {"id": "H4G", "name": "_ H_4_G", "next": "SingleTxtG", "size": 10, "italic": True, **G_HEADING,
+     "spacing": {"before": 240, "after": 120, "line": 240, "lineRule": "exact"}},
+    {"id": "H56G", "name": "_ H_5/6_G", "next": "SingleTxtG", "size": 10, **G_HEADING,
+     "spacing": {"before": 240, "after": 120, "line": 240, "lineRule": "exact"}},
+    {"id": "SingleTxtG", "name": "_ Single Txt_G", "size": 10, "spacing": {"after": 120},
+     "ind": {"left": 1134, "right": 1134}, "jc": "both"},
+    {"id": "Bullet1G", "name": "_Bullet 1_G", "size": 10, "numId": 1, "tabs": [("left", 1701)],
+     "spacing": {"after": 120}, "ind": {"left": 1701, "right": 1134, "hanging": 170}, "jc": "both"},
+    {"id": "Bullet2G", "name": "_Bullet 2_G", "size": 10, "numId": 2, "tabs": [("left", 2268)],
+     "spacing": {"after": 120}, "ind": {"left": 2268, "right": 1134, "hanging": 170}, "jc": "both"},
+    {"id": "FootnoteText", "name": "footnote text", "alias": "5_G", "size": 9, "tabs": [("right", 1021)],
+     "spacing": {"line": 220, "lineRule": "exact"}, "ind": {"left": 1134, "right": 1134, "hanging": 1134}},
+    {"id": "Header", "name": "header", "alias": "6_G", "size": 9, "bold": True,
+     "border_bottom": True, "spacing": {"line": 240, "lineRule": "auto"}},
+    {"id": "Footer", "name": "footer", "alias": "3_G", "size": 8, "spacing": {"line": 240, "lineRule": "auto"}},
+]
+CHAR_STYLES = [
+    {"id": "DefaultParagraphFont", "name": "Default Paragraph Font", "default": True},
+    {"id": "FootnoteReference", "name": "footnote reference", "alias": "4_G", "size": 9, "superscript": True,
+     "font": "Times New Roman"},
+]
+# Bullets (§4.1a, S): both levels "•", Times New Roman; indents as the styles above.
+BULLETS = [(1, 1701), (2, 2268)]
+FONTS = {"latin": "Times New Roman", "east_asian": "SimSun", "complex": "Times New Roman"}
+
+
+def _ppr(s: dict) -> str:
+    out = []
+    if s.get("keepNext"):
+        out.append("<w:keepNext/>")
+    if s.get("keepLines"):
+        out.append("<w:keepLines/>")
+    if "numId" in s:
+        out.append(f'<w:numPr><w:numId w:val="{s["numId"]}"/></w:numPr>')
+    if s.get("border_bottom"):
+        out.append('<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="auto"/></w:pBdr>')
+    if s.get("tabs"):
+        out.append("<w:tabs>" + "".join(f'<w:tab w:val="{k}" w:pos="{p}"/>' for k, p in s["tabs"]) + "</w:tabs>")
+    if s.get("suppressAutoHyphens"):
+        out.append("<w:suppressAutoHyphens/>")
+    if s.get("spacing"):
+        out.append("<w:spacing " + " ".join(f'w:{k}="{v}"' for k, v in s["spacing"].items()) + "/>")
+    if s.get("ind"):
+        out.append("<w:ind " + " ".join(f'w:{k}="{v}"' for k, v in s["ind"].items()) + "/>")
+    if s.get("jc"):
+        out.append(f'<w:jc w:val="{s["jc"]}"/>')
+    return f"<w:pPr>{''.join(out)}</w:pPr>" if out else ""
+
+
+def _rpr(s: dict) -> str:
+    out = []
+    if s.get("font"):
+        f = s["font"]
+        out.append(f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}"/>')
+    if s.get("bold"):
+        out.append("<w:b/><w:bCs/>")
+    if s.get("italic"):
+        out.append("<w:i/><w:iCs/>")
+    if s.get("size"):
+        half = int(s["size"] * 2)
+        out.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
+    if s.get("superscript"):
+        out.append('<w:vertAlign w:val="superscript"/>')
+    return f"<w:rPr>{''.join(out)}</w:rPr>" if out else ""
+
+
+def _style(s: dict, kind: str) -> str:
+    default = ' w:default="1"' if s.get("default") else ""
+    parts = [f'<w:name w:val="{s["name"]}"/>']
+    if s.get("alias"):
+        parts.append(f'<w:aliases w:val="{s["alias"]}"/>')
+    if kind == "paragraph" and s["id"] != "Normal":
+        parts.append('<w:basedOn w:val="Normal"/>')
+    if s.get("next"):
+        parts.append(f'<w:next w:val="{s["next"]}"/>')
+    parts.append("<w:qFormat/>" if s["id"] in ("Normal", "HChG", "H1G", "H23G", "SingleTxtG") else "")
+    if kind == "paragraph":
+        parts.append(_ppr(s))
+    parts.append(_rpr(s))
+    return f'<w:style w:type="{kind}"{default} w:styleId="{s["id"]}">{"".join(parts)}</w:style>'
+
+
+def styles_xml() -> str:
+    f = FONTS
+    defaults = (
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        f'<w:rFonts w:ascii="{f["latin"]}" w:eastAsia="{f["east_asian"]}" w:hAnsi="{f["latin"]}" '
+        f'w:cs="{f["complex"]}"/>'
+        '<w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+        "</w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>"
+    )
+    table = (
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" "
+        'w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
+        '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
+        "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"
+    )
+    body = "".join(_style(s, "paragraph") for s in STYLES) + "".join(_style(s, "character") for s in CHAR_STYLES)
+    return f'{HEAD}<w:styles xmlns:w="{W}">{defaults}{body}{table}</w:styles>'
+
+
+def numbering_xml() -> str:
+    abstract, nums = [], []
+    for num_id, left in BULLETS:
+        abstract.append(
+            f'<w:abstractNum w:abstractNumId="{num_id - 1}"><w:multiLevelType w:val="singleLevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
+            f'<w:lvlJc w:val="left"/><w:pPr><w:tabs><w:tab w:val="num" w:pos="{left}"/></w:tabs>'
+            f'<w:ind w:left="{left}" w:hanging="170"/></w:pPr>'
+            '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:hint="default"/></w:rPr>'
+            "</w:lvl></w:abstractNum>"
+        )
+        nums.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{num_id - 1}"/></w:num>')
+    return f'{HEAD}<w:numbering xmlns:w="{W}">{"".join(abstract)}{"".join(nums)}</w:numbering>'
+
+
+def settings_xml() -> str:
+    return (
+        f'{HEAD}<w:settings xmlns:w="{W}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="567"/>'
+        '<w:evenAndOddHeaders/><w:characterSpacingControl w:val="doNotCompress"/>'
+        '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+        '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '
+        'w:val="15"/></w:compat></w:settings>'
+    )
+
+
+def document_xml() -> str:
+    p, m = PAGE, MARGINS
+    margins = " ".join(f'w:{k}="{v}"' for k, v in m.items())
+    return (
+        f'{HEAD}<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body><w:p/>'
+        f'<w:sectPr><w:pgSz w:w="{p["w"]}" w:h="{p["h"]}" w:code="{p["code"]}"/><w:pgMar {margins}/>'
+        '<w:cols w:space="720"/><w:titlePg/></w:sectPr></w:body></w:document>'
+    )
+
+
+def font_table_xml() -> str:
+    fonts = [("Times New Roman", "roman", None), ("SimSun", "auto", "宋体"), ("Simplified Arabic", "roman", None)]
+    body = "".join(
+        f'<w:font w:name="{name}">' + (f'<w:altName w:val="{alt}"/>' if alt else "")
+        + f'<w:family w:val="{family}"/></w:font>'
+        for name, family, alt in fonts
+    )
+    return f'{HEAD}<w:fonts xmlns:w="{W}">{body}</w:fonts>'
+
+
+def theme_xml() -> str:
+    """A minimal Office theme (Word requires the part); fonts match the house fonts."""
+    colors = [("dk1", '<a:sysClr val="windowText" lastClr="000000"/>'),
+              ("lt1", '<a:sysClr val="window" lastClr="FFFFFF"/>'),
+              ("dk2", '<a:srgbClr val="1F497D"/>'), ("lt2", '<a:srgbClr val="EEECE1"/>'),
+              ("accent1", '<a:srgbClr val="4F81BD"/>'), ("accent2", '<a:srgbClr val="C0504D"/>'),
+              ("accent3", '<a:srgbClr val="9BBB59"/>'), ("accent4", '<a:srgbClr val="8064A2"/>'),
+              ("accent5", '<a:srgbClr val="4BACC6"/>'), ("accent6", '<a:srgbClr val="F79646"/>'),
+              ("hlink", '<a:srgbClr val="0000FF"/>'), ("folHlink", '<a:srgbClr val="800080"/>')]
+    clr = "".join(f"<a:{n}>{v}</a:{n}>" for n, v in colors)
+    f = FONTS
+    font = (f'<a:latin typeface="{f["latin"]}"/><a:ea typeface="{f["east_asian"]}"/>'
+            f'<a:cs typeface="{f["complex"]}"/>')
+    solid = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
+    line = f'<a:ln w="9525">{solid}</a:ln>'
+    effect = "<a:effectStyle><a:effectLst/></a:effectStyle>"
+    return (
+        f'{HEAD}<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="cddraft">'
+        f'<a:themeElements><a:clrScheme name="cddraft">{clr}</a:clrScheme>'
+        f'<a:fontScheme name="cddraft"><a:majorFont>{font}</a:majorFont><a:minorFont>{font}</a:minorFont>'
+        "</a:fontScheme>"
+        f'<a:fmtScheme name="cddraft"><a:fillStyleLst>{solid * 3}</a:fillStyleLst>'
+        f"<a:lnStyleLst>{line * 3}</a:lnStyleLst><a:effectStyleLst>{effect * 3}</a:effectStyleLst>"
+        f"<a:bgFillStyleLst>{solid * 3}</a:bgFillStyleLst></a:fmtScheme></a:themeElements></a:theme>"
+    )
+
+
+CONTENT_TYPES = (
+    f'{HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/settings.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
+    '<Override PartName="/word/numbering.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
+    '<Override PartName="/word/fontTable.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>'
+    '<Override PartName="/word/theme/theme1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>'
+    '<Override PartName="/docProps/core.xml" '
+    'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    '<Override PartName="/docProps/app.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>'
+)
+RELS = (
+    f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
+    'core-properties" Target="docProps/core.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'extended-properties" Target="docProps/app.xml"/></Relationships>'
+)
+DOC_RELS = (
+    f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    + "".join(
+        f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        f'{kind}" Target="{target}"/>'
+        for i, (kind, target) in enumerate(
+            [("styles", "styles.xml"), ("settings", "settings.xml"), ("numbering", "numbering.xml"),
+             ("fontTable", "fontTable.xml"), ("theme", "theme/theme1.xml")], 1)
+    )
+    + "</Relationships>"
+)
+CORE = (
+    f'{HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+    'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>cddraft house template</dc:title>'
+    "<dc:creator>cddraft</dc:creator></cp:coreProperties>"
+)
+APP = (
+    f'{HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>cddraft</Application></Properties>"
+)
+
+
+def parts() -> dict[str, str]:
+    return {
+        "[Content_Types].xml": CONTENT_TYPES,
+        "_rels/.rels": RELS,
+        "docProps/app.xml": APP,
+        "docProps/core.xml": CORE,
+        "word/_rels/document.xml.rels": DOC_RELS,
+        "word/document.xml": document_xml(),
+        "word/fontTable.xml": font_table_xml(),
+        "word/numbering.xml": numbering_xml(),
+        "word/settings.xml": settings_xml(),
+        "word/styles.xml": styles_xml(),
+        "word/theme/theme1.xml": theme_xml(),
+    }
+
+
+def write(out: Path) -> None:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in parts().items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, text.encode("utf-8"))
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "templates" / "house.docx"
+    write(target)
+    print(target)

@@ -1,0 +1,105 @@
+"""Per-language conventions, kept as data (``data/<code>.yaml``), one file per language.
+
+Every string a language needs (masthead lines, title formula, signature form, annex heading,
+numbering markers, quotation marks, fonts, direction) lives in its file with a confidence tag in a
+comment, so an inferred value is corrected by changing one line there.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Fonts(_Data):
+    latin: str
+    east_asian: str | None = None
+    complex: str
+
+
+class Masthead(_Data):
+    united_nations: str
+    body: str
+    distribution: dict[Literal["general", "limited", "restricted"], str]
+    date_language: str
+    version_line: str | None
+    original: str
+    language_names: dict[str, str]
+
+
+class Dates(_Data):
+    pattern: str
+    first_of_month: str | None = None
+    months: list[str] | None = Field(default=None, min_length=12, max_length=12)
+
+
+class LetterStrings(_Data):
+    title: str
+    transmitting: str
+    note_verbale_title: str
+    addressee: str
+    opening: str
+    circulation_with_annex: str
+    circulation: str
+    note_verbale_circulation_with_annex: str
+    note_verbale_circulation: str
+    closing: list[str]
+    signed: str
+    signature_order: Literal["name_first", "titles_first"]
+    required_phrases: list[str] = []
+
+
+class AnnexStrings(_Data):
+    heading: str
+    heading_numbered: str
+    original_note: str
+    language_names: dict[str, str]
+
+
+class Numbering(_Data):
+    paragraph: str
+    headings: list[str] = Field(min_length=5, max_length=5)
+    subparagraphs: list[str] = Field(min_length=2, max_length=2)
+
+
+class Quotes(_Data):
+    primary: tuple[str, str]
+    secondary: tuple[str, str]
+
+
+class Conventions(_Data):
+    """Everything language-specific that the localise and render stages need."""
+
+    code: str
+    locale: str
+    lang_tag: str
+    direction: Literal["ltr", "rtl"]
+    job_letter: str
+    fonts: Fonts
+    masthead: Masthead
+    dates: Dates
+    letter: LetterStrings
+    annex: AnnexStrings
+    numbering: Numbering
+    sequences: dict[str, list[str]] = {}
+    quotes: Quotes
+    recycle: str
+
+    @property
+    def rtl(self) -> bool:
+        return self.direction == "rtl"
+
+
+@cache
+def load_conventions(code: str) -> Conventions:
+    """The conventions of one language (``en``, ``fr`` …), read once per process."""
+    text = resources.files("cddraft.conventions").joinpath("data", f"{code}.yaml").read_text("utf-8")
+    return Conventions.model_validate(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))

@@ -1,0 +1,132 @@
+"""Stage 3: typed :class:`Document` + conventions data → :class:`Localised` (every string final)."""
+
+from __future__ import annotations
+
+from cddraft.conventions import Conventions, load_conventions
+from cddraft.conventions.dates import footer_stamp, format_date
+from cddraft.errors import CddraftError, Diagnostic
+from cddraft.localise.body import Numberer, resolve_refs, text_spans
+from cddraft.localise.numbering import roman
+from cddraft.localise.types import Block, Footer, Heading, Localised, Masthead, Para, Signatures
+from cddraft.model.document import Document, Letter
+from cddraft.model.inline import Span, plain_text
+from cddraft.model.document import JOB_RE
+
+
+def _masthead(doc: Document, conv: Conventions) -> Masthead:
+    date_conv = load_conventions(conv.masthead.date_language)
+    lines = []
+    if doc.distribution != "none":
+        lines.append(conv.masthead.distribution[doc.distribution])
+    lines.append(format_date(doc.date, date_conv))
+    if conv.masthead.version_line and doc.language != doc.original:
+        lines.append(conv.masthead.version_line)
+    lines.append(conv.masthead.original.format(language=conv.masthead.language_names[doc.original]))
+    return Masthead(
+        symbol=doc.symbol,
+        body=doc.body or conv.masthead.body,
+        united_nations=conv.masthead.united_nations if doc.united_nations else None,
+        lines=lines,
+    )
+
+
+def _footer(doc: Document, conv: Conventions) -> Footer:
+    job_line = barcode = None
+    if doc.job_number:
+        stamps = " ".join(footer_stamp(d) for d in doc.footer_stamps)
+        star = "*" if doc.job_number.endswith("*") else ""
+        job = doc.job_number.rstrip("*")
+        job_line = f"{job} ({conv.job_letter}){star}" + (f" {stamps}" if stamps else "")
+        yy, digits = JOB_RE.match(job).groups()  # type: ignore[union-attr]
+        barcode = yy + digits
+    return Footer(job_line, barcode, doc.qr or f"https://undocs.org/{doc.symbol}", conv.recycle)
+
+
+def letter_title(doc: Document, letter: Letter, conv: Conventions) -> str:
+    if letter.title:
+        return letter.title
+    strings = conv.letter
+    transmitting = strings.transmitting.format(object=letter.transmits) if letter.transmits else ""
+    formula = strings.note_verbale_title if doc.kind == "note-verbale" else strings.title
+    return formula.format(
+        date=format_date(letter.date, conv),
+        sender=letter.sender,
+        addressee=letter.addressee or strings.addressee,
+        transmitting=transmitting,
+    )
+
+
+def _letter_blocks(doc: Document, letter: Letter, conv: Conventions) -> list[Block]:
+    blocks: list[Block] = [Para(text_spans(t, conv), role="letter") for t in letter.paragraphs]
+    request = letter.circulation_request
+    if request is True:
+        nv = doc.kind == "note-verbale"
+        if doc.annexes:
+            text = conv.letter.note_verbale_circulation_with_annex if nv else conv.letter.circulation_with_annex
+        else:
+            text = conv.letter.note_verbale_circulation if nv else conv.letter.circulation
+        blocks.append(Para([Span(text)], role="letter"))
+    elif isinstance(request, str):
+        blocks.append(Para(text_spans(request, conv), role="letter"))
+    for i, line in enumerate(conv.letter.closing):
+        blocks.append(Para([Span(line)], role="closing", depth=0 if i == 0 else 1, align="left"))
+    if doc.kind == "letter":
+        signatories = sorted(letter.signatories, key=lambda s: (s.country or "").casefold())
+        if len(signatories) == 1 or any(s.country for s in signatories):
+            pass
+        blocks.append(Signatures([_signature(s.name, s.titles, conv) for s in signatories], letter.side_by_side))
+    return blocks
+
+
+def _signature(name: str, titles: list[str], conv: Conventions) -> list[str]:
+    signed = conv.letter.signed.format(name=name)
+    return [signed, *titles] if conv.letter.signature_order == "name_first" else [*titles, signed]
+
+
+def _annex_heading(n: int, total: int, conv: Conventions) -> str:
+    return conv.annex.heading if total == 1 else conv.annex.heading_numbered.format(number=roman(n))
+
+
+def localise(doc: Document) -> Localised:
+    """Resolve every string, date and number of the document in its version language."""
+    conv = load_conventions(doc.language)
+    missing = [p for p in conv.letter.required_phrases if doc.letter is not None and not getattr(doc.letter, p)]
+    if missing:
+        raise CddraftError(
+            [
+                Diagnostic(
+                    f"{doc.language} versions need `{p}:` written in {doc.language} (grammar is not guessed)",
+                    path=("letter",),
+                )
+                for p in missing
+            ]
+        )
+    blocks: list[Block] = []
+    problems: list[Diagnostic] = []
+    ids: dict[str, str | None] = {}
+    if doc.letter is not None:
+        title = letter_title(doc, doc.letter, conv)
+        blocks.extend(_letter_blocks(doc, doc.letter, conv))
+    else:
+        assert doc.report is not None
+        title = plain_text(text_spans(doc.report.title, conv)) if doc.report.title else ""
+        walker = Numberer(conv, doc.report.numbered_paragraphs, doc.report.numbered_headings)
+        walker.blocks(doc.report.content, 1)
+        blocks.extend(walker.out)
+        ids.update(walker.ids)
+    for n, annex in enumerate(doc.annexes, 1):
+        blocks.append(Heading(1, [Span(_annex_heading(n, len(doc.annexes), conv))], page_break=True))
+        original = annex.original_language or doc.original
+        if original != doc.language:
+            note = conv.annex.original_note.format(language=conv.annex.language_names[original])
+            blocks.append(Para([Span(note)], role="note", align="right"))
+        if annex.title:
+            blocks.append(Heading(1, text_spans(annex.title, conv)))
+        walker = Numberer(conv, annex.numbered_paragraphs, annex.numbered_headings)
+        walker.blocks(annex.content, 1)
+        blocks.extend(walker.out)
+        ids.update(walker.ids)
+    problems.extend(resolve_refs(blocks, ids, ()))
+    if problems:
+        raise CddraftError(problems)
+    return Localised(conv, _masthead(doc, conv), _footer(doc, conv), title, blocks)

@@ -1,0 +1,122 @@
+"""Report and annex content → localised blocks with heading and paragraph numbers assigned."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cddraft.conventions import Conventions
+from cddraft.errors import Diagnostic, Path_
+from cddraft.localise.numbering import marker
+from cddraft.localise.types import Block, Bullet, Heading, Para
+from cddraft.model import blocks as m
+from cddraft.model.inline import Footnote, Inline, Ref, Span, parse
+
+_CJK = r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef]"
+_CJK_GAP = re.compile(rf"(?<={_CJK}) +(?=\S)|(?<=\S) +(?={_CJK})")
+
+
+def text_spans(text: str, conv: Conventions) -> list[Inline]:
+    """Parse markup; in Chinese drop literal spaces next to CJK (Word spaces CJK/Latin itself)."""
+    spans = parse(text)
+    if conv.code != "zh":
+        return spans
+    out: list[Inline] = []
+    for s in spans:
+        if isinstance(s, Span):
+            out.append(Span(_CJK_GAP.sub("", s.text), s.bold, s.italic, s.sup))
+        elif isinstance(s, Footnote):
+            out.append(Footnote(tuple(Span(_CJK_GAP.sub("", x.text), x.bold, x.italic, x.sup)
+                                      if isinstance(x, Span) else x for x in s.content)))
+        else:
+            out.append(s)
+    return out
+
+
+@dataclass
+class Numberer:
+    """Walks one body (report or annex), numbering as the UN does, and records ids."""
+
+    conv: Conventions
+    numbered_paragraphs: bool
+    numbered_headings: bool
+    out: list[Block] = field(default_factory=list)
+    ids: dict[str, str | None] = field(default_factory=dict)
+    paragraph_no: int = 0
+    heading_no: list[int] = field(default_factory=lambda: [0] * 6)
+
+    def blocks(self, items: list, depth: int) -> None:
+        for block in items:
+            if isinstance(block, m.Paragraph):
+                self.paragraph(block)
+            elif isinstance(block, m.Section):
+                self.section(block, depth)
+            elif isinstance(block, m.Bullets):
+                self.bullets(block.bullets, 1)
+            elif isinstance(block, m.Quote):
+                for text in block.quote:
+                    self.out.append(Para(text_spans(text, self.conv), role="quote"))
+
+    def section(self, sec: m.Section, depth: int) -> None:
+        level = depth if self.numbered_headings else depth + 1
+        level = min(level, 5)
+        number = None
+        if self.numbered_headings:
+            self.heading_no[level] += 1
+            for deeper in range(level + 1, 6):
+                self.heading_no[deeper] = 0
+            number = marker(self.conv.numbering.headings[level - 1], self.heading_no[level], self.conv)
+        if sec.id:
+            self.ids[sec.id] = number
+        self.out.append(Heading(level, text_spans(sec.heading, self.conv), number))
+        self.blocks(sec.content, depth + 1)
+
+    def paragraph(self, para: m.Paragraph) -> None:
+        number = None
+        if self.numbered_paragraphs and para.numbered:
+            self.paragraph_no += 1
+            number = marker(self.conv.numbering.paragraph, self.paragraph_no, self.conv)
+        if para.id:
+            self.ids[para.id] = number.rstrip(". -") if number else None
+        self.out.append(Para(text_spans(para.text, self.conv), number=number))
+        self.items(para.items, 1)
+
+    def items(self, items: list[m.Item], depth: int) -> None:
+        template = self.conv.numbering.subparagraphs[min(depth, 2) - 1]
+        for n, item in enumerate(items, 1):
+            self.out.append(
+                Para(text_spans(item.text, self.conv), role="item", number=marker(template, n, self.conv), depth=depth)
+            )
+            self.items(item.items, depth + 1)
+
+    def bullets(self, items: list[m.BulletItem], level: int) -> None:
+        for item in items:
+            self.out.append(Bullet(min(level, 2), text_spans(item.text, self.conv)))
+            self.bullets(item.bullets, level + 1)
+
+
+def resolve_refs(blocks: list[Block], ids: dict[str, str | None], path: Path_) -> list[Diagnostic]:
+    """Replace every ``{ref:id}`` by the final number; report references to unnumbered targets."""
+    problems: list[Diagnostic] = []
+
+    def fix(spans: list) -> list:
+        out = []
+        for s in spans:
+            if isinstance(s, Ref):
+                number = ids.get(s.target)
+                if number is None:
+                    problems.append(
+                        Diagnostic(f"{{ref:{s.target}}} points to a paragraph that has no number", path=path)
+                    )
+                    number = "??"
+                out.append(Span(number, s.bold, s.italic))
+            elif isinstance(s, Footnote):
+                out.append(Footnote(tuple(fix(list(s.content)))))
+            else:
+                out.append(s)
+        return out
+
+    for block in blocks:
+        if isinstance(block, Heading | Para | Bullet):
+            block.spans = fix(block.spans)
+    return problems

@@ -1,0 +1,79 @@
+"""The localised document: every string final and every number assigned, ready to render.
+
+The render stage draws these; it never formats a date, chooses a word or counts a paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from cddraft.conventions import Conventions
+from cddraft.model.inline import Footnote, Span
+
+Spans = list[Span | Footnote]
+
+
+@dataclass
+class Heading:
+    """A heading; ``level`` 1-5 picks HChG, H1G, H23G, H23G, H4G."""
+
+    level: int
+    spans: Spans
+    number: str | None = None
+    page_break: bool = False
+
+
+@dataclass
+class Para:
+    """A body paragraph. ``role`` decides indentation: letter paragraphs indent their first line."""
+
+    spans: Spans
+    role: Literal["body", "letter", "quote", "item", "closing", "note"] = "body"
+    number: str | None = None
+    depth: int = 0
+    align: Literal["both", "left", "right"] = "both"
+
+
+@dataclass
+class Bullet:
+    level: int
+    spans: Spans
+
+
+@dataclass
+class Signatures:
+    """Signature blocks, each a list of lines, right-aligned (several may sit side by side)."""
+
+    blocks: list[list[str]]
+    side_by_side: bool = False
+
+
+Block = Heading | Para | Bullet | Signatures
+
+
+@dataclass
+class Masthead:
+    symbol: str
+    body: str
+    united_nations: str | None
+    lines: list[str]
+
+
+@dataclass
+class Footer:
+    """First-page footer: job line, barcode digits, QR payload and the recycle mark."""
+
+    job_line: str | None
+    barcode: str | None
+    qr: str
+    recycle: str
+
+
+@dataclass
+class Localised:
+    conv: Conventions
+    masthead: Masthead
+    footer: Footer
+    title: str
+    blocks: list[Block] = field(default_factory=list)

@@ -1,0 +1,135 @@
+"""Report content: sections, numbered paragraphs, subparagraphs, bullets and quotations.
+
+In the outline a block is either a plain string (a paragraph) or a mapping whose key says what
+it is (``heading:``, ``bullets:``, ``quote:``, or ``text:`` for a paragraph with options).
+Heading and paragraph numbers are never typed: the localise stage assigns them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
+
+from cddraft.model.inline import parse
+
+
+def _check_markup(text: str) -> str:
+    parse(text)
+    return text
+
+
+def _check_plain(text: str) -> str:
+    """Text printed as is (names, titles in the masthead): no footnotes or references."""
+    from cddraft.model.inline import Footnote, Ref
+
+    for s in parse(text):
+        if isinstance(s, Footnote | Ref):
+            raise ValueError("footnotes and {ref:…} are not allowed here")
+    return text
+
+
+#: Outline text with inline markup (see :mod:`cddraft.model.inline`).
+Text = Annotated[str, Field(min_length=1), AfterValidator(_check_markup)]
+#: Text without footnotes or cross-references.
+PlainText = Annotated[str, Field(min_length=1), AfterValidator(_check_plain)]
+Identifier = Annotated[str, Field(pattern=r"^[A-Za-z][\w.-]*$")]
+
+
+class Model(BaseModel):
+    """Base of every outline model: unknown keys are errors, values are parsed leniently from text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _text_to_mapping(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Item(Model):
+    """A subparagraph: ``(a)`` at the first level, ``(i)`` inside it."""
+
+    text: Text
+    items: list[Annotated[Item, BeforeValidator(_text_to_mapping)]] = []
+
+
+SubItem = Annotated[Item, BeforeValidator(_text_to_mapping)]
+
+
+class Paragraph(Model):
+    """A body paragraph; numbered when its report numbers paragraphs, unless ``numbered: false``."""
+
+    text: Text
+    id: Identifier | None = None
+    numbered: bool = True
+    items: list[SubItem] = []
+
+
+class BulletItem(Model):
+    text: Text
+    bullets: list[Annotated[BulletItem, BeforeValidator(_text_to_mapping)]] = []
+
+
+class Bullets(Model):
+    """A bullet list (``Bullet1G``; nested items ``Bullet2G``)."""
+
+    bullets: list[Annotated[BulletItem, BeforeValidator(_text_to_mapping)]] = Field(min_length=1)
+
+
+def _quote_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+class Quote(Model):
+    """A block quotation: indented, unnumbered paragraphs."""
+
+    quote: Annotated[list[Text], BeforeValidator(_quote_list), Field(min_length=1)]
+
+
+class Section(Model):
+    """A heading and what stands under it; the depth of nesting gives the heading level."""
+
+    heading: Text
+    id: Identifier | None = None
+    content: list[Block] = []
+
+
+BLOCK_KEYS = {"heading": "section", "bullets": "bullets", "quote": "quote"}
+
+
+def _block_tag(value: Any) -> str:
+    if isinstance(value, str):
+        return "para"
+    if isinstance(value, dict):
+        for key, tag in BLOCK_KEYS.items():
+            if key in value:
+                return tag
+        return "para"
+    return "para"
+
+
+Block = Annotated[
+    Annotated[Paragraph, BeforeValidator(_text_to_mapping), Tag("para")]
+    | Annotated[Section, Tag("section")]
+    | Annotated[Bullets, Tag("bullets")]
+    | Annotated[Quote, Tag("quote")],
+    Discriminator(_block_tag),
+]
+
+#: Every key a block mapping may hold (for did-you-mean suggestions).
+BLOCK_FIELDS = sorted(
+    set(Paragraph.model_fields) | set(Section.model_fields) | set(Bullets.model_fields) | {"quote"}
+)
+
+
+class Body(Model):
+    """Titled, structured content: a report, or the content of an annex."""
+
+    title: Text | None = None
+    numbered_paragraphs: bool = True
+    numbered_headings: bool = True
+    content: list[Block] = []
+
+
+Section.model_rebuild()
+Kind = Literal["letter", "note-verbale", "report"]

@@ -1,0 +1,145 @@
+"""Outline data → :class:`Document`, with every problem reported at its line and column."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from cddraft.errors import CddraftError, Diagnostic, Path_
+from cddraft.model import blocks, document
+from cddraft.model.document import Document
+from cddraft.outline.load import Outline
+
+
+def _vocabulary() -> list[str]:
+    names: set[str] = set()
+    for mod in (blocks, document):
+        for obj in vars(mod).values():
+            if isinstance(obj, type) and issubclass(obj, BaseModel):
+                names.update(obj.model_fields)
+    return sorted(names)
+
+
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path_:
+    """Drop union tags from a pydantic location so it matches the outline's own path."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            path.append(part)
+    return tuple(path)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return repr(value)
+
+
+def _message(err: dict[str, Any], vocabulary: list[str]) -> str:
+    kind, loc, value = err["type"], err["loc"], err.get("input")
+    name = next((p for p in reversed(loc) if isinstance(p, str)), "value")
+    if kind == "extra_forbidden":
+        hint = difflib.get_close_matches(str(loc[-1]), vocabulary, n=1)
+        tip = f"; did you mean {hint[0]!r}?" if hint else "; remove it or check its indentation"
+        return f"unknown key {loc[-1]!r}{tip}"
+    if kind == "missing":
+        return f"missing required key {loc[-1]!r}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        reason = err["msg"].split(",", 1)[-1].strip() if "," in err["msg"] else err["msg"]
+        return f"{name}: {_describe(value)} is not a valid date ({reason}); write it as YYYY-MM-DD"
+    if kind == "literal_error":
+        return f"{name}: {_describe(value)} is not allowed; use {err['ctx']['expected']}"
+    if kind in ("string_type", "str_type"):
+        return f"{name}: expected text, found {_describe(value)}"
+    if kind == "list_type":
+        return f"{name}: expected a list (lines starting with '- '), found {_describe(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"{name}: expected a mapping (key: value lines), found {_describe(value)}"
+    if kind == "bool_parsing" or kind == "bool_type":
+        return f"{name}: expected true or false, found {_describe(value)}"
+    if kind == "string_too_short":
+        return f"{name}: must not be empty"
+    if kind == "too_short":
+        return f"{name}: needs at least {err['ctx'].get('min_length', 1)} entry"
+    if kind == "too_long":
+        return f"{name}: at most {err['ctx'].get('max_length')} entries"
+    if kind == "string_pattern_mismatch":
+        return f"{name}: {_describe(value)} must start with a letter and hold only letters, digits, . _ -"
+    if kind == "value_error":
+        return f"{name}: {err['msg'].removeprefix('Value error, ')}"
+    return f"{name}: {err['msg']}"
+
+
+def _cross_checks(doc: Document) -> list[Diagnostic]:
+    """Rules that tie sections together, each pointing at the key to change."""
+    out: list[Diagnostic] = []
+    if doc.kind in ("letter", "note-verbale"):
+        if doc.letter is None:
+            out.append(Diagnostic(f"a {doc.kind} needs a `letter:` section", path=("kind",)))
+        elif doc.kind == "letter" and not doc.letter.signatories:
+            out.append(Diagnostic("a letter needs at least one signatory", path=("letter", "signatories")))
+        elif doc.kind == "note-verbale" and doc.letter.signatories:
+            out.append(Diagnostic("a note verbale is unsigned; remove `signatories:`", path=("letter", "signatories")))
+        if doc.report is not None:
+            out.append(
+                Diagnostic(f"a {doc.kind} has no `report:` section; put the report in an annex", path=("report",))
+            )
+    else:
+        if doc.report is None:
+            out.append(Diagnostic("a report needs a `report:` section", path=("kind",)))
+        if doc.letter is not None:
+            out.append(Diagnostic("a report has no `letter:` section; use `kind: letter`", path=("letter",)))
+    out.extend(_id_checks(doc))
+    return out
+
+
+def _id_checks(doc: Document) -> list[Diagnostic]:
+    from cddraft.model.walk import iter_ids, iter_refs
+
+    out: list[Diagnostic] = []
+    seen: dict[str, Path_] = {}
+    for ident, path in iter_ids(doc):
+        if ident in seen:
+            out.append(Diagnostic(f"id {ident!r} is used twice; ids must be unique", path=path))
+        seen.setdefault(ident, path)
+    for target, path in iter_refs(doc):
+        if target not in seen:
+            hint = difflib.get_close_matches(target, list(seen), n=1)
+            tip = f"; did you mean {hint[0]!r}?" if hint else ""
+            out.append(Diagnostic(f"{{ref:{target}}} names no paragraph with `id: {target}`{tip}", path=path))
+    return out
+
+
+def build_document(outline: Outline) -> Document:
+    """Validate outline data into a :class:`Document`; raise with all problems at once."""
+    diags: list[Diagnostic] = []
+    doc: Document | None = None
+    try:
+        doc = Document.model_validate(outline.data)
+    except ValidationError as exc:
+        vocab = _vocabulary()
+        for err in exc.errors():
+            path = _clean_loc(err["loc"], outline.data)
+            key = err["type"] == "extra_forbidden"
+            diags.append(Diagnostic(_message(err, vocab), path=path, pos=outline.sources.locate(path, key=key)))
+    if doc is not None:
+        diags.extend(_cross_checks(doc))
+    for d in diags:
+        d.file = outline.file
+        if d.pos is None:
+            d.pos = outline.sources.locate(d.path)
+    if diags:
+        raise CddraftError(sorted(diags, key=Diagnostic.sort_key))
+    assert doc is not None
+    return doc

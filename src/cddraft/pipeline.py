@@ -1,0 +1,58 @@
+"""The one-way pipeline: outline file → model → localised → .docx bytes.
+
+Each stage is its own module and none reaches back; this module only chains them and turns
+model paths in diagnostics into ``FILE:LINE:COL`` positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cddraft.errors import CddraftError
+from cddraft.model.document import Document
+from cddraft.outline.load import Outline, load_outline
+
+
+@dataclass
+class Built:
+    document: Document
+    docx: bytes
+    outline: Outline
+
+
+def _positioned(exc: CddraftError, outline: Outline) -> CddraftError:
+    for d in exc.diagnostics:
+        d.file = d.file or outline.file
+        if d.pos is None:
+            d.pos = outline.sources.locate(d.path)
+    return exc
+
+
+def check_outline(path: str | Path) -> tuple[Outline, Document]:
+    """Load and validate an outline (stages 1-2) and localise it to catch late errors."""
+    from cddraft.localise import localise
+    from cddraft.model.validate import build_document
+
+    outline = load_outline(path)
+    document = build_document(outline)
+    try:
+        localise(document)
+    except CddraftError as exc:
+        raise _positioned(exc, outline) from None
+    return outline, document
+
+
+def build(path: str | Path, template: Path | None = None) -> Built:
+    """Run every stage in memory; nothing is written here."""
+    from cddraft.localise import localise
+    from cddraft.model.validate import build_document
+    from cddraft.render import render_docx
+
+    outline = load_outline(path)
+    document = build_document(outline)
+    try:
+        localised = localise(document)
+    except CddraftError as exc:
+        raise _positioned(exc, outline) from None
+    return Built(document, render_docx(localised, template), outline)

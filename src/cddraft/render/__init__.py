@@ -1,0 +1,116 @@
+"""Stage 4: :class:`Localised` + template → the bytes of a .docx package."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from lxml import etree
+
+from cddraft.localise.types import Localised
+from cddraft.render import ooxml as x
+from cddraft.render.body import BodyWriter
+from cddraft.render.furniture import add_furniture
+from cddraft.render.masthead import masthead_xml
+from cddraft.render.template import open_template
+
+_W = f"{{{x.W_NS}}}"
+_SEPARATORS = (
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="2155"/>'
+    '</w:tabs><w:spacing w:after="80" w:line="240" w:lineRule="auto"/><w:ind w:left="680"/></w:pPr>'
+    '<w:r><w:rPr><w:u w:val="single"/></w:rPr><w:tab/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+)
+
+
+def script_of(loc: Localised) -> x.Script:
+    c = loc.conv
+    return x.Script(east_asian_font=c.fonts.east_asian, rtl=c.rtl, lang=c.lang_tag)
+
+
+def _set_body(doc: DocxDocument, xml: str) -> None:
+    body = doc.element.body
+    sect = body.find(f"{_W}sectPr")
+    for child in list(body):
+        if child is not sect:
+            body.remove(child)
+    root = etree.fromstring(f"<w:body {x.NSDECL}>{xml}</w:body>")
+    for i, child in enumerate(root):
+        body.insert(i, child)
+
+
+def _set_footnotes(doc: DocxDocument, notes: list[str]) -> None:
+    xml = f'<w:footnotes {x.NSDECL}>{_SEPARATORS}{"".join(notes)}</w:footnotes>'.encode()
+    main = doc.part
+    for rel in main.rels.values():
+        if rel.reltype == RT.FOOTNOTES:
+            rel.target_part._blob = xml  # a generic Part loaded from the template
+            if hasattr(rel.target_part, "_element"):
+                rel.target_part._element = etree.fromstring(xml)
+            break
+    else:
+        part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml, main.package)
+        main.relate_to(part, RT.FOOTNOTES)
+    settings = doc.settings.element
+    if settings.find(f"{_W}footnotePr") is None:
+        pr = etree.fromstring(
+            f'<w:footnotePr {x.NSDECL}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+        )
+        # footnotePr comes after most settings; before endnotePr/compat if present.
+        anchor = next((c for c in settings if c.tag in (f"{_W}endnotePr", f"{_W}compat", f"{_W}rsids")), None)
+        if anchor is not None:
+            anchor.addprevious(pr)
+        else:
+            settings.append(pr)
+
+
+def _set_language(doc: DocxDocument, loc: Localised) -> None:
+    """Proofing language and fonts in docDefaults, so every run inherits the version's script."""
+    styles = doc.styles.element
+    rpr = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+    if rpr is None:
+        return
+    lang = rpr.find(f"{_W}lang")
+    if lang is None:
+        lang = etree.SubElement(rpr, f"{_W}lang")
+    c = loc.conv
+    lang.set(f"{_W}val", c.lang_tag if not c.rtl and c.code != "zh" else "en-GB")
+    lang.set(f"{_W}eastAsia", c.lang_tag if c.code == "zh" else "zh-CN")
+    lang.set(f"{_W}bidi", c.lang_tag if c.rtl else "ar-SA")
+    fonts = rpr.find(f"{_W}rFonts")
+    if fonts is not None and c.fonts.east_asian:
+        fonts.set(f"{_W}eastAsia", c.fonts.east_asian)
+    if fonts is not None:
+        fonts.set(f"{_W}cs", c.fonts.complex)
+
+
+def template_context(loc: Localised) -> dict[str, str]:
+    """The only variables a user template may use (plain strings, escaped on output)."""
+    return {"symbol": loc.masthead.symbol, "title": loc.title, "body": loc.masthead.body,
+            "language": loc.conv.code, "job_line": loc.footer.job_line or ""}
+
+
+def render_docx(loc: Localised, template: Path | None = None) -> bytes:
+    """Draw the localised document into the template; return the .docx bytes."""
+    doc = open_template(template, template_context(loc))
+    script = script_of(loc)
+    writer = BodyWriter(script)
+    writer.document(loc)
+    _set_body(doc, masthead_xml(loc.masthead, script) + "".join(writer.parts))
+    _set_footnotes(doc, writer.footnotes)
+    _set_language(doc, loc)
+    add_furniture(doc, loc.masthead.symbol, loc.footer, script)
+    props = doc.core_properties
+    props.title = loc.title[:255]
+    props.identifier = loc.masthead.symbol
+    props.language = loc.conv.lang_tag
+    props.subject = loc.masthead.body
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -1,0 +1,127 @@
+"""Localised blocks → the body XML (title, paragraphs, headings, signatures) and footnote texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cddraft.localise.types import Bullet, Heading, Localised, Para, Signatures, Spans
+from cddraft.model.inline import Footnote, Span
+from cddraft.render import ooxml as x
+from cddraft.render import styles as st
+
+
+@dataclass
+class BodyWriter:
+    """Accumulates body XML; footnotes are numbered in one sequence for the whole document."""
+
+    script: x.Script
+    parts: list[str] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+
+    # -- runs -------------------------------------------------------------------------------
+    def spans(self, spans: Spans, *, in_note: bool = False) -> str:
+        out = []
+        for s in spans:
+            if isinstance(s, Span):
+                out.append(x.run(s.text, x.rpr(self.script, bold=s.bold, italic=s.italic, sup=s.sup)))
+            elif isinstance(s, Footnote) and not in_note:
+                out.append(self.footnote(s))
+        return "".join(out)
+
+    def footnote(self, note: Footnote) -> str:
+        number = len(self.footnotes) + 1
+        ref = x.rpr(self.script, style=st.FOOTNOTE_REFERENCE)
+        text = (
+            x.ppr(st.FOOTNOTE_TEXT, bidi=self.script.rtl)
+            + x.run("\t", x.rpr(self.script))
+            + f"<w:r>{ref}<w:footnoteRef/></w:r>"
+            + x.run("\t", x.rpr(self.script))
+            + self.spans(list(note.content), in_note=True)
+        )
+        self.footnotes.append(f'<w:footnote w:id="{number}"><w:p>{text}</w:p></w:footnote>')
+        return f'<w:r>{ref}<w:footnoteReference w:id="{number}"/></w:r>'
+
+    def plain(self, text: str, **props: object) -> str:
+        return x.run(text, x.rpr(self.script, **props))  # type: ignore[arg-type]
+
+    # -- blocks -----------------------------------------------------------------------------
+    def heading(self, h: Heading) -> None:
+        style = st.HEADING_STYLES[h.level]
+        lead = self.plain("\t" + (h.number or "") + "\t")
+        self.parts.append(x.paragraph(x.ppr(style, bidi=self.script.rtl, page_break=h.page_break),
+                                      lead + self.spans(h.spans)))
+
+    def para(self, p: Para) -> None:
+        bidi = self.script.rtl
+        if p.role == "letter":
+            props = x.ppr(st.BODY, bidi=bidi, ind={"left": st.BAND, "right": st.BAND, "firstLine": st.STEP})
+            self.parts.append(x.paragraph(props, self.spans(p.spans)))
+        elif p.role == "closing":
+            ind = {"left": st.BAND, "right": st.BAND, "firstLine": st.STEP if p.depth == 0 else 0}
+            self.parts.append(x.paragraph(x.ppr(st.BODY, bidi=bidi, ind=ind, jc="left"), self.spans(p.spans)))
+        elif p.role == "note":
+            self.parts.append(x.paragraph(x.ppr(st.BODY, bidi=bidi, jc="right"), self.spans(p.spans)))
+        elif p.role == "quote":
+            ind = {"left": st.NUMBER_TAB, "right": st.NUMBER_TAB}
+            self.parts.append(x.paragraph(x.ppr(st.BODY, bidi=bidi, ind=ind), self.spans(p.spans)))
+        elif p.role == "item":
+            first = st.STEP * p.depth
+            tab = st.BAND + st.STEP * (p.depth + 1)
+            ind = {"left": st.BAND, "right": st.BAND, "firstLine": first}
+            props = x.ppr(st.BODY, bidi=bidi, tabs=(("left", tab),), ind=ind)
+            self.parts.append(x.paragraph(props, self.plain(f"{p.number}\t") + self.spans(p.spans)))
+        elif p.number:
+            props = x.ppr(st.BODY, bidi=bidi, tabs=(("left", st.NUMBER_TAB),))
+            self.parts.append(x.paragraph(props, self.plain(f"{p.number}\t") + self.spans(p.spans)))
+        else:
+            self.parts.append(x.paragraph(x.ppr(st.BODY, bidi=bidi), self.spans(p.spans)))
+
+    def bullet(self, b: Bullet) -> None:
+        self.parts.append(x.paragraph(x.ppr(st.BULLETS[b.level], bidi=self.script.rtl), self.spans(b.spans)))
+
+    def signatures(self, sig: Signatures) -> None:
+        bidi = self.script.rtl
+        if sig.side_by_side and len(sig.blocks) > 1:
+            self.parts.append(self._signature_table(sig.blocks))
+            return
+        for n, lines in enumerate(sig.blocks):
+            for i, line in enumerate(lines):
+                spacing = {"before": 480 if i == 0 and n == 0 else (240 if i == 0 else 0)}
+                props = x.ppr(st.BODY, bidi=bidi, keep_next=i < len(lines) - 1, jc="right", spacing=spacing)
+                self.parts.append(x.paragraph(props, self.plain(line)))
+
+    def _signature_table(self, blocks: list[list[str]]) -> str:
+        width = st.TEXT_WIDTH - 2 * st.BAND
+        col = width // len(blocks)
+        grid = "".join(f'<w:gridCol w:w="{col}"/>' for _ in blocks)
+        cells = []
+        for lines in blocks:
+            paras = "".join(
+                x.paragraph(x.ppr(st.BODY, bidi=self.script.rtl, ind={"left": 0, "right": 0}, jc="center"),
+                            self.plain(line))
+                for line in lines
+            )
+            cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/></w:tcPr>{paras}</w:tc>')
+        bidi = "<w:bidiVisual/>" if self.script.rtl else ""
+        return (
+            f'<w:tbl><w:tblPr>{bidi}<w:tblW w:w="{width}" w:type="dxa"/><w:tblInd w:w="{st.BAND}" w:type="dxa"/>'
+            '<w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            'w:noHBand="0" w:noVBand="0"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid><w:tr>{''.join(cells)}</w:tr></w:tbl>"
+            + x.paragraph(x.ppr(st.BODY, bidi=self.script.rtl), "")
+        )
+
+    def document(self, loc: Localised) -> None:
+        if loc.title:
+            self.parts.append(x.paragraph(x.ppr(st.HEADING_STYLES[1], bidi=self.script.rtl),
+                                          self.plain("\t\t" + loc.title)))
+        for block in loc.blocks:
+            if isinstance(block, Heading):
+                self.heading(block)
+            elif isinstance(block, Para):
+                self.para(block)
+            elif isinstance(block, Bullet):
+                self.bullet(block)
+            elif isinstance(block, Signatures):
+                self.signatures(block)

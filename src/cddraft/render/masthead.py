@@ -1,0 +1,71 @@
+"""The page-1 masthead: a table anchored to the page, as in UNOG documents (§4.1a).
+
+Row 1 (851 twips): [emblem column] [United Nations] [symbol, right, "CD" in 20 pt, rest 10 pt]
+Row 2 (2835 twips): [emblem] [body name, bold 20 pt] [Distr./date/version/Original lines]
+Right-to-left versions mirror the columns (``w:bidiVisual``).
+"""
+
+from __future__ import annotations
+
+from cddraft.localise.types import Masthead
+from cddraft.render import ooxml as x
+
+COLS = (1276, 2268, 3260, 2835)
+_THIN = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
+_THICK = '<w:{side} w:val="single" w:sz="12" w:space="0" w:color="auto"/>'
+
+
+def _cell(width: int, content: str, *, span: int = 1, borders: str = "", valign: str = "top") -> str:
+    grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}<w:tcBorders>{borders}</w:tcBorders>'
+        f'<w:vAlign w:val="{valign}"/></w:tcPr>{content or "<w:p/>"}</w:tc>'
+    )
+
+
+def _p(runs: str, script: x.Script, *, jc: str | None = None, spacing: dict | None = None) -> str:
+    props = x.ppr("Normal", bidi=script.rtl, jc=jc, spacing=spacing or {"line": 240, "lineRule": "exact"})
+    return x.paragraph(props, runs)
+
+
+def masthead_xml(m: Masthead, script: x.Script) -> str:
+    latin = x.Script(lang=script.lang)  # the symbol stays in Latin letters, left-to-right
+    bottom_thin = _THIN.format(side="bottom")
+    row2_borders = _THIN.format(side="top") + _THICK.format(side="bottom")
+    head, _, rest = m.symbol.partition("/")
+    symbol_runs = x.run(head, x.rpr(latin, size=20)) + x.run("/" + rest, x.rpr(latin, size=10))
+    un = _p(x.run(m.united_nations, x.rpr(script, size=14)), script) if m.united_nations else ""
+    row1 = (
+        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="851" w:hRule="exact"/></w:trPr>'
+        + _cell(COLS[0], "", borders=bottom_thin, valign="bottom")
+        + _cell(COLS[1], un, borders=bottom_thin, valign="bottom")
+        + _cell(COLS[2] + COLS[3], _p(symbol_runs, latin, jc="right"), span=2, borders=bottom_thin,
+                valign="bottom")
+        + "</w:tr>"
+    )
+    body = _p(x.run(m.body, x.rpr(script, bold=True, size=20)), script,
+              spacing={"before": 120, "line": 420, "lineRule": "exact"})
+    lines = "".join(
+        _p(x.run(line, x.rpr(script, size=10)), script,
+           spacing={"before": 240 if i == 0 else 0, "line": 240, "lineRule": "exact"})
+        for i, line in enumerate(m.lines)
+    )
+    row2 = (
+        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="2835" w:hRule="exact"/></w:trPr>'
+        + _cell(COLS[0], "", borders=row2_borders)
+        + _cell(COLS[1] + COLS[2], body, span=2, borders=row2_borders)
+        + _cell(COLS[3], lines, borders=row2_borders)
+        + "</w:tr>"
+    )
+    bidi = "<w:bidiVisual/>" if script.rtl else ""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in COLS)
+    return (
+        "<w:tbl><w:tblPr>"
+        '<w:tblpPr w:leftFromText="142" w:rightFromText="142" w:vertAnchor="page" w:horzAnchor="page" '
+        'w:tblpX="1134" w:tblpY="284"/>'
+        f'{bidi}<w:tblW w:w="{sum(COLS)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+        'w:noHBand="0" w:noVBand="0"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{row1}{row2}</w:tbl>"
+    )

@@ -1,0 +1,126 @@
+"""The built .docx reopened by independent readers (python-docx, docx2python, openxml-audit)."""
+
+from __future__ import annotations
+
+import zipfile
+
+import docx
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm
+from docx2python import docx2python
+
+from tests.conftest import EXAMPLES, audit_errors, run_cli
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+G_STYLES = {"HChG", "H1G", "H23G", "H4G", "H56G", "SingleTxtG", "Bullet1G", "Bullet2G"}
+
+
+@pytest.fixture(scope="module")
+def letter(built):
+    return docx.Document(str(built["cd-way-ahead-en"]))
+
+
+def test_page_setup_is_a4_with_first_and_odd_even_pages(letter):
+    sect = letter.sections[0]
+    assert abs(sect.page_width - Mm(210)) < Mm(1) and abs(sect.page_height - Mm(297)) < Mm(1)
+    assert sect.different_first_page_header_footer
+    assert letter.settings.odd_and_even_pages_header_footer
+
+
+def test_running_headers_per_header_type(letter):
+    sect = letter.sections[0]
+    assert all(not p.text for p in sect.first_page_header.paragraphs), "page 1 has no running header"
+    odd = [p for p in sect.header.paragraphs if p.text]
+    even = [p for p in sect.even_page_header.paragraphs if p.text]
+    assert [p.text for p in odd] == ["CD/2101"] and odd[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert [p.text for p in even] == ["CD/2101"] and even[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
+    for footer in (sect.footer, sect.even_page_footer):
+        assert "PAGE" in footer._element.xml and "fldChar" in footer._element.xml
+
+
+def test_first_page_footer_has_job_number_barcode_qr_and_recycle(letter):
+    footer = letter.sections[0].first_page_footer
+    text = "\n".join(c.text for t in footer.tables for row in t.rows for c in row.cells)
+    assert "GE.17-16166 (E) 190917 190917" in text
+    assert "*1716166*" in text
+    assert "Please recycle" in text
+    pictures = footer._element.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/picture}pic")
+    assert len(pictures) == 2
+    blobs = {rel.target_part.content_type for rel in footer.part.rels.values() if "image" in rel.reltype}
+    assert blobs == {"image/png"}
+
+
+def test_masthead_reads_as_a_un_masthead(built):
+    with docx2python(built["cd-way-ahead-en"]) as d:
+        text = d.text
+    head = text[: text.index("Letter dated")]
+    for expected in ("CD", "/2101", "Conference on Disarmament", "15 September 2017", "Original: English"):
+        assert expected in head
+    assert "Distr." not in head, "CD documents carry no distribution line by default"
+
+
+def test_paragraphs_use_the_g_styles(letter):
+    used = {p.style.style_id for p in letter.paragraphs if p.text.strip()}
+    assert used <= G_STYLES | {"Normal"}
+    assert {"HChG", "SingleTxtG"} <= used
+
+
+def test_letter_title_is_the_un_formula(letter):
+    titles = [p.text.strip() for p in letter.paragraphs if p.style.style_id == "HChG"]
+    assert titles[0] == (
+        "Letter dated 14 September 2017 from the Permanent Representative of the Republic of the Union of "
+        "Myanmar addressed to the Secretary-General of the Conference transmitting the report on the informal "
+        "meetings on agenda items 1 and 2 focusing broadly on nuclear disarmament"
+    )
+    assert titles[1] == "Annex"
+
+
+def test_signature_block_is_right_aligned_signed_first(letter):
+    paras = [p for p in letter.paragraphs if p.alignment == WD_ALIGN_PARAGRAPH.RIGHT and p.text]
+    assert [p.text for p in paras[:3]] == [
+        "(Signed) Htin Lynn", "Permanent Representative of the Republic of the Union of Myanmar", "Ambassador"]
+
+
+def test_annex_starts_on_a_new_page(letter):
+    annex = next(p for p in letter.paragraphs if p.text.strip() == "Annex")
+    assert annex._p.find(f"{W}pPr/{W}pageBreakBefore") is not None
+
+
+@pytest.mark.parametrize("stem", sorted(EXAMPLES))
+def test_every_example_passes_openxml_audit(built, stem):
+    assert audit_errors(built[stem]) == []
+
+
+@pytest.mark.parametrize("stem", sorted(EXAMPLES))
+def test_no_template_tags_are_left(built, stem):
+    with zipfile.ZipFile(built[stem]) as zf:
+        for name in zf.namelist():
+            if name.endswith(".xml"):
+                data = zf.read(name).decode("utf-8")
+                assert "{{" not in data and "{%" not in data, name
+
+
+def test_special_characters_come_out_literally(tmp_path):
+    nasty = "A & B < C > D {{ x }} {% if y %} {# z #}"
+    outline = tmp_path / "n.yaml"
+    outline.write_text(
+        f"""kind: report
+symbol: CD/2102
+date: 2017-09-20
+report:
+  title: "Title {nasty}"
+  content:
+    - heading: "Heading {nasty}"
+      content:
+        - "Para {nasty}^[Note {nasty}]"
+""",
+        encoding="utf-8",
+    )
+    assert run_cli("build", str(outline), "-o", str(tmp_path)).exit_code == 0
+    with docx2python(tmp_path / "n.docx") as d:
+        body, notes = d.text, "".join(str(x) for x in d.footnotes)
+    for label in ("Title", "Heading", "Para"):
+        assert f"{label} {nasty}" in body
+    assert f"Note {nasty}" in notes
+    assert audit_errors(tmp_path / "n.docx") == []

@@ -1,0 +1,114 @@
+"""The house template is generated from reviewable source; any template with the G styles works."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import zipfile
+
+import docx
+import pytest
+
+from cddraft.render.template import house_template
+from tests.conftest import EXAMPLES, REPO, run_cli
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("make_house_template", REPO / "scripts" / "make_house_template.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_committed_template_is_what_the_script_generates(tmp_path):
+    fresh = tmp_path / "house.docx"
+    _generator().write(fresh)
+    committed = REPO / "templates" / "house.docx"
+    assert fresh.read_bytes() == committed.read_bytes(), "run: python scripts/make_house_template.py"
+
+
+def test_packaged_template_is_the_committed_one():
+    assert house_template().read_bytes() == (REPO / "templates" / "house.docx").read_bytes()
+
+
+def test_style_values_follow_the_unog_template():
+    styles = docx.Document(str(REPO / "templates" / "house.docx")).styles
+    hchg, single, fn = styles["_ H _Ch_G"], styles["_ Single Txt_G"], styles["footnote text"]
+    assert hchg.style_id == "HChG" and hchg.font.bold and hchg.font.size.pt == 14
+    assert hchg.paragraph_format.left_indent.twips == 1134 and hchg.paragraph_format.first_line_indent.twips == -1134
+    assert single.paragraph_format.left_indent.twips == 1134 and single.paragraph_format.right_indent.twips == 1134
+    assert fn.font.size.pt == 9
+
+
+def _template_with(tmp_path, edit) -> str:
+    src = REPO / "templates" / "house.docx"
+    out = tmp_path / "custom.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item, edit(item.filename, data))
+    return str(out)
+
+
+def test_template_missing_a_style_is_refused(tmp_path):
+    tpl = _template_with(tmp_path, lambda n, d: d.replace(b'w:styleId="H23G"', b'w:styleId="Other"')
+                         if n == "word/styles.xml" else d)
+    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path / "o"), "--template", tpl)
+    assert result.exit_code == 2
+    assert "lacks the style(s) H23G" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_template_with_the_g_styles_is_used(tmp_path):
+    # a "genuine" template: same style ids, different values (HChG at 16 pt)
+    tpl = _template_with(tmp_path, lambda n, d: d.replace(
+        b'w:styleId="HChG"><w:name w:val="_ H _Ch_G"/>', b'w:styleId="HChG"><w:name w:val="Genuine HChG"/>')
+        if n == "word/styles.xml" else d)
+    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path), "--template", tpl)
+    assert result.exit_code == 0, result.output
+    out = docx.Document(str(tmp_path / "cd-way-ahead-en.docx"))
+    assert out.styles["Genuine HChG"].style_id == "HChG"
+    assert any(p.style.name == "Genuine HChG" for p in out.paragraphs)
+
+
+def test_jinja_in_a_template_is_sandboxed(tmp_path):
+    evil = b"{{ ''.__class__.__mro__[1].__subclasses__() }}"
+    tpl = _template_with(tmp_path, lambda n, d: d.replace(b"<w:p/>", b"<w:p><w:r><w:t>" + evil + b"</w:t></w:r></w:p>")
+                         if n == "word/document.xml" else d)
+    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path / "o"), "--template", tpl)
+    assert result.exit_code == 2
+    assert "template error" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_template_variables_are_escaped_data(tmp_path):
+    tpl = _template_with(tmp_path, lambda n, d: d.replace(b"<w:p/>", b"<w:p><w:r><w:t>{{ title }}</w:t></w:r></w:p>")
+                         if n == "word/document.xml" else d)
+    outline = tmp_path / "t.yaml"
+    outline.write_text(
+        "kind: report\nsymbol: CD/2102\ndate: 2017-09-20\nreport:\n  title: \"A & B <c> {{ 7\\\\*7 }}\"\n"
+        "  content: [x]\n", encoding="utf-8")
+    result = run_cli("build", str(outline), "-o", str(tmp_path), "--template", tpl)
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "t.docx")).paragraphs)
+    assert "A & B <c> {{ 7*7 }}" in text and "49" not in text
+
+
+@pytest.mark.parametrize("content", [b"not a zip", b"PK\x03\x04broken"])
+def test_corrupt_template_is_refused(tmp_path, content):
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(content)
+    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path / "o"), "--template", str(bad))
+    assert result.exit_code == 2 and "not a Word file" in result.output
+
+
+def test_dotx_template_is_accepted(tmp_path):
+    def to_dotx(name, data):
+        if name == "[Content_Types].xml":
+            return data.replace(b"document.main+xml", b"template.main+xml")
+        return data
+    tpl = tmp_path / "g.dotx"
+    tpl.write_bytes(open(_template_with(tmp_path, to_dotx), "rb").read())
+    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path), "--template", str(tpl))
+    assert result.exit_code == 0, result.output
+    assert docx.Document(io.BytesIO((tmp_path / "cd-way-ahead-en.docx").read_bytes())).paragraphs
