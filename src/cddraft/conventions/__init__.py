@@ -44,6 +44,7 @@ class Dates(_Data):
 class LetterStrings(_Data):
     title: str
     transmitting: str
+    note_verbale_transmitting: str
     note_verbale_title: str
     addressee: str
     opening: str

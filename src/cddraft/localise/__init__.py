@@ -6,7 +6,7 @@ from cddraft.conventions import Conventions, load_conventions
 from cddraft.conventions.dates import footer_stamp, format_date
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.localise.body import Numberer, resolve_refs, text_spans
-from cddraft.localise.numbering import roman
+from cddraft.localise.numbering import marker
 from cddraft.localise.types import Block, Footer, Heading, Localised, Masthead, Para, Signatures
 from cddraft.model.document import Document, Letter
 from cddraft.model.inline import Span, plain_text
@@ -27,6 +27,7 @@ def _masthead(doc: Document, conv: Conventions) -> Masthead:
         body=doc.body or conv.masthead.body,
         united_nations=conv.masthead.united_nations if doc.united_nations else None,
         lines=lines,
+        lines_in_version_script=conv.masthead.date_language == conv.code,
     )
 
 
@@ -46,8 +47,10 @@ def letter_title(doc: Document, letter: Letter, conv: Conventions) -> str:
     if letter.title:
         return letter.title
     strings = conv.letter
-    transmitting = strings.transmitting.format(object=letter.transmits) if letter.transmits else ""
-    formula = strings.note_verbale_title if doc.kind == "note-verbale" else strings.title
+    nv = doc.kind == "note-verbale"
+    clause = strings.note_verbale_transmitting if nv else strings.transmitting
+    transmitting = clause.format(object=letter.transmits) if letter.transmits else ""
+    formula = strings.note_verbale_title if nv else strings.title
     return formula.format(
         date=format_date(letter.date, conv),
         sender=letter.sender,
@@ -72,8 +75,6 @@ def _letter_blocks(doc: Document, letter: Letter, conv: Conventions) -> list[Blo
         blocks.append(Para([Span(line)], role="closing", depth=0 if i == 0 else 1, align="left"))
     if doc.kind == "letter":
         signatories = sorted(letter.signatories, key=lambda s: (s.country or "").casefold())
-        if len(signatories) == 1 or any(s.country for s in signatories):
-            pass
         blocks.append(Signatures([_signature(s.name, s.titles, conv) for s in signatories], letter.side_by_side))
     return blocks
 
@@ -84,7 +85,7 @@ def _signature(name: str, titles: list[str], conv: Conventions) -> list[str]:
 
 
 def _annex_heading(n: int, total: int, conv: Conventions) -> str:
-    return conv.annex.heading if total == 1 else conv.annex.heading_numbered.format(number=roman(n))
+    return conv.annex.heading if total == 1 else marker(conv.annex.heading_numbered, n, conv)
 
 
 def localise(doc: Document) -> Localised:

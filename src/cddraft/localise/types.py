@@ -58,6 +58,7 @@ class Masthead:
     body: str
     united_nations: str | None
     lines: list[str]
+    lines_in_version_script: bool = True  # False where the lines stay in English (ar, zh, ru)
 
 
 @dataclass

@@ -31,9 +31,11 @@ class BodyWriter:
     def footnote(self, note: Footnote) -> str:
         number = len(self.footnotes) + 1
         ref = x.rpr(self.script, style=st.FOOTNOTE_REFERENCE)
+        # The mark, a tab, the text: the number sits at the margin, the text at the 1134 indent.
+        # (The UNOG form puts a tab before the mark for its 1021 right tab; LibreOffice moves the
+        # mark to the start and pushes the text far right, so the tab stop is cleared instead.)
         text = (
-            x.ppr(st.FOOTNOTE_TEXT, bidi=self.script.rtl)
-            + x.run("\t", x.rpr(self.script))
+            x.ppr(st.FOOTNOTE_TEXT, bidi=self.script.rtl, tabs=(("clear", st.FOOTNOTE_NUMBER_TAB),))
             + f"<w:r>{ref}<w:footnoteRef/></w:r>"
             + x.run("\t", x.rpr(self.script))
             + self.spans(list(note.content), in_note=True)

@@ -39,14 +39,17 @@ def masthead_xml(m: Masthead, script: x.Script) -> str:
         f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="851" w:hRule="exact"/></w:trPr>'
         + _cell(COLS[0], "", borders=bottom_thin, valign="bottom")
         + _cell(COLS[1], un, borders=bottom_thin, valign="bottom")
-        + _cell(COLS[2] + COLS[3], _p(symbol_runs, latin, jc="right"), span=2, borders=bottom_thin,
+        # the symbol sits at the outer edge: right, or left in a mirrored (right-to-left) masthead
+        + _cell(COLS[2] + COLS[3], _p(symbol_runs, latin, jc="left" if script.rtl else "right"), span=2,
+                borders=bottom_thin,
                 valign="bottom")
         + "</w:tr>"
     )
     body = _p(x.run(m.body, x.rpr(script, bold=True, size=20)), script,
               spacing={"before": 120, "line": 420, "lineRule": "exact"})
+    lines_script = script if m.lines_in_version_script else latin
     lines = "".join(
-        _p(x.run(line, x.rpr(script, size=10)), script,
+        _p(x.run(line, x.rpr(lines_script, size=10)), lines_script,
            spacing={"before": 240 if i == 0 else 0, "line": 240, "lineRule": "exact"})
         for i, line in enumerate(m.lines)
     )

@@ -25,3 +25,4 @@ BAND = 1134  # the 2 cm band left of the text where numbers hang
 NUMBER_TAB = 1701  # text after "1." and the first-level subparagraph marker
 STEP = 567  # one indentation step (1 cm)
 TEXT_WIDTH = 9639  # A4 width less 2 × 1134
+FOOTNOTE_NUMBER_TAB = 1021  # right tab of FootnoteText in the UNOG template
