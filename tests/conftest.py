@@ -47,9 +47,10 @@ def audit_errors(path: Path) -> list[dict]:
     return entry["errors"]
 
 
-def pdf_pages(pdf: Path) -> list[str]:
-    """Text of each PDF page (pdftotext, reading order)."""
-    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+def pdf_pages(pdf: Path, *, layout: bool = False) -> list[str]:
+    """Text of each PDF page (pdftotext; ``layout`` keeps a line's pieces on one line)."""
+    args = ["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     return out.split("\f")[:-1] if out.endswith("\f") else out.split("\f")
 
 

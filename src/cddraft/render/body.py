@@ -35,13 +35,23 @@ class BodyWriter:
         # (The UNOG form puts a tab before the mark for its 1021 right tab; LibreOffice moves the
         # mark to the start and pushes the text far right, so the tab stop is cleared instead.)
         text = (
-            x.ppr(st.FOOTNOTE_TEXT, bidi=self.script.rtl, tabs=(("clear", st.FOOTNOTE_NUMBER_TAB),))
+            self.ppr(st.FOOTNOTE_TEXT, tabs=(("clear", st.FOOTNOTE_NUMBER_TAB),))
             + f"<w:r>{ref}<w:footnoteRef/></w:r>"
             + x.run("\t", x.rpr(self.script))
             + self.spans(list(note.content), in_note=True)
         )
         self.footnotes.append(f'<w:footnote w:id="{number}"><w:p>{text}</w:p></w:footnote>')
         return f'<w:r>{ref}<w:footnoteReference w:id="{number}"/></w:r>'
+
+    def ppr(self, style: str, **props) -> str:  # type: ignore[no-untyped-def]
+        """Paragraph properties with the version's direction and CJK line-breaking."""
+        props.setdefault("bidi", self.script.rtl)
+        cjk = bool(self.script.east_asian_font)
+        if cjk:
+            # Chinese lines are ranged left: LibreOffice drops a full-width comma that ends a
+            # justified CJK line (its PDF loses text); full-width characters keep the edge nearly flush.
+            props.setdefault("jc", "left")
+        return x.ppr(style, cjk=cjk, **props)
 
     def plain(self, text: str, **props: object) -> str:
         return x.run(text, x.rpr(self.script, **props))  # type: ignore[arg-type]
@@ -50,46 +60,44 @@ class BodyWriter:
     def heading(self, h: Heading) -> None:
         style = st.HEADING_STYLES[h.level]
         lead = self.plain("\t" + (h.number or "") + "\t")
-        self.parts.append(x.paragraph(x.ppr(style, bidi=self.script.rtl, page_break=h.page_break),
+        self.parts.append(x.paragraph(self.ppr(style, page_break=h.page_break),
                                       lead + self.spans(h.spans)))
 
     def para(self, p: Para) -> None:
-        bidi = self.script.rtl
         if p.role == "letter":
-            props = x.ppr(st.BODY, bidi=bidi, ind={"left": st.BAND, "right": st.BAND, "firstLine": st.STEP})
+            props = self.ppr(st.BODY, ind={"left": st.BAND, "right": st.BAND, "firstLine": st.STEP})
             self.parts.append(x.paragraph(props, self.spans(p.spans)))
         elif p.role == "closing":
             ind = {"left": st.BAND, "right": st.BAND, "firstLine": st.STEP if p.depth == 0 else 0}
-            self.parts.append(x.paragraph(x.ppr(st.BODY, bidi=bidi, ind=ind, jc="left"), self.spans(p.spans)))
+            self.parts.append(x.paragraph(self.ppr(st.BODY, ind=ind, jc="left"), self.spans(p.spans)))
         elif p.role == "note":
-            self.parts.append(x.paragraph(x.ppr(st.BODY, bidi=bidi, jc="right"), self.spans(p.spans)))
+            self.parts.append(x.paragraph(self.ppr(st.BODY, jc="right"), self.spans(p.spans)))
         elif p.role == "quote":
             ind = {"left": st.NUMBER_TAB, "right": st.NUMBER_TAB}
-            self.parts.append(x.paragraph(x.ppr(st.BODY, bidi=bidi, ind=ind), self.spans(p.spans)))
+            self.parts.append(x.paragraph(self.ppr(st.BODY, ind=ind), self.spans(p.spans)))
         elif p.role == "item":
             first = st.STEP * p.depth
             tab = st.BAND + st.STEP * (p.depth + 1)
             ind = {"left": st.BAND, "right": st.BAND, "firstLine": first}
-            props = x.ppr(st.BODY, bidi=bidi, tabs=(("left", tab),), ind=ind)
+            props = self.ppr(st.BODY, tabs=(("left", tab),), ind=ind)
             self.parts.append(x.paragraph(props, self.plain(f"{p.number}\t") + self.spans(p.spans)))
         elif p.number:
-            props = x.ppr(st.BODY, bidi=bidi, tabs=(("left", st.NUMBER_TAB),))
+            props = self.ppr(st.BODY, tabs=(("left", st.NUMBER_TAB),))
             self.parts.append(x.paragraph(props, self.plain(f"{p.number}\t") + self.spans(p.spans)))
         else:
-            self.parts.append(x.paragraph(x.ppr(st.BODY, bidi=bidi), self.spans(p.spans)))
+            self.parts.append(x.paragraph(self.ppr(st.BODY), self.spans(p.spans)))
 
     def bullet(self, b: Bullet) -> None:
-        self.parts.append(x.paragraph(x.ppr(st.BULLETS[b.level], bidi=self.script.rtl), self.spans(b.spans)))
+        self.parts.append(x.paragraph(self.ppr(st.BULLETS[b.level]), self.spans(b.spans)))
 
     def signatures(self, sig: Signatures) -> None:
-        bidi = self.script.rtl
         if sig.side_by_side and len(sig.blocks) > 1:
             self.parts.append(self._signature_table(sig.blocks))
             return
         for n, lines in enumerate(sig.blocks):
             for i, line in enumerate(lines):
                 spacing = {"before": 480 if i == 0 and n == 0 else (240 if i == 0 else 0)}
-                props = x.ppr(st.BODY, bidi=bidi, keep_next=i < len(lines) - 1, jc="right", spacing=spacing)
+                props = self.ppr(st.BODY, keep_next=i < len(lines) - 1, jc="right", spacing=spacing)
                 self.parts.append(x.paragraph(props, self.plain(line)))
 
     def _signature_table(self, blocks: list[list[str]]) -> str:
@@ -99,7 +107,7 @@ class BodyWriter:
         cells = []
         for lines in blocks:
             paras = "".join(
-                x.paragraph(x.ppr(st.BODY, bidi=self.script.rtl, ind={"left": 0, "right": 0}, jc="center"),
+                x.paragraph(self.ppr(st.BODY, ind={"left": 0, "right": 0}, jc="center"),
                             self.plain(line))
                 for line in lines
             )
@@ -111,12 +119,12 @@ class BodyWriter:
             '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
             'w:noHBand="0" w:noVBand="0"/></w:tblPr>'
             f"<w:tblGrid>{grid}</w:tblGrid><w:tr>{''.join(cells)}</w:tr></w:tbl>"
-            + x.paragraph(x.ppr(st.BODY, bidi=self.script.rtl), "")
+            + x.paragraph(self.ppr(st.BODY), "")
         )
 
     def document(self, loc: Localised) -> None:
         if loc.title:
-            self.parts.append(x.paragraph(x.ppr(st.HEADING_STYLES[1], bidi=self.script.rtl),
+            self.parts.append(x.paragraph(self.ppr(st.HEADING_STYLES[1]),
                                           self.plain("\t\t" + loc.title)))
         for block in loc.blocks:
             if isinstance(block, Heading):

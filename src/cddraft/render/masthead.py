@@ -36,7 +36,7 @@ def masthead_xml(m: Masthead, script: x.Script) -> str:
     symbol_runs = x.run(head, x.rpr(latin, size=20)) + x.run("/" + rest, x.rpr(latin, size=10))
     un = _p(x.run(m.united_nations, x.rpr(script, size=14)), script) if m.united_nations else ""
     row1 = (
-        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="851" w:hRule="exact"/></w:trPr>'
+        '<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="851" w:hRule="exact"/></w:trPr>'
         + _cell(COLS[0], "", borders=bottom_thin, valign="bottom")
         + _cell(COLS[1], un, borders=bottom_thin, valign="bottom")
         # the symbol sits at the outer edge: right, or left in a mirrored (right-to-left) masthead
@@ -54,7 +54,7 @@ def masthead_xml(m: Masthead, script: x.Script) -> str:
         for i, line in enumerate(m.lines)
     )
     row2 = (
-        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="2835" w:hRule="exact"/></w:trPr>'
+        '<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="2835" w:hRule="exact"/></w:trPr>'
         + _cell(COLS[0], "", borders=row2_borders)
         + _cell(COLS[1] + COLS[2], body, span=2, borders=row2_borders)
         + _cell(COLS[3], lines, borders=row2_borders)

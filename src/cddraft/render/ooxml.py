@@ -64,7 +64,7 @@ def rpr(
     if italic:
         parts.append("<w:i/><w:iCs/>")
     if size:
-        half = int(round(size * 2))
+        half = round(size * 2)
         parts.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
     if sup:
         parts.append('<w:vertAlign w:val="superscript"/>')
@@ -89,6 +89,7 @@ def ppr(
     style: str,
     *,
     bidi: bool = False,
+    cjk: bool = False,
     keep_next: bool = False,
     page_break: bool = False,
     tabs: tuple[tuple[str, int], ...] = (),
@@ -103,6 +104,9 @@ def ppr(
         parts.append("<w:pageBreakBefore/>")
     if tabs:
         parts.append("<w:tabs>" + "".join(f'<w:tab w:val="{k}" w:pos="{p}"/>' for k, p in tabs) + "</w:tabs>")
+    if cjk:
+        # No hanging punctuation: LibreOffice drops a full-width comma hung past the margin.
+        parts.append('<w:overflowPunct w:val="0"/>')
     if bidi:
         parts.append("<w:bidi/>")
     if spacing:

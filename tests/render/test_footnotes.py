@@ -1,0 +1,83 @@
+"""Native Word footnotes: one sequence per document, text with markup, read back from the .docx."""
+
+from __future__ import annotations
+
+import zipfile
+
+from docx2python import docx2python
+from lxml import etree
+
+from tests.conftest import run_cli
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+REPORT = """\
+kind: report
+symbol: CD/2102
+date: 2017-09-20
+report:
+  title: Report
+  content:
+    - heading: One
+      content:
+        - First.^[Note *one*.]
+        - text: Second.^[Note two.]
+          id: second
+        - "See paragraph {ref:second}.^[Note three, about {ref:second}.]"
+annexes:
+  - content:
+      - Annexed.^[Note four, in the annex.]
+"""
+
+
+def _build(tmp_path, text):
+    p = tmp_path / "r.yaml"
+    p.write_text(text, encoding="utf-8")
+    result = run_cli("build", str(p), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    return tmp_path / "r.docx"
+
+
+def test_footnotes_are_native_and_numbered_in_one_sequence(tmp_path):
+    path = _build(tmp_path, REPORT)
+    with zipfile.ZipFile(path) as zf:
+        doc = etree.fromstring(zf.read("word/document.xml"))
+        notes = etree.fromstring(zf.read("word/footnotes.xml"))
+        settings = zf.read("word/settings.xml").decode()
+    refs = [int(r.get(f"{W}id")) for r in doc.iter(f"{W}footnoteReference")]
+    assert refs == [1, 2, 3, 4]
+    bodies = {int(n.get(f"{W}id")): "".join(n.itertext()) for n in notes.iter(f"{W}footnote")}
+    assert bodies[1].strip() == "Note one." and bodies[4].strip() == "Note four, in the annex."
+    assert "footnotePr" in settings
+    italic = [r for r in notes.iter(f"{W}r") if r.find(f"{W}rPr/{W}i") is not None]
+    assert "".join(r.findtext(f"{W}t") or "" for r in italic) == "one"
+
+
+def test_footnotes_read_back_by_docx2python(tmp_path):
+    path = _build(tmp_path, REPORT)
+    with docx2python(path) as d:
+        notes = " ".join(str(x) for x in d.footnotes)
+    assert "Note three, about 2." in notes
+
+
+def test_cross_reference_follows_an_inserted_paragraph(tmp_path):
+    first = _build(tmp_path, REPORT)
+    with docx2python(first) as d:
+        assert "See paragraph 2." in d.text
+    shifted = REPORT.replace("        - First.^[Note *one*.]", "        - Inserted.\n        - First.^[Note *one*.]")
+    second = _build(tmp_path, shifted)
+    with docx2python(second) as d:
+        assert "See paragraph 3." in d.text
+        assert "4.\tSee paragraph 3." in d.text or "See paragraph 3." in d.text
+
+
+def test_reference_to_a_missing_or_unnumbered_paragraph_is_an_error(tmp_path):
+    p = tmp_path / "bad.yaml"
+    p.write_text(REPORT.replace("{ref:second}.^[Note three", "{ref:secnd}.^[Note three"), encoding="utf-8")
+    result = run_cli("build", str(p), "-o", str(tmp_path / "o"))
+    assert result.exit_code == 2
+    assert ":12:11: {ref:secnd} names no paragraph with `id: secnd`; did you mean 'second'?" in result.output
+    p.write_text(REPORT.replace("  title: Report", "  title: Report\n  numbered_paragraphs: false"),
+                 encoding="utf-8")
+    result = run_cli("build", str(p), "-o", str(tmp_path / "o"))
+    assert result.exit_code == 2 and "has no number" in result.output
