@@ -13,6 +13,9 @@ from cddraft.model.inline import Span, plain_text
 from cddraft.model.document import JOB_RE
 
 
+_WHY = {"transmitting": "the verb or participle agrees with the sender or the kind of document"}
+
+
 def _masthead(doc: Document, conv: Conventions) -> Masthead:
     date_conv = load_conventions(conv.masthead.date_language)
     lines = []
@@ -48,8 +51,8 @@ def letter_title(doc: Document, letter: Letter, conv: Conventions) -> str:
         return letter.title
     strings = conv.letter
     nv = doc.kind == "note-verbale"
-    clause = strings.note_verbale_transmitting if nv else strings.transmitting
-    transmitting = clause.format(object=letter.transmits) if letter.transmits else ""
+    clause = letter.phrases.get("transmitting") or (strings.note_verbale_transmitting if nv else strings.transmitting)
+    transmitting = clause.replace("{object}", letter.transmits) if letter.transmits else ""
     formula = strings.note_verbale_title if nv else strings.title
     return formula.format(
         date=format_date(letter.date, conv),
@@ -91,19 +94,17 @@ def _annex_heading(n: int, total: int, conv: Conventions) -> str:
 def localise(doc: Document) -> Localised:
     """Resolve every string, date and number of the document in its version language."""
     conv = load_conventions(doc.language)
-    missing = [p for p in conv.letter.required_phrases if doc.letter is not None and not getattr(doc.letter, p)]
-    if missing:
-        raise CddraftError(
-            [
-                Diagnostic(
-                    f"{doc.language} versions need `{p}:` written in {doc.language} (grammar is not guessed)",
-                    path=("letter",),
-                )
-                for p in missing
-            ]
-        )
-    blocks: list[Block] = []
     problems: list[Diagnostic] = []
+    if doc.letter is not None and doc.letter.transmits and not doc.letter.title:
+        for phrase in conv.letter.required_phrases:
+            if phrase not in doc.letter.phrases:
+                problems.append(Diagnostic(
+                    f"{doc.language} versions need `phrases: {phrase}:` under `letter:`, written in that language "
+                    f"(grammar is not guessed: {_WHY.get(phrase, 'it agrees with the sender')}); e.g. "
+                    f"{phrase}: \"{conv.letter.transmitting}\"", path=("letter", "transmits")))
+    if problems:
+        raise CddraftError(problems)
+    blocks: list[Block] = []
     ids: dict[str, str | None] = {}
     if doc.letter is not None:
         title = letter_title(doc, doc.letter, conv)

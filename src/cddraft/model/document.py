@@ -65,6 +65,9 @@ class Letter(Model):
     addressee: PlainText | None = Field(default=None, description="default: the conventions' addressee")
     transmits: PlainText | None = Field(default=None, description="what the letter transmits, for the title")
     title: PlainText | None = Field(default=None, description="the whole title, when the formula cannot fit")
+    phrases: dict[Literal["transmitting"], PlainText] = Field(
+        default={}, description="grammar-dependent pieces of the title, in this version's language; "
+        "`transmitting` replaces the conventions' clause, with {object} where `transmits` goes")
     paragraphs: list[Text] = Field(min_length=1)
     circulation_request: Annotated[bool | Text, BeforeValidator(_flag_or_text)] = True
     signatories: list[Signatory] = []

@@ -1,0 +1,85 @@
+"""Localisation: numbering markers, signature order, required phrases — from outlines to final strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from cddraft.conventions import load_conventions
+from cddraft.errors import CddraftError
+from cddraft.localise import localise
+from cddraft.localise.numbering import letters, marker, roman
+from cddraft.localise.types import Heading, Para, Signatures
+from cddraft.model.document import Document
+from cddraft.model.inline import Span
+
+
+def _letter(**over):
+    data = {
+        "kind": "letter", "symbol": "CD/2101", "date": "2017-09-15", "language": "en",
+        "letter": {"date": "2017-09-14", "sender": "the Permanent Representative of X",
+                   "transmits": "the report", "paragraphs": ["Text."],
+                   "signatories": [{"name": "A", "country": "Zambia"}, {"name": "B", "country": "Austria"}]},
+    }
+    for key, value in over.items():
+        if key in data["letter"] or key in ("phrases",):
+            data["letter"][key] = value
+        else:
+            data[key] = value
+    return Document.model_validate(data)
+
+
+def test_roman_and_letters():
+    assert [roman(n) for n in (1, 4, 9, 14, 40)] == ["I", "IV", "IX", "XIV", "XL"]
+    assert [letters(n) for n in (1, 26, 27)] == ["A", "Z", "AA"]
+
+
+@pytest.mark.parametrize(("code", "template_index", "n", "expected"), [
+    ("en", 3, 2, "(b)"), ("fr", 3, 2, "b)"), ("ar", 0, 2, "ثانيا -"), ("ar", 1, 1, "ألف -"),
+    ("zh", 0, 3, "三."), ("en", 0, 4, "IV."),
+])
+def test_heading_markers(code, template_index, n, expected):
+    conv = load_conventions(code)
+    assert marker(conv.numbering.headings[template_index], n, conv) == expected
+
+
+def test_arabic_paragraph_number_form():
+    conv = load_conventions("ar")
+    assert marker(conv.numbering.paragraph, 4, conv) == "4 -"
+
+
+def test_signatories_ordered_by_english_country_name():
+    loc = localise(_letter())
+    sig = next(b for b in loc.blocks if isinstance(b, Signatures))
+    assert [lines[0] for lines in sig.blocks] == ["(Signed) B", "(Signed) A"]
+
+
+def test_french_signature_puts_titles_first():
+    doc = _letter(language="fr", signatories=[{"name": "N", "titles": ["Ambassadeur"]}])
+    sig = next(b for b in localise(doc).blocks if isinstance(b, Signatures))
+    assert sig.blocks == [["Ambassadeur", "(Signé) N"]]
+
+
+@pytest.mark.parametrize("code", ["ru", "ar"])
+def test_grammar_dependent_phrase_is_required(code):
+    with pytest.raises(CddraftError) as info:
+        localise(_letter(language=code))
+    (diag,) = info.value.diagnostics
+    assert diag.path == ("letter", "transmits") and "phrases: transmitting:" in diag.message
+
+
+def test_given_phrase_is_used_verbatim():
+    loc = localise(_letter(language="ru", phrases={"transmitting": ", препровождающее {object}"}))
+    assert loc.title.endswith(", препровождающее the report")
+
+
+def test_annexes_get_roman_numbers_when_several_and_the_original_note():
+    doc = _letter(original_language="fr", annexes=[{"content": ["a"]}, {"content": ["b"], "original_language": "en"}])
+    heads = [b for b in localise(doc).blocks if isinstance(b, Heading) and b.page_break]
+    assert ["".join(s.text for s in h.spans if isinstance(s, Span)) for h in heads] == ["Annex I", "Annex II"]
+    notes = [b for b in localise(doc).blocks if isinstance(b, Para) and b.role == "note"]
+    assert [n.spans[0].text for n in notes] == ["[Original: French]"]
+
+
+def test_masthead_original_line_and_no_version_line_in_the_original_language():
+    loc = localise(_letter(language="fr", original_language="fr", phrases={}))
+    assert loc.masthead.lines == ["15 septembre 2017", "Original\u00a0: français"]
