@@ -86,6 +86,12 @@ class Annex(Body):
     original_language: Language | None = None
 
 
+class CheckOptions(Model):
+    """Editorial rules to switch off for this outline (``cddraft check --list-rules`` names them)."""
+
+    disable: list[Annotated[str, Field(pattern=r"^CD\d{3}$")]] = []
+
+
 class Document(Model):
     """A CD document as the outline describes it."""
 
@@ -103,6 +109,7 @@ class Document(Model):
     letter: Letter | None = None
     report: Report | None = None
     annexes: list[Annex] = []
+    check: CheckOptions = CheckOptions()
 
     @property
     def original(self) -> str:
