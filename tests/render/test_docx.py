@@ -124,3 +124,46 @@ report:
         assert f"{label} {nasty}" in body
     assert f"Note {nasty}" in notes
     assert audit_errors(tmp_path / "n.docx") == []
+
+
+def _build_text(tmp_path, text, name="x"):
+    p = tmp_path / f"{name}.yaml"
+    p.write_text(text, encoding="utf-8")
+    result = run_cli("build", str(p), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    return docx.Document(str(tmp_path / f"{name}.docx"))
+
+
+def test_several_signatories_side_by_side_in_country_order(tmp_path):
+    document = _build_text(tmp_path, """\
+symbol: CD/2101
+date: 2017-09-15
+letter:
+  date: 2017-09-14
+  sender: the Permanent Representatives of Sweden and Austria
+  paragraphs: [Joint text.]
+  side_by_side: true
+  signatories:
+    - {name: Sven S, country: Sweden, titles: [Ambassador of Sweden]}
+    - {name: Anna A, country: Austria, titles: [Ambassador of Austria]}
+""")
+    table = document.tables[-1]
+    cells = [c.text.splitlines() for c in table.rows[0].cells]
+    assert cells == [["(Signed) Anna A", "Ambassador of Austria"], ["(Signed) Sven S", "Ambassador of Sweden"]]
+
+
+def test_note_verbale_is_unsigned_with_its_own_title(tmp_path):
+    document = _build_text(tmp_path, """\
+kind: note-verbale
+symbol: CD/2102
+date: 2017-09-15
+letter:
+  date: 2017-09-14
+  sender: the Permanent Mission of Chile to the Conference on Disarmament
+  paragraphs: [The Permanent Mission of Chile presents its compliments.]
+""")
+    texts = [p.text.strip() for p in document.paragraphs if p.text.strip()]
+    assert texts[0] == ("Note verbale dated 14 September 2017 from the Permanent Mission of Chile to the "
+                        "Conference on Disarmament addressed to the Secretary-General of the Conference")
+    assert not any(t.startswith("(Signed)") for t in texts)
+    assert any("present note verbale" in t for t in texts)
