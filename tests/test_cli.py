@@ -75,10 +75,11 @@ def test_check_accepts_every_example():
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "zh", "ar"])
 @pytest.mark.parametrize("kind", ["letter", "note-verbale", "report"])
-def test_new_scaffold_builds_as_is(tmp_path, kind):
+def test_new_scaffold_builds_as_is(tmp_path, kind, language):
     outline = tmp_path / f"{kind}.yaml"
-    assert run_cli("new", kind, "-o", str(outline)).exit_code == 0
+    assert run_cli("new", kind, "-o", str(outline), "--language", language).exit_code == 0
     assert "#" in outline.read_text(encoding="utf-8"), "the scaffold explains itself in comments"
     result = run_cli("build", str(outline), "-o", str(tmp_path))
     assert result.exit_code == 0, result.output

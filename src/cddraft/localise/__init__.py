@@ -46,18 +46,31 @@ def _footer(doc: Document, conv: Conventions) -> Footer:
     return Footer(job_line, barcode, doc.qr or f"https://undocs.org/{doc.symbol}", conv.recycle)
 
 
+def _plain(text: str, conv: Conventions) -> str:
+    """A one-line field (sender, title, name) as printed: markup resolved (``~``, escapes), no styling."""
+    return plain_text(text_spans(text, conv))
+
+
+def country_key(country: str | None) -> str:
+    """Sort key for English short country names: accents ignored (Côte d'Ivoire after Costa Rica)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", country or "")
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
 def letter_title(doc: Document, letter: Letter, conv: Conventions) -> str:
     if letter.title:
-        return letter.title
+        return _plain(letter.title, conv)
     strings = conv.letter
     nv = doc.kind == "note-verbale"
     clause = letter.phrases.get("transmitting") or (strings.note_verbale_transmitting if nv else strings.transmitting)
-    transmitting = clause.replace("{object}", letter.transmits) if letter.transmits else ""
+    transmitting = _plain(clause.replace("{object}", letter.transmits), conv) if letter.transmits else ""
     formula = strings.note_verbale_title if nv else strings.title
     return formula.format(
         date=format_date(letter.date, conv),
-        sender=letter.sender,
-        addressee=letter.addressee or strings.addressee,
+        sender=_plain(letter.sender, conv),
+        addressee=_plain(letter.addressee, conv) if letter.addressee else strings.addressee,
         transmitting=transmitting,
     )
 
@@ -77,8 +90,9 @@ def _letter_blocks(doc: Document, letter: Letter, conv: Conventions) -> list[Blo
     for i, line in enumerate(conv.letter.closing):
         blocks.append(Para([Span(line)], role="closing", depth=0 if i == 0 else 1, align="left"))
     if doc.kind == "letter":
-        signatories = sorted(letter.signatories, key=lambda s: (s.country or "").casefold())
-        blocks.append(Signatures([_signature(s.name, s.titles, conv) for s in signatories], letter.side_by_side))
+        signatories = sorted(letter.signatories, key=lambda s: country_key(s.country))
+        signed = [_signature(_plain(s.name, conv), [_plain(t, conv) for t in s.titles], conv) for s in signatories]
+        blocks.append(Signatures(signed, letter.side_by_side))
     return blocks
 
 
