@@ -75,8 +75,6 @@ def _message(err: dict[str, Any], vocabulary: list[str]) -> str:
     if kind == "too_long":
         return f"{name}: at most {err['ctx'].get('max_length')} entries"
     if kind == "string_pattern_mismatch":
-        if err["ctx"]["pattern"].startswith("^CD"):
-            return f"{name}: {_describe(value)} is not a rule id; rule ids look like CD101 (cddraft check --list-rules)"
         return f"{name}: {_describe(value)} must start with a letter and hold only letters, digits, . _ -"
     if kind == "value_error":
         return f"{name}: {err['msg'].removeprefix('Value error, ')}"

@@ -1,0 +1,121 @@
+"""What ``cddraft check`` calls: check files, print findings, return the exit status.
+
+Outlines are validated first (schema errors are reported as ``cddraft check`` always reported
+them, and make the file unusable); a valid outline then goes through the editorial rules.
+A ``.docx`` is opened safely and checked by the .docx rules.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from pathlib import Path
+from typing import TextIO
+
+from cddraft.check.built import check_docx
+from cddraft.check.registry import RULES, Rule, select
+from cddraft.check.run import run_rules, sort_key
+from cddraft.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, CddraftError, Diagnostic, fail
+
+DOCX_SUFFIXES = (".docx", ".docm")
+
+
+def check_file(path: Path, *, disable: AbstractSet[str] = frozenset()) -> list[Diagnostic]:
+    """The findings of one file; raise :class:`CddraftError` when it is unusable."""
+    if path.suffix.lower() in DOCX_SUFFIXES:
+        return check_docx(path, disable=disable)
+    from cddraft.pipeline import check_outline
+
+    outline, document = check_outline(path)
+    text = path.read_text(encoding="utf-8-sig")
+    return run_rules(document, file=outline.file, text=text, sources=outline.sources, disable=disable)
+
+
+def _as_json(d: Diagnostic) -> dict:
+    return {
+        "file": d.file,
+        "line": d.pos.line if d.pos else None,
+        "column": d.pos.column if d.pos else None,
+        "code": d.code or None,
+        "severity": d.severity,
+        "message": d.message,
+    }
+
+
+def run_check(
+    files: Iterable[Path],
+    *,
+    fmt: str = "text",
+    disable: AbstractSet[str] = frozenset(),
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Check outlines and .docx files; print every finding; return the exit status.
+
+    ``fmt="text"`` prints ``FILE:LINE:COL: CODE severity: message`` lines on ``stdout`` (a .docx
+    has no lines: ``FILE: CODE …``, naming the paragraph in the message), schema errors on
+    ``stderr`` as before, and a one-line summary on ``stderr``. ``fmt="json"`` prints one JSON
+    list on ``stdout`` of objects with file, line, column, code, severity and message (schema
+    errors too, with code null). ``disable`` holds codes, code prefixes (``CD5``) or rule names.
+
+    Exit status: 0 no findings of severity error (warnings allowed), 1 findings of severity
+    error, 2 an unusable file (unreadable, invalid outline, not a Word file) or an unknown rule in
+    ``disable``.
+    """
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    if fmt not in ("text", "json"):
+        raise ValueError(f"unknown format {fmt!r}; use text or json")
+    codes, unknown = select(disable)
+    if unknown:
+        err.write(f"unknown rule(s) {', '.join(unknown)} in --disable; see `cddraft check --list-rules`\n")
+        return EXIT_UNUSABLE
+    findings: list[Diagnostic] = []
+    broken: list[Diagnostic] = []
+    paths = [Path(f) for f in files]
+    for path in paths:
+        try:
+            findings.extend(check_file(path, disable=codes))
+        except CddraftError as exc:
+            broken.extend(exc.diagnostics)
+    findings.sort(key=sort_key)
+    if fmt == "json":
+        json.dump([_as_json(d) for d in [*broken, *findings]], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for d in broken:
+            err.write(d.format() + "\n")
+        for d in findings:
+            out.write(d.format() + "\n")
+        errors = sum(d.severity == "error" for d in findings)
+        warnings = len(findings) - errors
+        err.write(f"{len(paths)} file(s) checked: {errors} error(s), {warnings} warning(s)"
+                  f"{f', {len(broken)} problem(s) making files unusable' if broken else ''}\n")
+    if broken:
+        return EXIT_UNUSABLE
+    if any(d.severity == "error" for d in findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _ordered() -> list[Rule]:
+    return [RULES[c] for c in sorted(RULES)]
+
+
+def list_rules() -> str:
+    """One line per rule: code, name, severity and what it flags (``cddraft check --list-rules``)."""
+    rules = _ordered()
+    width = max(len(r.name) for r in rules)
+    return "\n".join(f"{r.code}  {r.name:<{width}}  {r.severity:<7}  {r.summary}" for r in rules) + "\n"
+
+
+def explain(code: str) -> str:
+    """A rule's documentation (its docstring) for ``cddraft check --explain CODE``; code or name."""
+    matched = [r for r in RULES.values() if r.code == code.strip().upper() or r.name == code.strip().lower()]
+    if not matched:
+        raise fail(f"unknown rule {code!r}; see `cddraft check --list-rules`")
+    r = matched[0]
+    target = " — checks a built .docx" if r.target == "docx" else ""
+    return f"{r.code} {r.name} ({r.severity}){target}\n{r.summary}\n\n{r.doc}\n"

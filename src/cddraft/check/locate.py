@@ -1,0 +1,94 @@
+"""Model path (+ character offset) → ``LINE:COL`` in the outline text.
+
+The :class:`~cddraft.outline.load.SourceMap` knows where each value *starts*. A finding about
+one word of a long folded paragraph should point at that word's line, so the offset inside the
+model string is carried into the source: both are walked in step over their non-blank characters
+(YAML folding only changes blanks). When the source spells a character differently (an escape
+in a double-quoted scalar) the walk gives up and the value's start is used.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from cddraft.check.registry import Finding
+from cddraft.errors import SourcePos
+from cddraft.outline.load import SourceMap
+
+
+@dataclass
+class SourceText:
+    """The outline text with line starts, for index ↔ position conversion."""
+
+    text: str
+    sources: SourceMap
+    starts: list[int] = field(init=False)
+    marks: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.starts = [0]
+        for i, ch in enumerate(self.text):
+            if ch == "\n":
+                self.starts.append(i + 1)
+        every = [*self.sources.values.values(), *self.sources.keys.values()]
+        self.marks = sorted({self.index(p) for p in every})
+
+    def index(self, pos: SourcePos) -> int:
+        line = min(max(pos.line, 1), len(self.starts))
+        return min(self.starts[line - 1] + pos.column - 1, len(self.text))
+
+    def pos(self, index: int) -> SourcePos:
+        line = bisect.bisect_right(self.starts, index)
+        return SourcePos(line, index - self.starts[line - 1] + 1)
+
+    def end_of_value(self, start: int) -> int:
+        """Where the next recorded key or value begins: the value at ``start`` ends before it."""
+        k = bisect.bisect_right(self.marks, start)
+        return self.marks[k] if k < len(self.marks) else len(self.text)
+
+    def locate(self, finding: Finding) -> SourcePos:
+        start = self.sources.locate(finding.path, key=finding.key)
+        if finding.offset is None or finding.text is None or finding.key:
+            return start
+        begin = self.index(start)
+        found = _align(self.text, begin, self.end_of_value(begin), finding.text, finding.offset)
+        return start if found is None else self.pos(found)
+
+
+def _anchor(src: str, begin: int, end: int, value: str) -> tuple[int, int] | None:
+    """Where the value's first non-blank characters stand in the source, and that index in the value."""
+    j = len(value) - len(value.lstrip())
+    if j >= len(value):
+        return None
+    token = value[j:].split(None, 1)[0][:16]
+    a = src.find(token, begin, end)
+    return None if a < 0 else (a, j)
+
+
+def _align(src: str, begin: int, end: int, value: str, offset: int) -> int | None:
+    anchor = _anchor(src, begin, end, value)
+    if anchor is None:
+        return None
+    i, j = anchor
+    offset = min(offset, len(value))
+    while j < offset:
+        c = value[j]
+        if c.isspace():
+            j += 1
+            continue
+        while i < end and src[i].isspace():
+            i += 1
+        if i >= end:
+            return None
+        if c == "'" and src.startswith("''", i) and not value.startswith("''", j):
+            i += 2  # a single-quoted scalar doubles its quotes
+        elif src[i] == c:
+            i += 1
+        else:
+            return None
+        j += 1
+    if offset < len(value) and not value[offset].isspace():
+        while i < end and src[i].isspace():
+            i += 1
+    return i if i < end else None

@@ -1,0 +1,112 @@
+"""The rule registry: every editorial rule is a small function registered under a code.
+
+A rule yields :class:`Finding` values — a model path and a message, never a position (the
+runner adds it, so every rule reports the same way). Its docstring is its documentation (what it
+flags, why, an example, the manual section), shown by ``cddraft check --explain CODE``. Codes are
+assigned here once and never reused; their hundreds say the topic (CD1xx structure, CD2xx
+footnotes, CD3xx masthead and letter, CD4xx length, CD5xx typography, spelling, dates and
+quotation marks; x90-x99 check a built .docx).
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from typing import Literal
+
+from cddraft.errors import Path_
+
+Severity = Literal["error", "warning"]
+Target = Literal["outline", "docx"]
+_CODE = re.compile(r"^CD[1-5]\d\d$")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by a rule.
+
+    ``path`` is the outline path of the value concerned; ``offset`` (with ``text``, the raw
+    string at ``path``) narrows it to a character inside that value; ``key`` points at the key
+    rather than its value.
+    """
+
+    path: Path_
+    message: str
+    offset: int | None = None
+    text: str | None = None
+    key: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: Callable[..., Iterator[Finding]]
+    target: Target = "outline"
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+
+#: Every registered rule, by code.
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str, name: str, severity: Severity, summary: str, *, target: Target = "outline"
+) -> Callable[[Callable[..., Iterator[Finding]]], Callable[..., Iterator[Finding]]]:
+    """Register ``fn`` as rule ``code``; refuse malformed, duplicate or undocumented rules."""
+
+    def register(fn: Callable[..., Iterator[Finding]]) -> Callable[..., Iterator[Finding]]:
+        if not _CODE.match(code):
+            raise ValueError(f"rule code {code!r} must be CD1xx-CD5xx")
+        if not _NAME.match(name):
+            raise ValueError(f"rule name {name!r} must be kebab-case")
+        if code in RULES or any(r.name == name for r in RULES.values()):
+            raise ValueError(f"rule {code} {name} is registered twice")
+        if not inspect.getdoc(fn):
+            raise ValueError(f"rule {code} needs a docstring: it is the rule's documentation")
+        if "\n" in summary or len(summary) > 100:
+            raise ValueError(f"rule {code}: the summary is one short line")
+        RULES[code] = Rule(code, name, severity, summary, fn, target)
+        return fn
+
+    return register
+
+
+def select(selectors: Iterable[str]) -> tuple[set[str], list[str]]:
+    """Codes matched by ``selectors`` (a code, a code prefix such as ``CD5``, or a rule name).
+
+    Returns the matched codes and the selectors that matched nothing (for a message).
+    """
+    matched: set[str] = set()
+    unknown: list[str] = []
+    for raw in selectors:
+        sel = raw.strip()
+        if not sel:
+            continue
+        up = sel.upper()
+        hits = {c for c in RULES if up.startswith("CD") and c.startswith(up)}
+        hits |= {c for c, r in RULES.items() if r.name == sel.lower()}
+        if not hits:
+            unknown.append(sel)
+        matched |= hits
+    return matched, unknown
+
+
+def rules_for(
+    target: Target, *, disabled: AbstractSet[str] = frozenset(), only: AbstractSet[str] | None = None
+) -> list[Rule]:
+    """The enabled rules of one target, in code order."""
+    return [
+        r
+        for code, r in sorted(RULES.items())
+        if r.target == target and code not in disabled and (only is None or code in only)
+    ]

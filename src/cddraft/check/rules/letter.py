@@ -1,0 +1,176 @@
+"""CD306-CD310: signatories, notes verbales and annexes of communications (§5)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from cddraft.check.context import Context
+from cddraft.check.registry import Finding, rule
+from cddraft.conventions import load_conventions
+from cddraft.model.document import LANGUAGES, Document
+
+
+def country_key(name: str) -> str:
+    """English alphabetical order: accents and case ignored (Côte d'Ivoire before Croatia)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@rule("CD306", "signatory-without-country", "error", "One of several signatories has no country")
+def signatory_without_country(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Flags a signatory without ``country:`` when a letter has several.
+
+    Why: several signatories are printed in the English alphabetical order of their countries,
+    in every language version; without the country the order cannot be established (cddraft
+    would put the signatory first).
+
+    Example::
+
+        signatories:
+          - name: Htin Lynn
+            country: Myanmar
+          - name: Jane Doe               # CD306: add country: (English short name)
+
+    Manual: un-conventions.md §5.1 (Editorial Manual, communications); lint rule L20.
+    """
+    if doc.letter is None or len(doc.letter.signatories) < 2:
+        return
+    for i, sig in enumerate(doc.letter.signatories):
+        if not sig.country:
+            yield Finding(("letter", "signatories", i),
+                          "with several signatories each needs `country:` (English short name) to order them")
+
+
+@rule("CD307", "signatories-out-of-order", "warning", "Signatories are not in English alphabetical order of countries")
+def signatories_out_of_order(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Flags signatories listed out of the English alphabetical order of their countries.
+
+    Why: joint letters list signatories by the English short name of the country, in every
+    language version. The outline should read in the printed order, so that the person checking
+    it sees what will be issued (cddraft sorts them when it builds).
+
+    Example::
+
+        signatories:
+          - {name: A, country: Peru}
+          - {name: B, country: Chile}   # CD307: Chile comes before Peru
+
+    Manual: un-conventions.md §5.1 (Editorial Manual, communications); lint rule L20.
+    """
+    if doc.letter is None:
+        return
+    sigs = doc.letter.signatories
+    if len(sigs) < 2 or any(not s.country for s in sigs):
+        return
+    for i in range(1, len(sigs)):
+        if country_key(sigs[i].country or "") < country_key(sigs[i - 1].country or ""):
+            yield Finding(("letter", "signatories", i, "country"),
+                          f"{sigs[i].country} comes before {sigs[i - 1].country} in English alphabetical order; "
+                          "list signatories by country")
+
+
+def _signature_markers() -> list[str]:
+    """"(Signed)", "(Signé)", "(签名)" … from the six languages' conventions."""
+    out = []
+    for code in LANGUAGES:
+        marker = load_conventions(code).letter.signed.replace("{name}", "").strip()
+        if marker:
+            out.append(marker)
+    return out
+
+
+@rule("CD308", "typed-signature", "error", "A letter paragraph contains a typed signature line")
+def typed_signature(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Flags "(Signed)", "(Signé)", "(Firmado)", "(签名)" … typed into the text of a letter or note verbale.
+
+    Why: a letter's signature block is generated from ``signatories:`` (right-aligned, in the
+    version's form and order); a typed one is printed as an ordinary paragraph. A note verbale
+    is sent by the mission and is unsigned: it has no signature at all.
+
+    Example::
+
+        paragraphs:
+          - I have the honour …
+          - (Signed) Htin Lynn           # CD308
+
+    Manual: un-conventions.md §5.1 (Editorial Manual, communications); lint rule L14.
+    """
+    markers = _signature_markers()
+    for node in ctx.texts("letter"):
+        for marker in markers:
+            at = node.flat.text.find(marker)
+            if at < 0:
+                continue
+            if doc.kind == "note-verbale":
+                msg = f"a note verbale is unsigned; remove “{marker}”"
+            else:
+                msg = f"the signature block is generated from `signatories:`; remove the typed “{marker}”"
+            yield ctx.at(node, node.flat, at, msg)
+            break
+
+
+_FIRST_PERSON = {
+    "en": r"\bI (?:have the honour|would be grateful|should be grateful|am grateful)\b",
+    "fr": r"\b(?:J['’]ai l['’]honneur|Je vous serais)\b",
+    "es": r"\bTengo el honor\b",
+    "ru": r"\bИмею честь\b",
+    "ar": r"أتشرف",
+}
+
+
+@rule("CD309", "note-verbale-in-first-person", "warning", "A note verbale is written in the first person")
+def note_verbale_in_first_person(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Flags the first-person formulas of a letter ("I have the honour …") in a note verbale.
+
+    Why: a note verbale is an unsigned communication of the mission, in the third person: "The
+    Permanent Mission of … presents its compliments … and has the honour to …". A first-person
+    text is a letter: change ``kind:`` or rephrase.
+
+    Example::
+
+        kind: note-verbale
+        letter:
+          paragraphs:
+            - I have the honour to transmit …     # CD309
+
+    Manual: un-conventions.md §5.1, §5.3.
+    """
+    pattern = _FIRST_PERSON.get(ctx.lang)
+    if doc.kind != "note-verbale" or pattern is None:
+        return
+    for node in ctx.texts("letter"):
+        m = re.search(pattern, node.flat.text)
+        if m:
+            yield ctx.at(node, node.flat, m.start(),
+                         "a note verbale speaks in the third person (“The Permanent Mission … has the honour”); "
+                         "rephrase, or make this a letter")
+
+
+@rule("CD310", "annex-original-language-unstated", "warning",
+      "A translated version's annex does not state its original language")
+def annex_original_language_unstated(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Flags an annex without ``original_language:`` in a version that is a translation.
+
+    Why: "Original:" in the masthead covers the main document only; an annex submitted in
+    another language carries its own note, "[Original: French]", under its heading. When the
+    version is a translation, cddraft assumes each annex has the letter's original language
+    unless told otherwise, and prints that note; stating it keeps an annex submitted in another
+    language from being labelled wrongly.
+
+    Example::
+
+        language: fr
+        original_language: en
+        annexes:
+          - title: …                      # CD310: add original_language: en (or the annex's own)
+
+    Manual: un-conventions.md §1.1, §5.5 (Editorial Manual, masthead).
+    """
+    if doc.original == doc.language:
+        return
+    for i, annex in enumerate(doc.annexes):
+        if annex.original_language is None:
+            yield Finding(("annexes", i), f"this version is a translation; state the annex's `original_language:` "
+                                          f"(else “{doc.original}” is assumed for its note)")

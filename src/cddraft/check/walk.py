@@ -1,0 +1,140 @@
+"""The outline's text, each string with its path and the context a rule needs.
+
+:func:`cddraft.model.walk.texts` gives strings and paths; rules also need to know *what* a
+string is (a heading, a bullet, a letter paragraph…), whether it gets a generated number, and
+under which headings it stands (bold is allowed under "Conclusions and recommendations").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from cddraft.check.text import Flat, flatten
+from cddraft.errors import Path_
+from cddraft.model.blocks import Body, BulletItem, Bullets, Item, Paragraph, Quote, Section
+from cddraft.model.document import Document
+
+Role = Literal["letter", "letter-title", "signature", "title", "heading", "paragraph", "item", "bullet", "quote"]
+#: Roles of running text (where emphasis rules apply); titles, headings and signatures are not.
+RUNNING = frozenset({"letter", "paragraph", "item", "bullet", "quote"})
+
+
+@dataclass
+class TextNode:
+    """One outline string: raw markup, path, role and context."""
+
+    raw: str
+    path: Path_
+    role: Role
+    sections: tuple[str, ...] = ()
+    body: Path_ | None = None
+    numbered: bool = False
+
+    @cached_property
+    def flat(self) -> Flat:
+        """The visible text (computed on first use; most rules need it, some never do)."""
+        return flatten(self.raw)
+
+
+@dataclass
+class SectionNode:
+    """A section with its path, nesting depth (1 = top of its body) and enclosing body."""
+
+    section: Section
+    path: Path_
+    depth: int
+    body: Body
+    body_path: Path_
+    parent: SectionNode | None
+
+
+def bodies(doc: Document) -> Iterator[tuple[Body, Path_]]:
+    """The report (if any) and each annex, with their paths."""
+    if doc.report is not None:
+        yield doc.report, ("report",)
+    for i, annex in enumerate(doc.annexes):
+        yield annex, ("annexes", i)
+
+
+def sections(doc: Document) -> Iterator[SectionNode]:
+    """Every section of every body, outermost first (document order)."""
+
+    def walk(content: list, path: Path_, depth: int, body: Body, bpath: Path_, parent: SectionNode | None):
+        for i, block in enumerate(content):
+            if isinstance(block, Section):
+                node = SectionNode(block, (*path, i), depth, body, bpath, parent)
+                yield node
+                yield from walk(block.content, (*path, i, "content"), depth + 1, body, bpath, node)
+
+    for body, bpath in bodies(doc):
+        yield from walk(body.content, (*bpath, "content"), 1, body, bpath, None)
+
+
+def paragraphs(body: Body, bpath: Path_) -> Iterator[tuple[Paragraph, Path_]]:
+    """The paragraphs of one body in reading order, across sections."""
+
+    def walk(content: list, path: Path_):
+        for i, block in enumerate(content):
+            if isinstance(block, Paragraph):
+                yield block, (*path, i)
+            elif isinstance(block, Section):
+                yield from walk(block.content, (*path, i, "content"))
+
+    yield from walk(body.content, (*bpath, "content"))
+
+
+def _items(items: list[Item], path: Path_, ctx: dict) -> Iterator[TextNode]:
+    for i, item in enumerate(items):
+        yield TextNode(item.text, (*path, i, "text"), "item", **ctx)
+        yield from _items(item.items, (*path, i, "items"), ctx)
+
+
+def _bullets(items: list[BulletItem], path: Path_, ctx: dict) -> Iterator[TextNode]:
+    for i, item in enumerate(items):
+        yield TextNode(item.text, (*path, i, "text"), "bullet", **ctx)
+        yield from _bullets(item.bullets, (*path, i, "bullets"), ctx)
+
+
+def _blocks(content: list, path: Path_, body: Body, bpath: Path_, heads: tuple[str, ...]) -> Iterator[TextNode]:
+    ctx = {"sections": heads, "body": bpath}
+    for i, block in enumerate(content):
+        p = (*path, i)
+        if isinstance(block, Paragraph):
+            numbered = body.numbered_paragraphs and block.numbered
+            yield TextNode(block.text, (*p, "text"), "paragraph", heads, bpath, numbered)
+            yield from _items(block.items, (*p, "items"), ctx)
+        elif isinstance(block, Section):
+            yield TextNode(block.heading, (*p, "heading"), "heading", heads, bpath)
+            yield from _blocks(block.content, (*p, "content"), body, bpath, (*heads, block.heading))
+        elif isinstance(block, Bullets):
+            yield from _bullets(block.bullets, (*p, "bullets"), ctx)
+        elif isinstance(block, Quote):
+            for j, text in enumerate(block.quote):
+                yield TextNode(text, (*p, "quote", j), "quote", **ctx)
+
+
+def text_nodes(doc: Document) -> Iterator[TextNode]:
+    """Every string of the document that is printed, in reading order."""
+    letter = doc.letter
+    if letter is not None:
+        for key in ("title", "sender", "addressee", "transmits"):
+            value = getattr(letter, key)
+            if value:
+                yield TextNode(value, ("letter", key), "letter-title")
+        for key, value in (getattr(letter, "phrases", None) or {}).items():
+            yield TextNode(value, ("letter", "phrases", key), "letter-title")
+        for i, text in enumerate(letter.paragraphs):
+            yield TextNode(text, ("letter", "paragraphs", i), "letter")
+        if isinstance(letter.circulation_request, str):
+            yield TextNode(letter.circulation_request, ("letter", "circulation_request"), "letter")
+        for i, sig in enumerate(letter.signatories):
+            yield TextNode(sig.name, ("letter", "signatories", i, "name"), "signature")
+            for j, title in enumerate(sig.titles):
+                yield TextNode(title, ("letter", "signatories", i, "titles", j), "signature")
+    for body, bpath in bodies(doc):
+        if body.title:
+            yield TextNode(body.title, (*bpath, "title"), "title", (), bpath)
+        yield from _blocks(body.content, (*bpath, "content"), body, bpath, ())
