@@ -1,18 +1,23 @@
 """The command line: thin click commands that call one stage function each.
 
-Exit status: 0 done, 1 findings (check), 2 unusable input (nothing written). Heavy modules are
-imported inside the commands so that ``cddraft --version`` starts fast.
+Exit status: 0 done, 1 findings (check), 2 unusable input (nothing written for that input; in a
+batch the other outlines are still written). Heavy modules are imported inside the commands so
+that ``cddraft --version`` starts fast.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from cddraft import __version__
 from cddraft.errors import EXIT_UNUSABLE, CddraftError
+
+if TYPE_CHECKING:
+    from cddraft.batch import Options
 
 
 def _report(exc: CddraftError) -> None:
@@ -20,17 +25,9 @@ def _report(exc: CddraftError) -> None:
         click.echo(d.format(), err=True)
 
 
-def _output_path(outline: Path, out_dir: Path, name: str, document) -> Path:
-    from cddraft.conventions import load_conventions
-
-    letter = load_conventions(document.language).job_letter
-    stem = name.format(
-        stem=outline.stem,
-        symbol=document.symbol.replace("/", "-").replace("*", ""),
-        letter=letter,
-        lang=document.language,
-    )
-    return out_dir / f"{stem}.docx"
+def _fail(exc: CddraftError) -> NoReturn:
+    _report(exc)
+    sys.exit(EXIT_UNUSABLE)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -60,47 +57,171 @@ def new(kind: str, output: Path | None, language: str) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def check(files: tuple[Path, ...]) -> None:
-    """Validate outlines; report every problem as FILE:LINE:COL: message."""
-    from cddraft.pipeline import check_outline
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: one list of findings with file/line/column/code/severity/message, for tools.")
+@click.option("--disable", multiple=True, metavar="CODES",
+              help="Rules to skip: codes (CD506), prefixes (CD5) or names; repeat or separate by commas.")
+@click.option("--list-rules", is_flag=True, help="List every rule with its id, severity and purpose.")
+@click.option("--explain", metavar="CODE", help="Explain one rule (what, why, example, manual section).")
+def check(files: tuple[Path, ...], fmt: str, disable: tuple[str, ...], list_rules: bool, explain: str | None) -> None:
+    """Check outlines (or built .docx files) against the schema and the UN Editorial Manual.
 
-    failed = False
-    for f in files:
+    Every finding is printed as FILE:LINE:COL: RULE-ID severity: message. Exit status: 0 clean
+    (warnings allowed), 1 findings of severity error, 2 unusable input.
+    """
+    from cddraft import check as rules
+
+    if list_rules:
+        click.echo(rules.list_rules())
+        return
+    if explain:
         try:
-            check_outline(f)
+            click.echo(rules.explain(explain))
         except CddraftError as exc:
             _report(exc)
-            failed = True
-    if failed:
-        sys.exit(EXIT_UNUSABLE)
-    click.echo(f"{len(files)} outline(s) OK")
+            sys.exit(EXIT_UNUSABLE)
+        return
+    if not files:
+        raise click.UsageError("give at least one outline or .docx (or --list-rules)")
+    codes = {c.strip() for item in disable for c in item.split(",") if c.strip()}
+    sys.exit(rules.run_check(list(files), fmt=fmt, disable=codes, stdout=click.get_text_stream("stdout"),
+                             stderr=click.get_text_stream("stderr")))
+
+
+_TIMEOUT = click.option("--timeout", default=180.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+                        help="Seconds to wait for LibreOffice to finish a file before stopping it.")
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True)
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Folder for the built files.")
 @click.option("--template", type=click.Path(path_type=Path), help="A Word template defining the UNOG G styles.")
 @click.option("--name", default="{stem}", show_default=True,
               help="File name pattern: {stem} {symbol} {letter} {lang}, e.g. '{symbol}-{letter}' → CD-2101-E.")
-def build(files: tuple[Path, ...], out_dir: Path, template: Path | None, name: str) -> None:
-    """Build each outline into a .docx (nothing is written for an outline with errors)."""
-    from cddraft.pipeline import build as build_one
-    from cddraft.write import write_atomic
+@click.option("--pdf", is_flag=True, help="Also write the PDF beside each .docx (LibreOffice).")
+@click.option("--preview", is_flag=True, help="Also write a PNG of page 1 beside each PDF (implies --pdf).")
+@_TIMEOUT
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Build processes (default: one per core, for 24 outlines or more).")
+@click.option("--watch", is_flag=True, help="Keep running and rebuild an outline when it changes (Ctrl-C stops).")
+@click.option("--watch-cycles", type=click.IntRange(min=0), hidden=True, help="Stop watching after N polls (tests).")
+def build(files: tuple[str, ...], out_dir: Path, template: Path | None, name: str, pdf: bool, preview: bool,
+          timeout: float, jobs: int | None, watch: bool, watch_cycles: int | None) -> None:
+    """Build outlines (files, folders, glob patterns) into .docx files; nothing is written for one with errors."""
+    from cddraft.batch import Options, Reporter, check_name_pattern, expand_inputs, run
 
-    failed = False
-    for f in files:
-        try:
-            built = build_one(f, template)
-            target = _output_path(f, out_dir, name, built.document)
-            write_atomic(target, built.docx)
-        except CddraftError as exc:
-            _report(exc)
-            failed = True
-            continue
-        click.echo(f"wrote {target}")
+    paths, problems = expand_inputs(files)
+    try:
+        check_name_pattern(name)
+        if pdf or preview:
+            from cddraft.export import require_poppler, require_soffice
+
+            require_soffice()
+            if preview:
+                require_poppler()
+    except CddraftError as exc:
+        _fail(exc)
+    opts = Options(out_dir, name, template, pdf or preview, (1,) if preview else (), timeout=timeout, jobs=jobs)
+    table, interactive = len(paths) > 1, sys.stderr.isatty()
+    with Reporter(interactive, list_writes=not (interactive and table)) as report:
+        report.problems(problems)
+        items = run(paths, opts, report)
+    if table:
+        report.summary(items, opts.pdf, out_dir)
+    failed = bool(problems) or any(not it.ok for it in items)
+    if watch or watch_cycles is not None:
+        failed = _watch(files, opts, watch_cycles, {it.source: it.ok for it in items})
     if failed:
+        sys.exit(EXIT_UNUSABLE)
+
+
+def _watch(files: tuple[str, ...], opts: Options, cycles: int | None, state: dict[Path, bool]) -> bool:
+    """Rebuild changed outlines (all of them when the template changes); True if any is failing."""
+    import time
+
+    from cddraft.batch import Reporter, expand_inputs, run
+    from cddraft.watch import watch
+
+    def sources() -> list[Path]:
+        return expand_inputs(files)[0] + ([opts.template] if opts.template else [])
+
+    def rebuild(changed: list[Path]) -> None:
+        paths = expand_inputs(files)[0] if opts.template in changed else changed
+        click.echo(f"{time.strftime('%H:%M:%S')} rebuilding {', '.join(map(str, paths))}", err=True)
+        with Reporter() as report:
+            state.update({it.source: it.ok for it in run(paths, opts, report)})
+
+    click.echo(f"watching {len(state)} outline(s) for changes; press Ctrl-C to stop", err=True)
+    try:
+        watch(sources, rebuild, cycles=cycles)
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
+    return not all(state.get(p, False) for p in expand_inputs(files)[0])
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write the PDFs here (default: beside each .docx).")
+@_TIMEOUT
+def pdf(files: tuple[Path, ...], out_dir: Path | None, timeout: float) -> None:
+    """Convert .docx files to PDF with one LibreOffice start."""
+    from cddraft.batch import Item, Reporter, add_pdfs
+    from cddraft.export import require_soffice
+
+    try:
+        require_soffice()
+    except CddraftError as exc:
+        _fail(exc)
+    items = [Item(f, docx=f) for f in files]
+    with Reporter() as report:
+        add_pdfs(items, timeout, report, out_dir)
+    if any(not it.ok for it in items):
+        sys.exit(EXIT_UNUSABLE)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--page", "pages", multiple=True, default=(1,), show_default=True, type=click.IntRange(min=1),
+              help="Page to render (repeat for several).")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Keep everything here (built .docx, PDF, PNG); default: PNGs in a new temporary folder.")
+@click.option("--dpi", default=100, show_default=True, type=click.IntRange(min=10, max=600),
+              help="Image resolution.")
+@click.option("--template", type=click.Path(path_type=Path), help="A Word template (for outlines).")
+@_TIMEOUT
+def preview(files: tuple[Path, ...], pages: tuple[int, ...], out_dir: Path | None, dpi: int,
+            template: Path | None, timeout: float) -> None:
+    """Render pages of outlines (built first) or .docx files as PNG images; prints the image paths."""
+    import shutil
+    import tempfile
+
+    from cddraft.batch import OUTLINE_SUFFIXES, Item, Options, Reporter, run
+    from cddraft.export import require_poppler, require_soffice
+
+    try:
+        require_soffice()
+        require_poppler()
+    except CddraftError as exc:
+        _fail(exc)
+    outlines = [f for f in files if f.suffix.lower() in OUTLINE_SUFFIXES]
+    documents = [Item(f, docx=f) for f in files if f.suffix.lower() not in OUTLINE_SUFFIXES]
+    with tempfile.TemporaryDirectory(prefix="cddraft-preview-work-") as work:
+        where = out_dir or Path(work)
+        png_dir = out_dir or Path(tempfile.mkdtemp(prefix="cddraft-preview-"))
+        opts = Options(where, template=template, pages=sorted(set(pages)), dpi=dpi, timeout=timeout,
+                       pdf_dir=where, png_dir=png_dir)
+        with Reporter(list_writes=False) as report:
+            items = run(outlines, opts, report, extra=documents)
+    order = {f: i for i, f in enumerate(files)}
+    images = [p for it in sorted(items, key=lambda it: order[it.source]) for p in it.previews]
+    for p in images:
+        click.echo(str(p))
+    if out_dir is None and not images:
+        shutil.rmtree(png_dir, ignore_errors=True)  # the empty folder made for this run
+    if any(not it.ok for it in items):
         sys.exit(EXIT_UNUSABLE)
 
 

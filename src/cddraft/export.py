@@ -1,21 +1,30 @@
 """PDF and page images through LibreOffice headless and poppler — real renderers, not our own.
 
-One ``soffice`` call converts many files; each call gets a private user profile in a temporary
-folder, so conversion works while the user has LibreOffice open and two builds can run at once.
+A LibreOffice start costs seconds and a file a fraction of one, so one ``soffice`` call converts
+every file of a run. Each call gets a private user profile in a temporary folder: conversion works
+while the user has LibreOffice open, and two builds can run at once. Inputs are read with the
+template reader (what is not a Word file, or is a zip bomb, never reaches LibreOffice) and the
+checked bytes are what LibreOffice converts. Outputs are written whole or not at all, and never
+over a file that is open (lock file) — the same rules as for the .docx.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from cddraft.errors import CddraftError, Diagnostic
 
 DEFAULT_TIMEOUT = 180
 _CANDIDATES = ("soffice", "libreoffice")
+_POLL = 0.25
 
 
 def find_soffice() -> str | None:
@@ -30,59 +39,207 @@ def find_soffice() -> str | None:
     return None
 
 
-def _missing(tool: str, package: str) -> CddraftError:
+def _missing(tool: str, package: str, note: str = "") -> CddraftError:
     return CddraftError(
-        [Diagnostic(f"{tool} is not installed; install it (Debian/Ubuntu: sudo apt-get install {package}) "
-                    "and try again")]
+        [Diagnostic(f"{tool} is not installed{note}; install it (Debian/Ubuntu: sudo apt-get install {package}) "
+                    "and try again", file="cddraft")]
     )
+
+
+def require_soffice() -> str:
+    """The LibreOffice executable, or the install hint as an error (checked before any work)."""
+    found = find_soffice()
+    if found is None:
+        env = os.environ.get("CDDRAFT_SOFFICE")
+        note = f" (CDDRAFT_SOFFICE is set to {env!r}, which is not a program)" if env else ""
+        raise _missing("LibreOffice", "libreoffice-writer-nogui", note)
+    return found
+
+
+def require_poppler(tool: str = "pdftoppm") -> str:
+    found = shutil.which(tool)
+    if found is None:
+        raise _missing(tool, "poppler-utils")
+    return found
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """One conversion: the Word file to read and the PDF to write."""
+
+    source: Path
+    target: Path
+
+
+def _prepare(job: PdfJob, claimed: dict[str, Path]) -> bytes:
+    """The checked bytes of the source; refuses a clash within the run and a locked target."""
+    from cddraft.render.template import read_docx_bytes
+    from cddraft.write import _locked
+
+    if not job.source.exists():
+        raise CddraftError([Diagnostic("file not found", file=str(job.source))])
+    raw = read_docx_bytes(job.source)
+    key = os.path.normcase(str(job.target.resolve())).casefold()  # casefold: clash on Windows/macOS too
+    if key in claimed:
+        raise CddraftError([Diagnostic(f"{claimed[key]} in this run also converts to {job.target}; "
+                                       "convert them to different folders", file=str(job.source))])
+    if _locked(job.target):
+        raise CddraftError([Diagnostic("the PDF is open in another program; close it and convert again",
+                                       file=str(job.target))])
+    claimed[key] = job.source
+    return raw
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    """Stop LibreOffice and everything it started (soffice is a launcher for soffice.bin)."""
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True)
+            proc.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.communicate()
+
+
+def _run(cmd: list[str], out: Path, timeout: float, progress: Callable[[int], None] | None) -> str:
+    """Run one conversion, reporting how many PDFs exist so far; returns LibreOffice's messages.
+
+    LibreOffice runs in a session of its own so that a timeout or Ctrl-C stops all of it.
+    """
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, errors="replace", start_new_session=os.name == "posix")
+    deadline, done = time.monotonic() + timeout, 0
+    try:
+        while True:
+            try:
+                return proc.communicate(timeout=_POLL)[0] or ""
+            except subprocess.TimeoutExpired:
+                now = sum(1 for _ in out.glob("*.pdf"))
+                if now > done:  # the timeout is per file: a long batch is not a hang
+                    deadline, done = time.monotonic() + timeout, now
+                    if progress:
+                        progress(done)
+                if time.monotonic() >= deadline:
+                    raise CddraftError([Diagnostic(
+                        f"LibreOffice did not finish a file within {timeout:g} s and was stopped; a very long "
+                        "document may need more time (--timeout SECONDS)", file="cddraft")]) from None
+    except BaseException:
+        _kill(proc)
+        raise
+
+
+def _offset(progress: Callable[[int], None] | None, base: int) -> Callable[[int], None] | None:
+    """Progress of a later round counts on from the files done in the earlier ones."""
+    if progress is None:
+        return None
+    return lambda n: progress(base + n)
+
+
+def convert(jobs: list[PdfJob], timeout: float = DEFAULT_TIMEOUT,
+            progress: Callable[[int], None] | None = None) -> list[Path | CddraftError]:
+    """Convert with one LibreOffice start; one outcome per job (the PDF written, or why not).
+
+    Raises only for what stops the whole run: LibreOffice missing, or not finishing in time.
+    """
+    from cddraft.write import write_atomic
+
+    soffice = require_soffice()
+    outcomes: list[Path | CddraftError] = [CddraftError([Diagnostic("not converted", file=str(j.source))])
+                                           for j in jobs]
+    claimed: dict[str, Path] = {}
+    rounds: list[dict[str, int]] = []  # staged name → job; a second round only for equal names
+    with tempfile.TemporaryDirectory(prefix="cddraft-lo-") as tmp_name:
+        tmp = Path(tmp_name)
+        for i, job in enumerate(jobs):
+            try:
+                raw = _prepare(job, claimed)
+            except CddraftError as exc:
+                outcomes[i] = exc
+                continue
+            key = job.target.stem.casefold()  # LibreOffice names the PDF after the input; case may not count
+            r = next((n for n, names in enumerate(rounds) if key not in names), len(rounds))
+            if r == len(rounds):
+                rounds.append({})
+            rounds[r][key] = i
+            (tmp / f"in{r}").mkdir(exist_ok=True)
+            (tmp / f"in{r}" / f"{job.target.stem}.docx").write_bytes(raw)
+        done = 0
+        for r, names in enumerate(rounds):
+            out = tmp / f"out{r}"
+            out.mkdir()
+            cmd = [soffice, f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless", "--norestore",
+                   "--nologo", "--nodefault", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out),
+                   *(str(tmp / f"in{r}" / f"{jobs[i].target.stem}.docx") for i in names.values())]
+            log = _run(cmd, out, timeout, _offset(progress, done))
+            for i in names.values():
+                produced = out / f"{jobs[i].target.stem}.pdf"
+                if not produced.exists():
+                    last = [ln for ln in log.strip().splitlines() if ln.strip()][-1:] or ["no message"]
+                    outcomes[i] = CddraftError([Diagnostic(
+                        f"LibreOffice could not convert the file ({last[0].strip()})", file=str(jobs[i].source))])
+                    continue
+                try:
+                    write_atomic(jobs[i].target, produced.read_bytes())
+                    outcomes[i] = jobs[i].target
+                except CddraftError as exc:
+                    outcomes[i] = exc
+                except OSError as exc:  # e.g. a viewer holds the file open on Windows
+                    outcomes[i] = CddraftError([Diagnostic(f"cannot write the PDF: {exc.strerror}",
+                                                           file=str(jobs[i].target))])
+            done += len(names)
+            if progress:
+                progress(done)
+    return outcomes
+
+
+def pdf_target(docx: Path, out_dir: Path | None = None) -> Path:
+    """Where the PDF of ``docx`` goes: beside it, or in ``out_dir``."""
+    return (out_dir or docx.parent) / (docx.stem + ".pdf")
 
 
 def convert_to_pdf(docx_files: list[Path], out_dir: Path | None = None,
                    timeout: float = DEFAULT_TIMEOUT) -> list[Path]:
-    """Convert .docx files to PDF with one LibreOffice start; return the PDF paths (same order)."""
-    soffice = find_soffice()
-    if soffice is None:
-        raise _missing("LibreOffice", "libreoffice-writer-nogui")
-    if not docx_files:
-        return []
-    groups: dict[Path, list[Path]] = {}
-    for f in docx_files:
-        groups.setdefault((out_dir or f.parent).resolve(), []).append(f.resolve())
-    with tempfile.TemporaryDirectory(prefix="cddraft-lo-") as profile:
-        for target, files in groups.items():
-            target.mkdir(parents=True, exist_ok=True)
-            with tempfile.TemporaryDirectory(prefix=".cddraft-pdf-", dir=target) as staging:
-                cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-                       "--convert-to", "pdf:writer_pdf_Export", "--outdir", staging, *map(str, files)]
-                try:
-                    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                                          stdin=subprocess.DEVNULL)
-                except subprocess.TimeoutExpired:
-                    raise CddraftError(
-                        [Diagnostic(f"LibreOffice did not finish within {timeout:.0f} s; close other LibreOffice "
-                                    "windows or raise --timeout")]
-                    ) from None
-                for f in files:
-                    produced = Path(staging) / (f.stem + ".pdf")
-                    if not produced.exists():
-                        detail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
-                        raise CddraftError(
-                            [Diagnostic(f"LibreOffice could not convert the file ({detail[0]})", file=str(f))]
-                        )
-                    os.replace(produced, target / produced.name)
-    return [(out_dir or f.parent).resolve() / (f.stem + ".pdf") for f in docx_files]
+    """Convert .docx files with one LibreOffice start; the PDF paths in the same order, or the first error."""
+    paths: list[Path] = []
+    for outcome in convert([PdfJob(Path(f), pdf_target(Path(f), out_dir)) for f in docx_files], timeout):
+        if isinstance(outcome, CddraftError):
+            raise outcome
+        paths.append(outcome.resolve())
+    return paths
 
 
-def render_pages(pdf: Path, out_prefix: Path, first: int = 1, last: int | None = None,
-                 dpi: int = 60) -> list[Path]:
-    """PNG images of PDF pages (poppler's pdftoppm); returns the files written."""
-    tool = shutil.which("pdftoppm")
+def page_count(pdf: Path) -> int | None:
+    """Number of pages (poppler's pdfinfo), or None when it cannot be told."""
+    tool = shutil.which("pdfinfo")
     if tool is None:
-        raise _missing("pdftoppm", "poppler-utils")
-    last = last or first
-    cmd = [tool, "-png", "-r", str(dpi), "-f", str(first), "-l", str(last), str(pdf), str(out_prefix)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    if proc.returncode != 0:
-        raise CddraftError([Diagnostic(f"pdftoppm failed: {proc.stderr.strip()}", file=str(pdf))])
-    parent = out_prefix.parent
-    return sorted(p for p in parent.glob(out_prefix.name + "-*.png"))
+        return None
+    proc = subprocess.run([tool, str(pdf)], capture_output=True, text=True, errors="replace", timeout=60)
+    for line in proc.stdout.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    return None
+
+
+def render_pages(pdf: Path, out_dir: Path, stem: str, pages: list[int], dpi: int = 100) -> list[Path]:
+    """PNG images ``<stem>-page<N>.png`` of PDF pages (poppler's pdftoppm), each written atomically."""
+    tool = require_poppler("pdftoppm")
+    count = page_count(pdf)
+    for n in pages:
+        if n < 1 or (count is not None and n > count):
+            raise CddraftError([Diagnostic(f"there is no page {n}; the document has {count} page(s)",
+                                           file=str(pdf))])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix=".cddraft-png-", dir=out_dir) as staging:
+        for n in pages:
+            prefix = Path(staging) / f"page{n}"
+            cmd = [tool, "-png", "-r", str(dpi), "-f", str(n), "-l", str(n), "-singlefile", str(pdf), str(prefix)]
+            proc = subprocess.run(cmd, capture_output=True, text=True, errors="replace", timeout=120)
+            if proc.returncode != 0:
+                raise CddraftError([Diagnostic(f"pdftoppm failed: {proc.stderr.strip()}", file=str(pdf))])
+            target = out_dir / f"{stem}-page{n}.png"
+            os.replace(prefix.with_suffix(".png"), target)
+            written.append(target)
+    return written
