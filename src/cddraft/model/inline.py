@@ -23,6 +23,7 @@ ESCAPABLE = set("\\*~^{}[]")
 _REF = re.compile(r"\{ref:([A-Za-z][\w.-]*)\}")
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _NEWLINES = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+_SPECIAL = re.compile(r"[\\*~^{]")  # where markup may start; plain text between is copied in one step
 
 
 class MarkupError(ValueError):
@@ -110,6 +111,13 @@ class _Parser:
     def run(self) -> list[Inline]:
         t = self.text
         while self.i < len(t):
+            m = _SPECIAL.search(t, self.i)
+            if m is None:
+                self.buf.append(t[self.i:])
+                break
+            if m.start() > self.i:
+                self.buf.append(t[self.i:m.start()])
+                self.i = m.start()
             c = t[self.i]
             if c == "\\" and self.i + 1 < len(t) and t[self.i + 1] in ESCAPABLE:
                 self.buf.append(t[self.i + 1])

@@ -75,6 +75,8 @@ def iter_ids(doc: Document) -> Iterator[tuple[str, Path_]]:
 
 def iter_refs(doc: Document) -> Iterator[tuple[str, Path_]]:
     for text, path in texts(doc):
+        if "{ref:" not in text:
+            continue
         for span in parse(text):
             if isinstance(span, Ref):
                 yield span.target, path

@@ -41,8 +41,11 @@ def _set_body(doc: DocxDocument, xml: str) -> None:
         if child is not sect:
             body.remove(child)
     root = etree.fromstring(f"<w:body {x.NSDECL}>{xml}</w:body>")
-    for i, child in enumerate(root):
-        body.insert(i, child)
+    for child in list(root):  # addprevious/append: inserting by index would be quadratic
+        if sect is not None:
+            sect.addprevious(child)
+        else:
+            body.append(child)
 
 
 def _set_footnotes(doc: DocxDocument, notes: list[str]) -> None:

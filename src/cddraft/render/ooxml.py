@@ -8,7 +8,6 @@ elements are emitted in the order the schema (ECMA-376) requires.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.sax.saxutils import escape as _escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = (
@@ -21,8 +20,8 @@ NSDECL = (
 
 
 def esc(text: str) -> str:
-    """Escape text for element content and attribute values."""
-    return _escape(text, {'"': "&quot;"})
+    """Escape text for element content and attribute values (``&`` first, then ``<`` ``>`` ``"``)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 @dataclass(frozen=True)
