@@ -111,3 +111,11 @@ def test_console_script_runs_from_another_directory(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "built" / "o.docx").exists()
+
+
+def test_missing_job_number_is_a_warning_not_an_error(tmp_path):
+    outline = write(tmp_path, LETTER)
+    result = run_cli("build", str(outline), "-o", str(tmp_path))
+    assert result.exit_code == 0
+    assert f"{outline}:2:9: warning: no job_number" in result.output
+    assert (tmp_path / "o.docx").exists()

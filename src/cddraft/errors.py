@@ -40,7 +40,10 @@ class Diagnostic:
         where = self.file or "<input>"
         if self.pos is not None:
             where += f":{self.pos.line}:{self.pos.column}"
-        prefix = f"{self.code} {self.severity}: " if self.code else ""
+        if self.code:
+            prefix = f"{self.code} {self.severity}: "
+        else:
+            prefix = "" if self.severity == "error" else f"{self.severity}: "
         return f"{where}: {prefix}{self.message}"
 
     def sort_key(self) -> tuple:

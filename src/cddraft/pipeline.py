@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from cddraft.errors import CddraftError
+from cddraft.errors import CddraftError, Diagnostic
 from cddraft.model.document import Document
 from cddraft.outline.load import Outline, load_outline
 
@@ -22,6 +22,18 @@ class Built:
     document: Document
     docx: bytes
     outline: Outline
+    warnings: list[Diagnostic]
+
+
+def build_warnings(document: Document, outline: Outline) -> list[Diagnostic]:
+    """What the built file lacks that an editor will ask for (the file is still written)."""
+    out = []
+    if document.job_number is None:
+        out.append(Diagnostic("no job_number: page 1 has no job number or barcode; add the one the secretariat "
+                              "gives (GE.yy-nnnnn)", path=("symbol",), severity="warning"))
+    for d in out:
+        d.file, d.pos = outline.file, outline.sources.locate(d.path)
+    return out
 
 
 def _positioned(exc: CddraftError, outline: Outline) -> CddraftError:
@@ -75,4 +87,4 @@ def build(path: str | Path, template: Path | None = None) -> Built:
             localised = localise(document)
         except CddraftError as exc:
             raise _positioned(exc, outline) from None
-        return Built(document, render_docx(localised, template), outline)
+        return Built(document, render_docx(localised, template), outline, build_warnings(document, outline))

@@ -29,8 +29,7 @@ def check_file(path: Path, *, disable: AbstractSet[str] = frozenset()) -> list[D
     from cddraft.pipeline import check_outline
 
     outline, document = check_outline(path)
-    text = path.read_text(encoding="utf-8-sig")
-    return run_rules(document, file=outline.file, text=text, sources=outline.sources, disable=disable)
+    return run_rules(document, file=outline.file, text=outline.text, sources=outline.sources, disable=disable)
 
 
 def _as_json(d: Diagnostic) -> dict:

@@ -61,6 +61,7 @@ class Outline:
     data: Any
     sources: SourceMap
     file: str
+    text: str = ""
 
 
 def _pos(mark: yaml.Mark) -> SourcePos:
@@ -194,7 +195,7 @@ def parse_outline_text(text: str, file: str) -> Outline:
                 )
             ]
         )
-    return Outline(data, conv.sources, file)
+    return Outline(data, conv.sources, file, text)
 
 
 def load_outline(path: str | Path) -> Outline:
