@@ -30,3 +30,14 @@ def test_first_page_footer_only_on_page_one(pdfs):
     pages = pdf_pages(pdfs["cd-way-ahead-en"])
     assert all("GE.17-16166" not in p for p in pages[1:])
     assert "2" in pages[1].split()[-3:], "page 2 shows its page number"
+
+
+def test_letter_paragraphs_share_the_body_indent(pdfs):
+    """Every letter paragraph starts at the same indent (a floating masthead once shifted the first)."""
+    from tests.conftest import pdf_pages as pages_of
+
+    page1 = pages_of(pdfs["cd-way-ahead-en"], layout=True)[0].splitlines()
+    first = next(ln for ln in page1 if "I have the honour" in ln)
+    second = next(ln for ln in page1 if "I would be grateful" in ln)
+    indent = [len(ln) - len(ln.lstrip()) for ln in (first, second)]
+    assert abs(indent[0] - indent[1]) <= 3, indent  # layout text rounds positions to columns

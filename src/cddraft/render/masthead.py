@@ -71,4 +71,7 @@ def masthead_xml(m: Masthead, script: x.Script) -> str:
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
         'w:noHBand="0" w:noVBand="0"/>'
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{row1}{row2}</w:tbl>"
+        # An empty, hairline paragraph anchors the floating table: without it LibreOffice lays out
+        # the paragraph after the first one (the title) without its left indent.
+        '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
     )
