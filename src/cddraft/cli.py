@@ -85,8 +85,8 @@ def check(files: tuple[Path, ...], fmt: str, disable: tuple[str, ...], list_rule
     if not files:
         raise click.UsageError("give at least one outline or .docx (or --list-rules)")
     codes = {c.strip() for item in disable for c in item.split(",") if c.strip()}
-    sys.exit(rules.run_check(list(files), fmt=fmt, disable=codes, stdout=click.get_text_stream("stdout"),
-                             stderr=click.get_text_stream("stderr")))
+    sys.exit(rules.run_check(list(files), fmt=fmt, disable=codes, stdout=sys.stdout,
+                             stderr=sys.stderr))
 
 
 _TIMEOUT = click.option("--timeout", default=180.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
