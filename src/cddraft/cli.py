@@ -7,6 +7,7 @@ that ``cddraft --version`` starts fast.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -15,6 +16,9 @@ import click
 
 from cddraft import __version__
 from cddraft.errors import EXIT_UNUSABLE, CddraftError
+
+# cddraft registers no pydantic plugins; skipping their discovery saves a scan of installed packages.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 if TYPE_CHECKING:
     from cddraft.batch import Options
