@@ -289,6 +289,7 @@ def write(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "templates" / "house.docx"
+    default = Path(__file__).resolve().parents[1] / "templates" / "house.docx"
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     write(target)
     print(target)

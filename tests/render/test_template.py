@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -108,7 +109,7 @@ def test_dotx_template_is_accepted(tmp_path):
             return data.replace(b"document.main+xml", b"template.main+xml")
         return data
     tpl = tmp_path / "g.dotx"
-    tpl.write_bytes(open(_template_with(tmp_path, to_dotx), "rb").read())
+    tpl.write_bytes(Path(_template_with(tmp_path, to_dotx)).read_bytes())
     result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path), "--template", str(tpl))
     assert result.exit_code == 0, result.output
     assert docx.Document(io.BytesIO((tmp_path / "cd-way-ahead-en.docx").read_bytes())).paragraphs

@@ -8,10 +8,8 @@ from cddraft.errors import CddraftError, Diagnostic
 from cddraft.localise.body import Numberer, resolve_refs, text_spans
 from cddraft.localise.numbering import marker
 from cddraft.localise.types import Block, Footer, Heading, Localised, Masthead, Para, Signatures
-from cddraft.model.document import Document, Letter
+from cddraft.model.document import JOB_RE, Document, Letter
 from cddraft.model.inline import Span, plain_text
-from cddraft.model.document import JOB_RE
-
 
 _WHY = {"transmitting": "the verb or participle agrees with the sender or the kind of document"}
 
