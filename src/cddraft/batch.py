@@ -108,6 +108,19 @@ def expand_inputs(args: Iterable[str | Path]) -> tuple[list[Path], list[Diagnost
 def check_name_pattern(pattern: str) -> None:
     """Refuse a bad ``--name`` before anything is built."""
     fields = "{stem} {symbol} {letter} {lang}"
+    import string
+
+    try:
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError:
+        parsed = []  # reported below, by format()
+    for _, name, spec, conversion in parsed:
+        if name is not None and (name not in NAME_FIELDS or spec or conversion):
+            raise CddraftError([Diagnostic(f"--name {pattern!r}: {{{name}}} is not a plain field; use the fields "
+                                           f"{fields}", file="cddraft")])
+    if "/" in pattern or os.sep in pattern:
+        raise CddraftError([Diagnostic(f"--name {pattern!r}: a name cannot hold a folder; use -o for the folder",
+                                       file="cddraft")])
     try:
         sample = pattern.format(**dict.fromkeys(NAME_FIELDS, "x"))
     except KeyError as exc:

@@ -61,6 +61,16 @@ def new(kind: str, output: Path | None, language: str) -> None:
 
 
 @main.command()
+def schema() -> None:
+    """Print the outline's JSON Schema (for editor completion and validation of outlines)."""
+    import json
+
+    from cddraft.model.document import Document
+
+    click.echo(json.dumps(Document.model_json_schema(mode="validation"), indent=2, ensure_ascii=False))
+
+
+@main.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: one list of findings with file/line/column/code/severity/message, for tools.")

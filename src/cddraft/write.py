@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from cddraft.errors import CddraftError, Diagnostic
+
+#: A temporary file of ours older than this was left by a build that was killed (SIGKILL, power
+#: loss); a live build writes one in well under a minute, so it is removed on the next write.
+STALE_SECONDS = 3600
 
 
 def _locked(path: Path) -> bool:
     """Word keeps ``~$name.docx`` beside a file it has open; LibreOffice ``.~lock.name#``."""
     names = (f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#")
     return any((path.parent / n).exists() for n in names)
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def _remove_stale(path: Path) -> None:
+    """Delete temporary files of ``path`` that an earlier, killed build left behind."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for leftover in path.parent.glob(f"{_temp_prefix(path)}*.tmp"):
+            with contextlib.suppress(OSError):
+                if now - leftover.lstat().st_mtime > STALE_SECONDS:
+                    leftover.unlink()
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -22,24 +42,36 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise CddraftError(
             [Diagnostic("the file is open in Word or LibreOffice; close it and build again", file=str(path))]
         )
+    if path.is_dir():
+        raise CddraftError([Diagnostic("a folder has this name; rename it or choose another output name",
+                                       file=str(path))])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise CddraftError([Diagnostic(f"cannot write here: {exc.strerror}", file=str(path))]) from None
+    fh = None
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as fh:
+        fh = os.fdopen(fd, "wb")
+        with fh:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask
+            os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        try:
+    except BaseException as exc:  # including KeyboardInterrupt: never leave the temporary file
+        if fh is None:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
+        if isinstance(exc, OSError):
+            raise CddraftError(
+                [Diagnostic(f"cannot write the file: {exc.strerror or exc}; nothing was changed (check the free "
+                            "space and permissions)", file=str(path))]
+            ) from None
         raise
+    _remove_stale(path)

@@ -25,7 +25,7 @@ def _masthead(doc: Document, conv: Conventions) -> Masthead:
     lines.append(conv.masthead.original.format(language=conv.masthead.language_names[doc.original]))
     return Masthead(
         symbol=doc.symbol,
-        body=doc.body or conv.masthead.body,
+        body=_plain(doc.body, conv) if doc.body else conv.masthead.body,
         united_nations=conv.masthead.united_nations if doc.united_nations else None,
         lines=lines,
         lines_in_version_script=conv.masthead.date_language == conv.code,

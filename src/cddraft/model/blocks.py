@@ -20,12 +20,18 @@ def _check_markup(text: str) -> str:
 
 
 def _check_plain(text: str) -> str:
-    """Text printed as is (names, titles in the masthead): no footnotes or references."""
-    from cddraft.model.inline import Footnote, Ref
+    """One-line text (names, titles, the sender): markup is resolved, but no footnotes or references."""
+    from cddraft.model.inline import Footnote, Ref, plain_text
 
-    for s in parse(text):
+    spans = parse(text)
+    for s in spans:
         if isinstance(s, Footnote | Ref):
-            raise ValueError("footnotes and {ref:…} are not allowed here")
+            raise ValueError(
+                "footnotes (^[…]) and {ref:…} cannot be used here, as this text is printed as one plain line; "
+                "put the note in a paragraph, or write \\^ or \\{ for the character itself"
+            )
+    if not plain_text(spans).strip():
+        raise ValueError("nothing is left to print once the markup is removed; write the text")
     return text
 
 
@@ -50,10 +56,10 @@ class Item(Model):
     """A subparagraph: ``(a)`` at the first level, ``(i)`` inside it."""
 
     text: Text
-    items: list[Annotated[Item, BeforeValidator(_text_to_mapping)]] = []
+    items: list[Annotated[Item, BeforeValidator(_text_to_mapping, json_schema_input_type=str | Item)]] = []
 
 
-SubItem = Annotated[Item, BeforeValidator(_text_to_mapping)]
+SubItem = Annotated[Item, BeforeValidator(_text_to_mapping, json_schema_input_type=str | Item)]
 
 
 class Paragraph(Model):
@@ -67,13 +73,14 @@ class Paragraph(Model):
 
 class BulletItem(Model):
     text: Text
-    bullets: list[Annotated[BulletItem, BeforeValidator(_text_to_mapping)]] = []
+    bullets: list[Annotated[BulletItem, BeforeValidator(_text_to_mapping, json_schema_input_type=str | BulletItem)]] = []
 
 
 class Bullets(Model):
     """A bullet list (``Bullet1G``; nested items ``Bullet2G``)."""
 
-    bullets: list[Annotated[BulletItem, BeforeValidator(_text_to_mapping)]] = Field(min_length=1)
+    bullets: list[Annotated[BulletItem, BeforeValidator(_text_to_mapping, json_schema_input_type=str | BulletItem)]] = (
+        Field(min_length=1))
 
 
 def _quote_list(value: Any) -> Any:
@@ -83,7 +90,8 @@ def _quote_list(value: Any) -> Any:
 class Quote(Model):
     """A block quotation: indented, unnumbered paragraphs."""
 
-    quote: Annotated[list[Text], BeforeValidator(_quote_list), Field(min_length=1)]
+    quote: Annotated[list[Text], BeforeValidator(_quote_list, json_schema_input_type=str | list[str]),
+                     Field(min_length=1)]
 
 
 class Section(Model):
@@ -109,7 +117,7 @@ def _block_tag(value: Any) -> str:
 
 
 Block = Annotated[
-    Annotated[Paragraph, BeforeValidator(_text_to_mapping), Tag("para")]
+    Annotated[Paragraph, BeforeValidator(_text_to_mapping, json_schema_input_type=str | Paragraph), Tag("para")]
     | Annotated[Section, Tag("section")]
     | Annotated[Bullets, Tag("bullets")]
     | Annotated[Quote, Tag("quote")],

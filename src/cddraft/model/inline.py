@@ -93,9 +93,10 @@ def parse(text: str, *, in_note: bool = False) -> list[Inline]:
 
 
 class _Parser:
-    def __init__(self, text: str, in_note: bool) -> None:
+    def __init__(self, text: str, in_note: bool, in_sup: bool = False) -> None:
         self.text = text
         self.in_note = in_note
+        self.in_sup = in_sup
         self.i = 0
         self.bold = False
         self.italic = False
@@ -189,9 +190,12 @@ class _Parser:
 
     def _superscript(self) -> None:
         start = self.i + 2
+        if self.in_sup:  # nothing to gain, and nesting without end would exhaust the stack
+            raise MarkupError(f"a superscript cannot hold another superscript (character {self.i + 1}); "
+                              "write \\^ for a literal caret")
         end = self._closing(start, "{", "}")
         self.flush()
-        inner = _Parser(self.text[start:end], True).run()
+        inner = _Parser(self.text[start:end], True, in_sup=True).run()
         for s in inner:
             if isinstance(s, Span):
                 self.out.append(Span(s.text, s.bold or self.bold, s.italic or self.italic, True))

@@ -27,10 +27,9 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> Path_:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_dict = isinstance(node, dict) and isinstance(part, str) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
             node = node[part]
             path.append(part)
     return tuple(path)
@@ -46,15 +45,25 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _message(err: dict[str, Any], vocabulary: list[str]) -> str:
+def _message(err: dict[str, Any], vocabulary: list[str], path: Path_ = ()) -> str:
     kind, loc, value = err["type"], err["loc"], err.get("input")
-    name = next((p for p in reversed(loc) if isinstance(p, str)), "value")
+    # name the key as the outline has it (not a union branch such as 'para' or 'function-after[…]')
+    name = next((p for p in reversed(path) if isinstance(p, str)), None) or next(
+        (p for p in reversed(loc) if isinstance(p, str)), "value")
     if kind == "extra_forbidden":
-        hint = difflib.get_close_matches(str(loc[-1]), vocabulary, n=1)
+        key = str(loc[-1])
+        hint = difflib.get_close_matches(key, vocabulary, n=1)
+        if hint and hint[0] == key:  # a real key, in the wrong place
+            return (f"key {key!r} does not belong here; check its indentation, or give it its own list entry "
+                    "('- ') if it starts another block")
         tip = f"; did you mean {hint[0]!r}?" if hint else "; remove it or check its indentation"
-        return f"unknown key {loc[-1]!r}{tip}"
+        return f"unknown key {key!r}{tip}"
     if kind == "missing":
-        return f"missing required key {loc[-1]!r}"
+        parent = next((p for p in reversed(path) if isinstance(p, str)), None)
+        where = f"under `{parent}:`" if parent else "at the top of the outline"
+        return f"missing required key {loc[-1]!r}; add `{loc[-1]}: …` {where}"
+    if value is None and path and isinstance(path[-1], int):
+        return f"{name}: entry {path[-1] + 1} is empty; write it after the '- ', or delete the line"
     if kind.startswith("date") or kind.startswith("datetime"):
         reason = err["msg"].split(",", 1)[-1].strip() if "," in err["msg"] else err["msg"]
         return f"{name}: {_describe(value)} is not a valid date ({reason}); write it as YYYY-MM-DD"
@@ -132,7 +141,7 @@ def build_document(outline: Outline) -> Document:
         for err in exc.errors():
             path = _clean_loc(err["loc"], outline.data)
             key = err["type"] == "extra_forbidden"
-            diags.append(Diagnostic(_message(err, vocab), path=path, pos=outline.sources.locate(path, key=key)))
+            diags.append(Diagnostic(_message(err, vocab, path), path=path, pos=outline.sources.locate(path, key=key)))
     if doc is not None:
         diags.extend(_cross_checks(doc))
     for d in diags:

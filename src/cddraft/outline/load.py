@@ -9,6 +9,7 @@ by path, which :class:`SourceMap` turns back into ``LINE:COL``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,11 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: What YAML and XML cannot carry: C0/C1 controls (tab and line ends aside; NEL, which YAML takes for a
+#: line end, included), U+FFFE/U+FFFF. Found before parsing, so the message has the right position.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 @dataclass
@@ -84,8 +90,8 @@ class _Converter:
             raise CddraftError(
                 [
                     Diagnostic(
-                        f"the outline expands to more than {MAX_NODES} values (an alias bomb?); "
-                        "remove repeated aliases",
+                        f"the outline expands to more than {MAX_NODES:,} values (an alias bomb? each use of an "
+                        "alias such as *name counts again); write repeated parts out once, or split the document",
                         pos=_pos(node.start_mark),
                         file=self.file,
                     )
@@ -123,8 +129,9 @@ class _Converter:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.error("YAML merge keys (<<) are not supported; write the keys out", key_node.start_mark)
                 continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.error("a key must be plain text", key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+                self.error("a key must be plain text (no list, mapping or YAML tag); write it as `name:`",
+                           key_node.start_mark)
                 continue
             key = key_node.value
             if key in out:
@@ -142,9 +149,9 @@ class _Converter:
 def _decode(raw: bytes, file: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         raise CddraftError(
-            [Diagnostic("the file is UTF-16; save it as UTF-8", pos=SourcePos(1, 1), file=file)]
+            [Diagnostic("the file is UTF-16 or UTF-32; save it as UTF-8", pos=SourcePos(1, 1), file=file)]
         )
     try:
         return raw.decode("utf-8")
@@ -163,20 +170,117 @@ def _decode(raw: bytes, file: str) -> str:
         ) from None
 
 
+def _offset_pos(text: str, index: int) -> SourcePos:
+    """Line and column of a character offset, counting lines as editors do (LF, CRLF or CR)."""
+    before = text[:index]
+    lines = re.split(r"\r\n|\r|\n", before)
+    return SourcePos(len(lines), len(lines[-1]) + 1)
+
+
+def _check_characters(text: str, file: str) -> None:
+    m = _CONTROL.search(text)
+    if m:
+        raise CddraftError(
+            [
+                Diagnostic(
+                    f"control character U+{ord(m.group()):04X} cannot appear in an outline; delete it (it usually "
+                    "comes from pasting)",
+                    pos=_offset_pos(text, m.start()),
+                    file=file,
+                )
+            ]
+        )
+
+
+def _check_depth(text: str, file: str) -> None:
+    """Refuse deep nesting from the event stream, before composing.
+
+    Composing recurses once per level (the C composer crashes the interpreter at some ten thousand
+    levels, which a 2 MB file can hold), and scanning costs grow with the depth, so the scan stops at
+    the first level too deep.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, _OPEN):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise CddraftError(
+                    [
+                        Diagnostic(
+                            f"the outline is nested more than {MAX_DEPTH} levels deep; flatten it",
+                            pos=_pos(event.start_mark),
+                            file=file,
+                        )
+                    ]
+                )
+        elif isinstance(event, _CLOSE):
+            depth -= 1
+
+
+#: What to do about the YAML mistakes people make, by a fragment of the parser's problem text.
+_HINTS = (
+    ("undefined alias", "a value that starts with * is read as an alias: put the text in quotes "
+                        "(\"*italic* text…\")"),
+    ("another document", "an outline holds one document: remove the '---' line"),
+    ("mapping values are not allowed", "a ': ' inside a value: put the value in quotes, or check the indentation"),
+    ("expected ',' or ']'", "close the [ … ] list, or put a value holding [ ] or , in quotes"),
+    ("expected ',' or '}'", "close the { … } mapping, or put a value that starts with { in quotes"),
+    ("cannot start any token", "put the value in quotes"),
+    ("alphabetic or numeric character", "a value that starts with * or & must be in quotes"),
+    ("expected key", "check the indentation, or put a value that starts with { or [ in quotes"),
+    ("end of stream", "close the quote or bracket"),
+    ("expected <block end>", "check the indentation: keys of one mapping start in the same column"),
+    ("expected ':'", "check the indentation, or put the value in quotes"),
+)
+
+
+_INDICATOR = re.compile(r"^\s*(?:-\s+|[^\s:#][^:#]*:\s+)([*&{\[!|>@`%])")
+
+
+def _indicator_hint(text: str, mark: yaml.Mark | None) -> str | None:
+    """Text that starts with a character YAML reads as syntax (``*Noting``, ``{ref:x} …``) needs quotes."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    m = _INDICATOR.match(line)
+    if m is None:
+        return None
+    return (f"a value that starts with {m.group(1)} is read as YAML syntax: put the whole text in quotes "
+            f"(\"{m.group(1)}…\")")
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "invalid YAML"
+    at = mark.index if mark is not None else -1
+    if "'\\t'" in problem or (0 <= at < len(text) and text[at] == "\t"):
+        problem += "; indent with spaces, not tabs"
+    else:
+        context = exc.context_mark
+        if exc.context and context is not None and mark is not None and context.line != mark.line:
+            problem += f" ({exc.context} at line {context.line + 1}, column {context.column + 1})"
+        hint = _indicator_hint(text, mark) or next((h for fragment, h in _HINTS if fragment in problem), None)
+        if hint:
+            problem += f"; {hint}"
+    pos = _pos(mark) if mark is not None else SourcePos(1, 1)
+    return Diagnostic(f"YAML syntax error: {problem}", pos=pos, file=file)
+
+
 def parse_outline_text(text: str, file: str) -> Outline:
     """Compose YAML text into plain data with positions; raise on syntax errors."""
+    _check_characters(text, file)
     try:
+        _check_depth(text, file)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "invalid YAML"
-        at = mark.index if mark is not None else -1
-        if "'\\t'" in problem or (0 <= at < len(text) and text[at] == "\t"):
-            problem += "; indent with spaces, not tabs"
-        pos = _pos(mark) if mark is not None else SourcePos(1, 1)
-        raise CddraftError([Diagnostic(f"YAML syntax error: {problem}", pos=pos, file=file)]) from None
-    except yaml.YAMLError as exc:
-        raise CddraftError([Diagnostic(f"YAML error: {exc}", pos=SourcePos(1, 1), file=file)]) from None
+        raise CddraftError([_syntax_error(exc, text, file)]) from None
+    except yaml.YAMLError as exc:  # a reader error: a character YAML does not accept
+        at = getattr(exc, "position", None)
+        pos = _offset_pos(text, at) if isinstance(at, int) else SourcePos(1, 1)
+        reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
+        raise CddraftError([Diagnostic(f"YAML error: {reason}; delete the character or save the file as UTF-8",
+                                       pos=pos, file=file)]) from None
     if node is None:
         raise CddraftError(
             [Diagnostic("the outline is empty; start from `cddraft new letter`", pos=SourcePos(1, 1), file=file)]
@@ -205,12 +309,15 @@ def load_outline(path: str | Path) -> Outline:
     if p.is_dir():
         raise CddraftError([Diagnostic("is a directory, not an outline file", file=file)])
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
+        with p.open("rb") as fh:  # read at most the limit: a device or pipe has no size to look at
+            raw = fh.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            size = max(p.stat().st_size, len(raw))
             raise CddraftError(
-                [Diagnostic(f"the file is {size:,} bytes; outlines are limited to {MAX_BYTES:,}", file=file)]
+                [Diagnostic(f"the file is {'more than ' if size == len(raw) else ''}{size:,} bytes; outlines are "
+                            f"limited to {MAX_BYTES:,} bytes: split the document or move annexes to their own "
+                            "outlines", file=file)]
             )
-        raw = p.read_bytes()
     except FileNotFoundError:
         raise CddraftError([Diagnostic("no such file", file=file)]) from None
     except PermissionError:

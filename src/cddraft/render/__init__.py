@@ -113,7 +113,7 @@ def render_docx(loc: Localised, template: Path | None = None) -> bytes:
     props.title = loc.title[:255]
     props.identifier = loc.masthead.symbol
     props.language = loc.conv.lang_tag
-    props.subject = loc.masthead.body
+    props.subject = loc.masthead.body[:255]
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
@@ -18,8 +20,10 @@ from docx.document import Document as DocxDocument
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.render import styles as st
 
-MAX_PART_BYTES = 50 * 1024 * 1024
-MAX_TOTAL_BYTES = 200 * 1024 * 1024
+MAX_PART_BYTES = 50 * 1024 * 1024  # one part, unpacked
+MAX_TOTAL_BYTES = 200 * 1024 * 1024  # all parts unpacked, and the file itself
+MAX_PARTS = 10_000
+_CHUNK = 1 << 20
 _TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -32,32 +36,73 @@ def house_template() -> Path:
     return Path(__file__).resolve().parents[3] / "templates" / "house.docx"
 
 
+def _not_word(message: str, name: str) -> CddraftError:
+    return CddraftError([Diagnostic(message, file=name)])
+
+
+def _limit_message(part: str) -> str:
+    return (f"part {part} unpacks to more than the limit ({MAX_PART_BYTES // 2**20} MiB per part, "
+            f"{MAX_TOTAL_BYTES // 2**20} MiB in all); this is not a normal Word file (a zip bomb?): "
+            "open it in Word and save it again")
+
+
+def _check_package(zf: zipfile.ZipFile, name: str) -> None:
+    """Unpack every part once, counting real sizes (a zip can understate them) and checking CRCs."""
+    infos = zf.infolist()
+    if len(infos) > MAX_PARTS:
+        raise _not_word(f"the package has {len(infos):,} parts (at most {MAX_PARTS:,}); this is not a normal "
+                        "Word file", name)
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise _not_word("the file is encrypted (password-protected); save a copy without a password", name)
+        if info.file_size > MAX_PART_BYTES or total + info.file_size > MAX_TOTAL_BYTES:
+            raise _not_word(_limit_message(info.filename), name)
+        size, tail, dtd = 0, b"", False
+        xml = info.filename.endswith((".xml", ".rels"))
+        with zf.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                size += len(chunk)
+                if size > MAX_PART_BYTES or total + size > MAX_TOTAL_BYTES:
+                    raise _not_word(_limit_message(info.filename), name)
+                dtd = dtd or (xml and b"<!DOCTYPE" in tail + chunk)  # entities could expand on parsing
+                tail = chunk[-8:]
+        total += size
+        if dtd:
+            raise _not_word(f"part {info.filename} declares a DTD, which Word files never do; open the file in "
+                            "Word and save it again", name)
+    names = set(zf.namelist())
+    for required in ("[Content_Types].xml", "word/document.xml"):
+        if required not in names:
+            raise _not_word(f"not a Word file (no {required}); save it from Word as .docx", name)
+
+
 def read_docx_bytes(path: Path) -> bytes:
     """Read a .docx/.dotx, refusing what is not one, zip bombs and oversized parts."""
     name = str(path)
     try:
-        raw = path.read_bytes()
+        with Path(path).open("rb") as fh:
+            raw = fh.read(MAX_TOTAL_BYTES + 1)
     except IsADirectoryError:
-        raise CddraftError([Diagnostic("is a directory, not a Word file", file=name)]) from None
+        raise _not_word("is a directory, not a Word file", name) from None
     except FileNotFoundError:
-        raise CddraftError([Diagnostic("template not found", file=name)]) from None
+        raise _not_word("file not found; check the path", name) from None
+    except PermissionError:
+        raise _not_word("cannot read the file (permission denied)", name) from None
     except OSError as exc:
-        raise CddraftError([Diagnostic(f"cannot read the file: {exc.strerror}", file=name)]) from None
+        raise _not_word(f"cannot read the file: {exc.strerror}", name) from None
+    if len(raw) > MAX_TOTAL_BYTES:
+        raise _not_word(f"the file is larger than {MAX_TOTAL_BYTES // 2**20} MiB; this is not a normal Word file",
+                        name)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            total = 0
-            for info in zf.infolist():
-                total += info.file_size
-                if info.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES:
-                    raise CddraftError(
-                        [Diagnostic(f"part {info.filename} unpacks to more than the limit "
-                                    f"({MAX_PART_BYTES // 2**20} MiB per part, {MAX_TOTAL_BYTES // 2**20} MiB "
-                                    "in all); this is not a normal Word file", file=name)]
-                    )
-            if "word/document.xml" not in zf.namelist():
-                raise CddraftError([Diagnostic("not a Word file (no word/document.xml)", file=name)])
-    except zipfile.BadZipFile:
-        raise CddraftError([Diagnostic("not a Word file (not a zip package; is it a .doc?)", file=name)]) from None
+            _check_package(zf, name)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        reason = str(exc) or type(exc).__name__
+        raise _not_word(f"not a Word file, or a damaged one ({reason}); is it a .doc? save it from Word as .docx",
+                        name) from None
+    except NotImplementedError as exc:  # a compression method Word does not use
+        raise _not_word(f"not a Word file ({exc}); save it from Word as .docx", name) from None
     return raw
 
 
@@ -87,21 +132,87 @@ def _has_jinja(raw: bytes) -> bool:
     return False
 
 
+#: What a template's Jinja tags may use: the context variables, these filters and tests, ``{% if %}``.
+#: Anything else (attributes, calls, loops, arithmetic, includes) is refused before rendering, so a
+#: template can neither reach Python internals nor make the build run away.
+_FILTERS = frozenset({"upper", "lower", "title", "capitalize", "trim", "default", "d", "e", "escape", "string"})
+_TESTS = frozenset({"defined", "undefined", "none", "string"})
+
+
+def _refusal(node: Any, variables: frozenset[str]) -> str | None:
+    from jinja2 import nodes
+
+    allowed = (nodes.Output, nodes.TemplateData, nodes.Const, nodes.If, nodes.Not, nodes.And, nodes.Or,
+               nodes.Compare, nodes.Operand, nodes.Concat, nodes.CondExpr, nodes.Keyword)
+    if isinstance(node, nodes.Name):
+        ok = node.ctx == "load" and node.name in variables
+        return None if ok else f"the name {node.name!r}"
+    if isinstance(node, nodes.Filter):
+        return None if node.name in _FILTERS else f"the filter |{node.name}"
+    if isinstance(node, nodes.Test):
+        return None if node.name in _TESTS else f"the test 'is {node.name}'"
+    if isinstance(node, allowed):
+        return None
+    if isinstance(node, nodes.Getattr):
+        return f"attribute access (.{node.attr})"
+    if isinstance(node, nodes.Getitem):
+        return "item access ([…])"
+    if isinstance(node, nodes.Call):
+        return "a call"
+    if isinstance(node, nodes.BinExpr | nodes.UnaryExpr):
+        return f"the operator {node.operator!r}"
+    statements = {nodes.For: "for", nodes.Assign: "set", nodes.AssignBlock: "set", nodes.Include: "include",
+                  nodes.Import: "import", nodes.FromImport: "from … import", nodes.Extends: "extends",
+                  nodes.Macro: "macro", nodes.CallBlock: "call", nodes.FilterBlock: "filter", nodes.With: "with"}
+    tag = statements.get(type(node))
+    return f"{{% {tag} %}}" if tag else f"the construct {type(node).__name__}"
+
+
+def _environment(variables: frozenset[str], *, autoescape: bool = True) -> Any:
+    from jinja2 import StrictUndefined, nodes
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class TemplateEnvironment(SandboxedEnvironment):
+        """The sandbox, plus a check of every template docxtpl compiles (body, headers, properties)."""
+
+        def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+            tree = source if isinstance(source, nodes.Template) else self.parse(source or "")
+            for node in tree.find_all(nodes.Node):
+                what = _refusal(node, variables)
+                if what is not None:
+                    raise SecurityError(f"{what} is not allowed")
+            return super().from_string(tree, globals, template_class)
+
+    return TemplateEnvironment(autoescape=autoescape, undefined=StrictUndefined)
+
+
 def _render_jinja(raw: bytes, context: dict[str, str], name: str) -> bytes:
     from docxtpl import DocxTemplate
     from jinja2 import TemplateError
-    from jinja2.sandbox import SandboxedEnvironment
 
-    tpl = DocxTemplate(io.BytesIO(raw))
+    allowed = (f"templates may use only the variables {', '.join(sorted(context))}, the filters "
+               f"{', '.join(sorted(_FILTERS))} and {{% if %}}")
+    variables = frozenset(context)
+
+    class Template(DocxTemplate):
+        def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+            # Properties are set as text through python-docx, which escapes them itself: rendering
+            # them with XML escaping too would print "&amp;" for "&".
+            super().render_properties(context, _environment(variables, autoescape=False))
+
     try:
-        tpl.render(context, jinja_env=SandboxedEnvironment(autoescape=True), autoescape=True)
+        tpl = Template(io.BytesIO(raw))
+        tpl.render(context, jinja_env=_environment(variables), autoescape=True)
+        out = io.BytesIO()
+        tpl.save(out)
     except TemplateError as exc:
+        raise CddraftError([Diagnostic(f"template error: {exc.message or exc}; {allowed}", file=name)]) from None
+    except Exception as exc:  # docxtpl and lxml raise many types for broken tags or XML
         raise CddraftError(
-            [Diagnostic(f"template error: {exc.message or exc}; templates may only use the documented "
-                        f"variables ({', '.join(sorted(context))})", file=name)]
+            [Diagnostic(f"template error: its Jinja tags could not be rendered ({type(exc).__name__}: {exc}); "
+                        f"fix or remove them ({allowed})", file=name)]
         ) from None
-    out = io.BytesIO()
-    tpl.save(out)
     return out.getvalue()
 
 
@@ -120,6 +231,11 @@ def open_template(path: Path | None, context: dict[str, str]) -> DocxDocument:
         doc = docx.Document(io.BytesIO(raw))
     except Exception as exc:  # python-docx raises several types for broken packages
         raise CddraftError([Diagnostic(f"cannot open the Word file: {exc}", file=str(path))]) from None
+    if not doc.element.xpath("./w:body/w:sectPr"):
+        raise CddraftError(
+            [Diagnostic("the template has no page set-up (no section properties at the end of the body); open "
+                        "it in Word and save it again", file=str(path))]
+        )
     missing = missing_styles(doc)
     if missing:
         raise CddraftError(
