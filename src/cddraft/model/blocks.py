@@ -73,14 +73,18 @@ class Paragraph(Model):
 
 class BulletItem(Model):
     text: Text
-    bullets: list[Annotated[BulletItem, BeforeValidator(_text_to_mapping, json_schema_input_type=str | BulletItem)]] = []
+    bullets: list[BulletEntry] = []
+
+
+#: A bullet as written in the outline: a string, or a mapping with nested ``bullets:``.
+BulletEntry = Annotated[BulletItem, BeforeValidator(_text_to_mapping, json_schema_input_type=str | BulletItem)]
+BulletItem.model_rebuild()
 
 
 class Bullets(Model):
     """A bullet list (``Bullet1G``; nested items ``Bullet2G``)."""
 
-    bullets: list[Annotated[BulletItem, BeforeValidator(_text_to_mapping, json_schema_input_type=str | BulletItem)]] = (
-        Field(min_length=1))
+    bullets: list[BulletEntry] = Field(min_length=1)
 
 
 def _quote_list(value: Any) -> Any:
