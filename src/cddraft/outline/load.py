@@ -199,8 +199,19 @@ def _check_depth(text: str, file: str) -> None:
     levels, which a 2 MB file can hold), and scanning costs grow with the depth, so the scan stops at
     the first level too deep.
     """
+    try:
+        _scan_depth(text, file, _Loader)
+    except yaml.MarkedYAMLError as exc:
+        # Newer libyaml stops at its own nesting limit while reading ahead, before the event that is
+        # too deep reaches us; the pure-Python parser reads lazily and finds the right place.
+        if "nesting depth" not in str(exc.problem):
+            raise
+        _scan_depth(text, file, yaml.SafeLoader)
+
+
+def _scan_depth(text: str, file: str, loader: type) -> None:
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, _OPEN):
             depth += 1
             if depth > MAX_DEPTH:
