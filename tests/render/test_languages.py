@@ -157,3 +157,9 @@ def test_complex_script_sizes_for_arabic_headings(built):
     _, styles = _document_xml(built["cd-way-ahead-ar"])
     hchg = styles.find(f"{W}style[@{W}styleId='HChG']")
     assert hchg.find(f"{W}rPr/{W}szCs") is not None and hchg.find(f"{W}rPr/{W}bCs") is not None
+
+
+def test_arabic_title_keeps_the_space_before_the_transmitting_clause(built):
+    """§8.2: "… من الممثل الدائم لـ{state} يحيل بها {obj}" — the phrase's leading space is kept."""
+    title = next(p.text.strip() for p in _doc(built, "ar").paragraphs if p.style.style_id == "HChG")
+    assert "ميانمار يحيل بها تقرير" in title

@@ -19,7 +19,7 @@ def _check_markup(text: str) -> str:
     return text
 
 
-def _check_plain(text: str) -> str:
+def check_plain(text: str) -> str:
     """One-line text (names, titles, the sender): markup is resolved, but no footnotes or references."""
     from cddraft.model.inline import Footnote, Ref, plain_text
 
@@ -38,7 +38,7 @@ def _check_plain(text: str) -> str:
 #: Outline text with inline markup (see :mod:`cddraft.model.inline`).
 Text = Annotated[str, Field(min_length=1), AfterValidator(_check_markup)]
 #: Text without footnotes or cross-references.
-PlainText = Annotated[str, Field(min_length=1), AfterValidator(_check_plain)]
+PlainText = Annotated[str, Field(min_length=1), AfterValidator(check_plain)]
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z][\w.-]*$")]
 
 

@@ -10,9 +10,9 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator
+from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, StringConstraints
 
-from cddraft.model.blocks import Block, Body, Kind, Model, PlainText, Text
+from cddraft.model.blocks import Block, Body, Kind, Model, PlainText, Text, check_plain
 from cddraft.model.inline import parse
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
@@ -117,6 +117,9 @@ def _phrase(value: str) -> str:
     return value
 
 
+#: A piece of a title formula: kept exactly as written, leading space included (" يحيل بها {object}").
+Phrase = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1), AfterValidator(check_plain),
+                   AfterValidator(_phrase)]
 Symbol = Annotated[str, AfterValidator(_symbol)]
 JobNumber = Annotated[str, AfterValidator(_job)]
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
@@ -141,7 +144,7 @@ class Letter(Model):
     addressee: PlainText | None = Field(default=None, description="default: the conventions' addressee")
     transmits: PlainText | None = Field(default=None, description="what the letter transmits, for the title")
     title: PlainText | None = Field(default=None, description="the whole title, when the formula cannot fit")
-    phrases: dict[Literal["transmitting"], Annotated[PlainText, AfterValidator(_phrase)]] = Field(
+    phrases: dict[Literal["transmitting"], Phrase] = Field(
         default={}, description="grammar-dependent pieces of the title, in this version's language; "
         "`transmitting` replaces the conventions' clause, with {object} where `transmits` goes")
     paragraphs: list[Text] = Field(min_length=1)
