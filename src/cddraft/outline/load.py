@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from cddraft.errors import CddraftError, Diagnostic, Path_, SourcePos
+from cddraft.readcap import read_capped
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -320,8 +321,7 @@ def load_outline(path: str | Path) -> Outline:
     if p.is_dir():
         raise CddraftError([Diagnostic("is a directory, not an outline file", file=file)])
     try:
-        with p.open("rb") as fh:  # read at most the limit: a device or pipe has no size to look at
-            raw = fh.read(MAX_BYTES + 1)
+        raw = read_capped(p, MAX_BYTES)  # a device or pipe has no size to look at
         if len(raw) > MAX_BYTES:
             size = max(p.stat().st_size, len(raw))
             raise CddraftError(

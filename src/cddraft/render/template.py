@@ -18,6 +18,7 @@ import docx
 from docx.document import Document as DocxDocument
 
 from cddraft.errors import CddraftError, Diagnostic
+from cddraft.readcap import read_capped
 from cddraft.render import styles as st
 
 MAX_PART_BYTES = 50 * 1024 * 1024  # one part, unpacked
@@ -81,8 +82,7 @@ def read_docx_bytes(path: Path) -> bytes:
     """Read a .docx/.dotx, refusing what is not one, zip bombs and oversized parts."""
     name = str(path)
     try:
-        with Path(path).open("rb") as fh:
-            raw = fh.read(MAX_TOTAL_BYTES + 1)
+        raw = read_capped(path, MAX_TOTAL_BYTES)
     except IsADirectoryError:
         raise _not_word("is a directory, not a Word file", name) from None
     except FileNotFoundError:
