@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from cddraft.check.context import Context
 from cddraft.check.registry import Finding, rule
 from cddraft.conventions import load_conventions
+from cddraft.localise import country_key  # the order the renderer prints is the order checked
 from cddraft.model.document import LANGUAGES, Document
-
-
-def country_key(name: str) -> str:
-    """English alphabetical order: accents and case ignored (Côte d'Ivoire before Croatia)."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @rule("CD306", "signatory-without-country", "error", "One of several signatories has no country")
@@ -65,7 +59,7 @@ def signatories_out_of_order(doc: Document, ctx: Context) -> Iterator[Finding]:
     if len(sigs) < 2 or any(not s.country for s in sigs):
         return
     for i in range(1, len(sigs)):
-        if country_key(sigs[i].country or "") < country_key(sigs[i - 1].country or ""):
+        if country_key(sigs[i].country) < country_key(sigs[i - 1].country):
             yield Finding(("letter", "signatories", i, "country"),
                           f"{sigs[i].country} comes before {sigs[i - 1].country} in English alphabetical order; "
                           "list signatories by country")
