@@ -66,6 +66,20 @@ MAXRSS_CHILD = (
     "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
 )
 
+# Build times measured inside a fresh interpreter per size: the bench process itself holds the other
+# tools' data between runs, which made the in-process figure (and so time(8k)/time(4k)) drift by ±15 %.
+BUILD_TIMES_CHILD = (
+    "import json, sys, time\n"
+    "from cddraft.pipeline import build\n"
+    "build(sys.argv[1])\n"
+    "out = []\n"
+    "for _ in range(int(sys.argv[2])):\n"
+    "    c, t = time.process_time(), time.perf_counter()\n"
+    "    build(sys.argv[1])\n"
+    "    out.append([time.perf_counter() - t, time.process_time() - c])\n"
+    "print(json.dumps(out))\n"
+)
+
 
 # -- measuring -----------------------------------------------------------------------------------
 
@@ -207,6 +221,13 @@ def docxtpl_render(template: Path, paras: list[str]) -> bytes:
     return out.getvalue()
 
 
+def child_build_times(outline: Path, runs: int) -> list[tuple[float, float]]:
+    """(wall, CPU) of ``runs`` builds of ``outline`` in a fresh interpreter, after one warm-up build."""
+    proc = subprocess.run([PY, "-c", BUILD_TIMES_CHILD, str(outline), str(runs)], capture_output=True, text=True,
+                          check=True)
+    return [tuple(x) for x in json.loads(proc.stdout.strip().splitlines()[-1])]
+
+
 def child_maxrss_mb(outline: Path) -> float:
     """Peak resident set of a fresh process that imports cddraft and builds ``outline`` once."""
     proc = subprocess.run([PY, "-c", MAXRSS_CHILD, str(outline)], capture_output=True, text=True, check=True)
@@ -252,8 +273,9 @@ def bench_size(n: int, tmp: Path, runs: int, with_cli: bool = True) -> dict[str,
     }
     build(outline)  # warm-up: lazy imports, caches, page cache
     docxtpl_render(template, paras[:10])
+    for wall, cpu in child_build_times(outline, runs):
+        r["build"].add((wall, cpu))
     for _ in range(runs):  # interleaved, so load from other processes hits every tool alike
-        r["build"].add(timed(lambda: build(outline)))
         if with_cli:
             r["cli"].add(run_process(cli))
         if pandoc:
