@@ -103,13 +103,34 @@ def _kill(proc: subprocess.Popen) -> None:
     proc.communicate()
 
 
-def _run(cmd: list[str], out: Path, timeout: float, progress: Callable[[int], None] | None) -> str:
+#: Free fonts that stand in for the template's Windows fonts when LibreOffice renders on Linux
+#: (the .docx keeps the Windows names): without these aliases Arabic falls back to DejaVu Sans.
+FONT_STAND_INS = {
+    "Times New Roman": "Liberation Serif",
+    "SimSun": "Noto Serif CJK SC",
+    "Simplified Arabic": "Noto Naskh Arabic",
+}
+
+
+def _font_config(folder: Path) -> dict[str, str]:
+    """Environment for LibreOffice: the system fontconfig plus :data:`FONT_STAND_INS` as aliases."""
+    system = os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
+    aliases = "".join(f'<alias binding="same"><family>{win}</family><prefer><family>{free}</family></prefer>'
+                      "</alias>" for win, free in FONT_STAND_INS.items())
+    conf = folder / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                    f'<include ignore_missing="yes">{system}</include>{aliases}</fontconfig>', encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
+def _run(cmd: list[str], out: Path, timeout: float, progress: Callable[[int], None] | None,
+         env: dict[str, str] | None = None) -> str:
     """Run one conversion, reporting how many PDFs exist so far; returns LibreOffice's messages.
 
     LibreOffice runs in a session of its own so that a timeout or Ctrl-C stops all of it.
     """
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, errors="replace", start_new_session=os.name == "posix")
+                            text=True, errors="replace", start_new_session=os.name == "posix", env=env)
     deadline, done = time.monotonic() + timeout, 0
     try:
         while True:
@@ -172,7 +193,7 @@ def convert(jobs: list[PdfJob], timeout: float = DEFAULT_TIMEOUT,
             cmd = [soffice, f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless", "--norestore",
                    "--nologo", "--nodefault", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out),
                    *(str(tmp / f"in{r}" / f"{jobs[i].target.stem}.docx") for i in names.values())]
-            log = _run(cmd, out, timeout, _offset(progress, done))
+            log = _run(cmd, out, timeout, _offset(progress, done), _font_config(tmp))
             for i in names.values():
                 produced = out / f"{jobs[i].target.stem}.pdf"
                 if not produced.exists():

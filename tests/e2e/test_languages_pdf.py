@@ -72,3 +72,8 @@ def test_chinese_version_reproduces_the_seed_paragraph_by_paragraph(pdfs):
         assert found >= 0, f"seed paragraph not found in order: {para[:40]}…"
         pos = found + len(para)
     assert "".join(seed) == _strip(SEED_ZH.read_text(encoding="utf-8"))
+
+
+def test_arabic_is_set_in_the_stand_in_for_simplified_arabic(pdfs):
+    """On Linux LibreOffice lacks Simplified Arabic; export maps it to Noto Naskh Arabic, not a sans fallback."""
+    assert any("NotoNaskhArabic" in f for f in _fonts(pdfs["cd-way-ahead-ar"]))
