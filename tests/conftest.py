@@ -23,6 +23,19 @@ OUTLINES = REPO / "outlines"
 EXAMPLES = {p.stem: p for p in sorted(OUTLINES.glob("*.yaml"))}
 SEED_ZH = REPO.parent / "shared" / "reference" / "seed-zh.txt"
 
+#: The smallest letter that builds (no job number: line numbers in tests count on this layout).
+MINIMAL_LETTER = """\
+kind: letter
+symbol: CD/2101
+date: 2017-09-15
+letter:
+  date: 2017-09-14
+  sender: the Permanent Representative of Myanmar
+  paragraphs: [I have the honour to transmit herewith the report.]
+  signatories:
+    - name: Htin Lynn
+"""
+
 
 def require_libreoffice() -> None:
     """Skip without LibreOffice on a bare machine; fail in CI (CDDRAFT_REQUIRE_LIBREOFFICE=1)."""

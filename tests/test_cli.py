@@ -10,19 +10,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import EXAMPLES, MINIMAL_LETTER, run_cli
 
-LETTER = """\
-kind: letter
-symbol: CD/2101
-date: 2017-09-15
-letter:
-  date: 2017-09-14
-  sender: the Permanent Representative of Myanmar
-  paragraphs: [I have the honour to transmit herewith the report.]
-  signatories:
-    - name: Htin Lynn
-"""
+LETTER = MINIMAL_LETTER
 
 
 def write(tmp_path: Path, text: str, name: str = "o.yaml") -> Path:
