@@ -6,6 +6,8 @@ import re
 import subprocess
 
 import pytest
+import zxingcpp
+from PIL import Image
 
 from tests.conftest import SEED_ZH, pdf_pages
 
@@ -21,6 +23,30 @@ def _fonts(pdf) -> list[str]:
 def test_every_version_renders(pdfs, code):
     pages = pdf_pages(pdfs[f"cd-way-ahead-{code}"])
     assert len(pages) >= 2 and "CD/2101" in pages[0]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_printed_page_one_scans(pdfs, code, tmp_path):
+    """Page 1 rasterised at 300 dpi (as printed, then scanned): zxing-cpp reads the barcode and the QR code."""
+    stem = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-f", "1", "-l", "1", "-singlefile", "-png",
+                    str(pdfs[f"cd-way-ahead-{code}"]), str(stem)], check=True)
+    found = {r.format.name: r.text for r in zxingcpp.read_barcodes(Image.open(f"{stem}.png"))}
+    assert found == {"Code39": "1716166", "QRCode": "https://undocs.org/CD/2101"}
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_recycle_mark_ends_at_the_right_margin_under_the_qr_code(pdfs, code):
+    """The footer is laid out alike in every version: job line left, recycle mark flush right (Arabic too)."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdfs[f"cd-way-ahead-{code}"]), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    width, height = (float(v) for v in re.search(r'<page width="([\d.]+)" height="([\d.]+)"', out).groups())
+    words = [(float(a), float(b), float(c), w) for a, b, c, w in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" [^>]*>([^<]*)</word>', out)]
+    footer = [w for w in words if w[1] > 0.9 * height]
+    left = min(w[0] for w in footer)  # the job line starts at the left margin
+    assert left == pytest.approx(56.7, abs=2), footer
+    assert max(w[2] for w in footer) == pytest.approx(width - left, abs=3), footer
 
 
 @pytest.mark.parametrize(("code", "script_font"), [("zh", r"CJK"), ("ar", r"Arabic|Naskh|DejaVu|Amiri|Kufi")])

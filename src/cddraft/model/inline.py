@@ -66,6 +66,8 @@ def check_characters(text: str) -> None:
 
 def normalise(text: str) -> str:
     """What the document shows for a plain string: line breaks folded into one space."""
+    if "\n" not in text and "\r" not in text:  # the usual case; the regex tries every blank otherwise
+        return text
     return _NEWLINES.sub(" ", text)
 
 

@@ -4,6 +4,7 @@ running headers (symbol right on odd pages, left on even pages) and page-number 
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 
 from docx.document import Document as DocxDocument
 from docx.shared import Cm
@@ -13,26 +14,50 @@ from cddraft.localise.types import Footer
 from cddraft.render import ooxml as x
 from cddraft.render import styles as st
 
+#: Pixels per module (the images are scaled to 1.6 cm and 3.6 cm: a version-2 QR module prints 0.64 mm,
+#: a Code 39 narrow bar of a GE job number 0.25 mm).
+QR_SCALE = 4
+BAR_SCALE = 3
+#: White modules either side of the bars (0.5 mm): the bars stay nearly flush with the job line above.
+BAR_EDGE = 2
+#: Bar height as a fraction of the barcode's width (6 mm on a 3.6 cm barcode, as UNOG prints it).
+BAR_ASPECT = 6 / 36
 
-def qr_png(payload: str) -> bytes:
-    """The QR code of the document (segno: pure Python, writes PNG itself)."""
-    import segno
+
+def _png(rows: list[list[int]]) -> bytes:
+    """A 1-bit greyscale PNG of ``rows`` (1 = white, 0 = black), written by pypng."""
+    import png  # pypng: pure Python, imports in ~1 ms (Pillow's plugin start-up costs ~20 ms a build)
 
     buf = io.BytesIO()
-    segno.make(payload, error="m").save(buf, kind="png", scale=4, border=0)
+    png.Writer(len(rows[0]), len(rows), greyscale=True, bitdepth=1).write(buf, rows)
     return buf.getvalue()
+
+
+@lru_cache(maxsize=32)  # the six language versions of a document share one address
+def qr_png(payload: str) -> bytes:
+    """The QR code of the document, level M, no border (the page around it is white)."""
+    from qrcodegen import QrCode  # Nayuki's reference encoder: one module, no imports beyond the stdlib
+
+    code = QrCode.encode_text(payload, QrCode.Ecc.MEDIUM)
+    size = code.get_size()
+    rows = []
+    for top in range(size):
+        row = [v for left in range(size) for v in [0 if code.get_module(left, top) else 1] * QR_SCALE]
+        rows.extend([row] * QR_SCALE)
+    return _png(rows)
 
 
 def barcode_png(digits: str) -> bytes:
     """Code 39 of the job digits, without checksum or printed text (we print ``*digits*`` ourselves)."""
-    from barcode import Code39
-    from barcode.writer import ImageWriter
+    from barcode.codex import Code39  # python-barcode for the symbology; we only need its bar pattern
 
-    buf = io.BytesIO()
-    Code39(digits, writer=ImageWriter(), add_checksum=False).write(
-        buf, {"write_text": False, "module_height": 6.0, "module_width": 0.2, "quiet_zone": 0.5, "dpi": 300}
-    )
-    return buf.getvalue()
+    # The page margin to the left and the empty cell to the right are the quiet zone a scanner needs
+    # (ISO/IEC 16388: ten modules); the image keeps only a sliver of white so that rasterising it at a
+    # fraction of a pixel cannot shave the outer bars (the stop character then fails to scan).
+    edge = "0" * BAR_EDGE
+    modules = edge + Code39(digits, add_checksum=False).build()[0] + edge
+    row = [v for m in modules for v in [0 if m == "1" else 1] * BAR_SCALE]
+    return _png([row] * max(1, round(len(row) * BAR_ASPECT)))
 
 
 def _fragment(xml: str) -> list[etree._Element]:
@@ -51,6 +76,8 @@ def _fill(hdrftr, xml: str) -> None:
 
 def _picture_run(part, png: bytes, width_cm: float) -> etree._Element:
     inline = part.new_pic_inline(io.BytesIO(png), Cm(width_cm), None)
+    for side in ("distT", "distB", "distL", "distR"):  # LibreOffice reads absent distances as 0.32 cm
+        inline.set(side, "0")
     r = etree.fromstring(f"<w:r {x.NSDECL}><w:drawing/></w:r>")
     r[0].append(inline)
     return r
@@ -66,7 +93,9 @@ def _first_footer_xml(footer: Footer, script: x.Script) -> str:
         left.append(x.paragraph(x.ppr(st.FOOTER, jc="left"), x.run(f"*{footer.barcode}*", x.rpr(latin, size=8))))
     right = [
         x.paragraph(x.ppr(st.FOOTER, jc="right"), ""),
-        x.paragraph(x.ppr(st.FOOTER, bidi=script.rtl, jc="right"), x.run(footer.recycle, small)),
+        # Under the QR code in every version; Word and LibreOffice read jc as start/end in a bidi paragraph.
+        x.paragraph(x.ppr(st.FOOTER, bidi=script.rtl, jc="left" if script.rtl else "right"),
+                    x.run(footer.recycle, small)),
     ]
     half = st.TEXT_WIDTH // 2
     cell = '<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="bottom"/></w:tcPr>{c}</w:tc>'
