@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -45,6 +44,13 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
+def _close(word: str, choices: list[str]) -> list[str]:
+    """The nearest known word, for "did you mean"; difflib is imported only when an error needs it."""
+    import difflib
+
+    return difflib.get_close_matches(word, choices, n=1)
+
+
 def _message(err: dict[str, Any], vocabulary: list[str], path: Path_ = ()) -> str:
     kind, loc, value = err["type"], err["loc"], err.get("input")
     # name the key as the outline has it (not a union branch such as 'para' or 'function-after[…]')
@@ -52,7 +58,7 @@ def _message(err: dict[str, Any], vocabulary: list[str], path: Path_ = ()) -> st
         (p for p in reversed(loc) if isinstance(p, str)), "value")
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        hint = difflib.get_close_matches(key, vocabulary, n=1)
+        hint = _close(key, vocabulary)
         if hint and hint[0] == key:  # a real key, in the wrong place
             return (f"key {key!r} does not belong here; check its indentation, or give it its own list entry "
                     "('- ') if it starts another block")
@@ -124,7 +130,7 @@ def _id_checks(doc: Document) -> list[Diagnostic]:
         seen.setdefault(ident, path)
     for target, path in iter_refs(doc):
         if target not in seen:
-            hint = difflib.get_close_matches(target, list(seen), n=1)
+            hint = _close(target, list(seen))
             tip = f"; did you mean {hint[0]!r}?" if hint else ""
             out.append(Diagnostic(f"{{ref:{target}}} names no paragraph with `id: {target}`{tip}", path=path))
     return out

@@ -8,6 +8,7 @@ elements are emitted in the order the schema (ECMA-376) requires.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = (
@@ -45,6 +46,7 @@ class Script:
         return ""
 
 
+@lru_cache(maxsize=512)  # a report asks for the same few property sets thousands of times
 def rpr(
     script: Script,
     *,
