@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 import zxingcpp
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
-from tests.conftest import SEED_ZH, pdf_pages
+from tests.conftest import MINIMAL_LETTER, SEED_ZH, pdf_pages, require_libreoffice, run_cli
 
 CODES = ["ar", "zh", "en", "fr", "ru", "es"]
 
@@ -103,3 +103,54 @@ def test_chinese_version_reproduces_the_seed_paragraph_by_paragraph(pdfs):
 def test_arabic_is_set_in_the_stand_in_for_simplified_arabic(pdfs):
     """On Linux LibreOffice lacks Simplified Arabic; export maps it to Noto Naskh Arabic, not a sans fallback."""
     assert any("NotoNaskhArabic" in f for f in _fonts(pdfs["cd-way-ahead-ar"]))
+
+
+def _ink(image: Image.Image, size: int = 64) -> bytes:
+    """A glyph as black-or-white pixels, cropped to its ink and scaled to ``size`` × ``size``."""
+    bw = image.convert("L").point(lambda v: 0 if v < 128 else 255)
+    box = bw.point(lambda v: 255 - v).getbbox()
+    return bw.crop(box).resize((size, size)).point(lambda v: 0 if v < 128 else 255).tobytes()
+
+
+def _overlap(a: bytes, b: bytes) -> float:
+    """Shared ink over all ink (Jaccard) of two :func:`_ink` images."""
+    both = sum(1 for x, y in zip(a, b, strict=True) if x == 0 and y == 0)
+    either = sum(1 for x, y in zip(a, b, strict=True) if x == 0 or y == 0)
+    return both / either
+
+
+def _reference_glyph(char: str, family: str) -> bytes:
+    found = subprocess.run(["fc-match", "-f", "%{family}|%{file}|%{index}", family], capture_output=True,
+                           text=True, check=True).stdout.split("|")
+    if family not in found[0]:
+        pytest.fail(f"{family} is not installed (fonts-noto-cjk; .ci/run installs it); fc-match gave {found[0]}")
+    image = Image.new("L", (300, 300), 255)
+    ImageDraw.Draw(image).text((20, 20), char, font=ImageFont.truetype(found[1], 200, index=int(found[2])), fill=0)
+    return _ink(image)
+
+
+def test_chinese_text_takes_the_simplified_chinese_glyph_forms(tmp_path):
+    """令 and 直 are drawn differently in China and Japan; the PDF must show the Chinese forms.
+
+    The Noto CJK collection holds both forms under one outline font, so the embedded font name (…CJKjp…)
+    proves nothing; the form follows the runs' language (``w:eastAsia="zh-CN"``). Each glyph on the page is
+    compared with the same character drawn from the SC and JP faces of the collection.
+    """
+    require_libreoffice()
+    outline = tmp_path / "glyphs.yaml"
+    outline.write_text(MINIMAL_LETTER.replace("kind: letter", "kind: letter\nlanguage: zh").replace(
+        "I have the honour to transmit herewith the report.", "令直"), encoding="utf-8")
+    assert run_cli("build", str(outline), "-o", str(tmp_path), "--pdf").exit_code == 0
+    pdf, dpi = tmp_path / "glyphs.pdf", 600
+    words = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    box = [float(v) for v in re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">令直<',
+                                       words).groups()]
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-f", "1", "-l", "1", "-singlefile", "-png", str(pdf),
+                    str(tmp_path / "page")], check=True)
+    page, scale, width = Image.open(tmp_path / "page.png"), dpi / 72, (box[2] - box[0]) / 2
+    for n, char in enumerate("令直"):
+        cell = (box[0] + n * width, box[1] - 1, box[0] + (n + 1) * width, box[3] + 1)
+        glyph = _ink(page.crop(tuple(round(v * scale) for v in cell)))
+        chinese = _overlap(glyph, _reference_glyph(char, "Noto Serif CJK SC"))
+        japanese = _overlap(glyph, _reference_glyph(char, "Noto Serif CJK JP"))
+        assert chinese > 0.7 and chinese > japanese + 0.2, (char, chinese, japanese)
