@@ -77,7 +77,14 @@ def test_annexes_get_roman_numbers_when_several_and_the_original_note():
     heads = [b for b in localise(doc).blocks if isinstance(b, Heading) and b.page_break]
     assert ["".join(s.text for s in h.spans if isinstance(s, Span)) for h in heads] == ["Annex I", "Annex II"]
     notes = [b for b in localise(doc).blocks if isinstance(b, Para) and b.role == "note"]
-    assert [n.spans[0].text for n in notes] == ["[Original: French]"]
+    # the letter is a French original: only the annex submitted in English says so (§1.1)
+    assert [n.spans[0].text for n in notes] == ["[Original: English]"]
+
+
+def test_no_original_note_when_the_annex_shares_the_documents_original():
+    """The seed: the Chinese version of an English letter with an English annex has no "[原件：英文]"."""
+    doc = _letter(language="zh", original_language="en", phrases={}, annexes=[{"content": ["a"]}])
+    assert not [b for b in localise(doc).blocks if isinstance(b, Para) and b.role == "note"]
 
 
 def test_masthead_original_line_and_no_version_line_in_the_original_language():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import zipfile
 
 import docx
@@ -167,3 +169,14 @@ letter:
                         "Conference on Disarmament addressed to the Secretary-General of the Conference")
     assert not any(t.startswith("(Signed)") for t in texts)
     assert any("present note verbale" in t for t in texts)
+
+
+def test_a_lead_in_keeps_with_its_first_item_and_lists_still_break(built):
+    """"… the Conference:" must not end a page with its (a), (b) on the next (Word's keep-with-next)."""
+    paragraphs = docx.Document(str(built["cd-report-en"])).paragraphs
+    lead_ins = [(p, nxt) for p, nxt in itertools.pairwise(paragraphs) if nxt.text.startswith("(a)\t")]
+    assert len(lead_ins) >= 2
+    for lead_in, _ in lead_ins:
+        assert lead_in.text.endswith(":") and lead_in.paragraph_format.keep_with_next, lead_in.text
+    items = [p for p in paragraphs if re.match(r"\((?:[a-h]|i{1,3})\)\t", p.text)]
+    assert any(not p.paragraph_format.keep_with_next for p in items), "a long list may still break between items"

@@ -13,13 +13,15 @@ import pytest
 from docx2python import docx2python
 from lxml import etree
 
+from tests.conftest import OUTLINES, run_cli
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NBSP = "\u00a0"
 
 MASTHEAD = {
     "en": ["15 September 2017", "Original: English"],
-    "fr": ["Distr. générale", "15 septembre 2017", "Français", f"Original{NBSP}: anglais"],
-    "es": ["Distr. general", "15 de septiembre de 2017", "Español", "Original: inglés"],
+    "fr": ["15 septembre 2017", "Français", f"Original{NBSP}: anglais"],
+    "es": ["15 de septiembre de 2017", "Español", "Original: inglés"],
     "ru": ["15 September 2017", "Russian", "Original: English"],
     "zh": ["15 September 2017", "Chinese", "Original: English"],
     "ar": ["15 September 2017", "Arabic", "Original: English"],
@@ -55,6 +57,19 @@ def test_masthead_lines(built, code):
     assert _masthead_lines(document) == MASTHEAD[code]
     assert BODY_NAME[code] in document.tables[0].rows[1].cells[1].text
     assert "CD/2101" in document.tables[0].rows[0].cells[-1].text.replace(" ", "")
+
+
+@pytest.mark.parametrize(("code", "line"), [("fr", "Distr. générale"), ("es", "Distr. general"),
+                                            ("en", "Distr.: General")])
+def test_distribution_line_when_asked_for(tmp_path, code, line):
+    """CD documents omit "Distr." (§1.2); an outline that asks for it gets the language's form (§1.4)."""
+    source = (OUTLINES / f"cd-way-ahead-{code}.yaml").read_text(encoding="utf-8")
+    assert "\ndistribution: none\n" in source
+    outline = tmp_path / f"{code}.yaml"
+    outline.write_text(source.replace("\ndistribution: none\n", "\ndistribution: general\n"), encoding="utf-8")
+    assert run_cli("build", str(outline), "-o", str(tmp_path)).exit_code == 0
+    lines = _masthead_lines(docx.Document(str(tmp_path / f"{code}.docx")))
+    assert lines[0] == line and lines[1:] == MASTHEAD[code]
 
 
 @pytest.mark.parametrize("code", TITLE_START)

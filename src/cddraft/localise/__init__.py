@@ -130,8 +130,10 @@ def localise(doc: Document) -> Localised:
         ids.update(walker.ids)
     for n, annex in enumerate(doc.annexes, 1):
         blocks.append(Heading(1, [Span(_annex_heading(n, len(doc.annexes), conv))], page_break=True))
+        # Only an annex whose original differs from the document's ("Original:" in the masthead) says so
+        # (§1.1); the seed's Chinese version of an English annex to an English letter has no note.
         original = annex.original_language or doc.original
-        if original != doc.language:
+        if original != doc.original:
             note = conv.annex.original_note.format(language=conv.annex.language_names[original])
             blocks.append(Para([Span(note)], role="note", align="right"))
         if annex.title:

@@ -78,14 +78,15 @@ class Numberer:
             number = marker(self.conv.numbering.paragraph, self.paragraph_no, self.conv)
         if para.id:
             self.ids[para.id] = number.rstrip(". -") if number else None
-        self.out.append(Para(text_spans(para.text, self.conv), number=number))
+        self.out.append(Para(text_spans(para.text, self.conv), number=number, keep_next=bool(para.items)))
         self.items(para.items, 1)
 
     def items(self, items: list[m.Item], depth: int) -> None:
         template = self.conv.numbering.subparagraphs[min(depth, 2) - 1]
         for n, item in enumerate(items, 1):
             self.out.append(
-                Para(text_spans(item.text, self.conv), role="item", number=marker(template, n, self.conv), depth=depth)
+                Para(text_spans(item.text, self.conv), role="item", number=marker(template, n, self.conv), depth=depth,
+                     keep_next=bool(item.items))
             )
             self.items(item.items, depth + 1)
 

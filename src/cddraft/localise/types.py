@@ -33,6 +33,7 @@ class Para:
     number: str | None = None
     depth: int = 0
     align: Literal["both", "left", "right"] = "both"
+    keep_next: bool = False  # a lead-in ("… the Conference:") stays on the page of its first item
 
 
 @dataclass

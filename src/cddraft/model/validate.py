@@ -113,6 +113,9 @@ def _cross_checks(doc: Document) -> list[Diagnostic]:
     else:
         if doc.report is None:
             out.append(Diagnostic("a report needs a `report:` section", path=("kind",)))
+        elif doc.report.title is None:
+            out.append(Diagnostic("a report needs a title: add `title:` under `report:` (it is printed under the "
+                                  "masthead, e.g. \"Report of the Coordinator on agenda item 1\")", path=("report",)))
         if doc.letter is not None:
             out.append(Diagnostic("a report has no `letter:` section; use `kind: letter`", path=("letter",)))
     out.extend(_id_checks(doc))

@@ -79,13 +79,13 @@ class BodyWriter:
             first = st.STEP * p.depth
             tab = st.BAND + st.STEP * (p.depth + 1)
             ind = {"left": st.BAND, "right": st.BAND, "firstLine": first}
-            props = self.ppr(st.BODY, tabs=(("left", tab),), ind=ind)
+            props = self.ppr(st.BODY, tabs=(("left", tab),), ind=ind, keep_next=p.keep_next)
             self.parts.append(x.paragraph(props, self.plain(f"{p.number}\t") + self.spans(p.spans)))
         elif p.number:
-            props = self.ppr(st.BODY, tabs=(("left", st.NUMBER_TAB),))
+            props = self.ppr(st.BODY, tabs=(("left", st.NUMBER_TAB),), keep_next=p.keep_next)
             self.parts.append(x.paragraph(props, self.plain(f"{p.number}\t") + self.spans(p.spans)))
         else:
-            self.parts.append(x.paragraph(self.ppr(st.BODY), self.spans(p.spans)))
+            self.parts.append(x.paragraph(self.ppr(st.BODY, keep_next=p.keep_next), self.spans(p.spans)))
 
     def bullet(self, b: Bullet) -> None:
         self.parts.append(x.paragraph(self.ppr(st.BULLETS[b.level]), self.spans(b.spans)))
