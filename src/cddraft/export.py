@@ -4,8 +4,9 @@ A LibreOffice start costs seconds and a file a fraction of one, so one ``soffice
 every file of a run. Each call gets a private user profile in a temporary folder: conversion works
 while the user has LibreOffice open, and two builds can run at once. Inputs are read with the
 template reader (what is not a Word file, or is a zip bomb, never reaches LibreOffice) and the
-checked bytes are what LibreOffice converts. Outputs are written whole or not at all, and never
-over a file that is open (lock file) — the same rules as for the .docx.
+checked bytes, with the adjustments of :mod:`cddraft.lo_compat`, are what LibreOffice converts.
+Outputs are written whole or not at all, and never over a file that is open (lock file) — the same
+rules as for the .docx.
 """
 
 from __future__ import annotations
@@ -164,6 +165,7 @@ def convert(jobs: list[PdfJob], timeout: float = DEFAULT_TIMEOUT,
 
     Raises only for what stops the whole run: LibreOffice missing, or not finishing in time.
     """
+    from cddraft.lo_compat import for_libreoffice
     from cddraft.write import write_atomic
 
     soffice = require_soffice()
@@ -185,7 +187,7 @@ def convert(jobs: list[PdfJob], timeout: float = DEFAULT_TIMEOUT,
                 rounds.append({})
             rounds[r][key] = i
             (tmp / f"in{r}").mkdir(exist_ok=True)
-            (tmp / f"in{r}" / f"{job.target.stem}.docx").write_bytes(raw)
+            (tmp / f"in{r}" / f"{job.target.stem}.docx").write_bytes(for_libreoffice(raw))
         done = 0
         for r, names in enumerate(rounds):
             out = tmp / f"out{r}"

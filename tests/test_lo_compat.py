@@ -1,0 +1,65 @@
+"""The copy LibreOffice converts draws what Word draws; the .docx itself keeps the UNOG form."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import zipfile
+
+from lxml import etree
+from PIL import Image
+
+from cddraft.lo_compat import for_libreoffice
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _separator(docx: bytes) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        root = etree.fromstring(z.read("word/footnotes.xml"))
+    return root.find(f"{W}footnote[@{W}type='separator']")
+
+
+def test_the_docx_keeps_the_unog_separator_and_the_copy_gets_a_drawn_one(built):
+    original = built["cd-report-en"].read_bytes()
+    sep = _separator(original)
+    assert sep.find(f".//{W}separator") is None and sep.find(f".//{W}u") is not None, "UNOG: an underlined tab"
+    copy = for_libreoffice(original)
+    assert _separator(copy).find(f".//{W}separator") is not None
+    with zipfile.ZipFile(io.BytesIO(original)) as a, zipfile.ZipFile(io.BytesIO(copy)) as b:
+        assert a.namelist() == b.namelist()
+        assert [n for n in a.namelist() if a.read(n) != b.read(n)] == ["word/footnotes.xml"]
+
+
+def test_a_document_without_footnotes_is_converted_as_it_is(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    assert for_libreoffice(buf.getvalue()) == buf.getvalue()
+
+
+def test_the_pdf_has_a_rule_above_the_footnotes(pdfs, tmp_path):
+    """A dark horizontal line at least 2 cm long in the gap between the body and the first footnote."""
+    pdf = pdfs["cd-report-en"]
+    words = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', words).group(1))
+    # footnote 1 reads "The informal meetings were not recorded…": its "informal" is the lowest on page 1
+    notes = [float(y) for y, text in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>', words)
+             if text == "informal" and float(y) > height / 2]
+    assert notes, "the footnote text is on page 1"
+    notes.sort(reverse=True)
+    dpi = 100
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-f", "1", "-l", "1", "-singlefile", "-png", str(pdf),
+                    str(tmp_path / "p")], check=True)
+    page = Image.open(tmp_path / "p.png").convert("L")
+    top, bottom = round((notes[0] - 24) * dpi / 72), round(notes[0] * dpi / 72)
+    need = round(2 / 2.54 * dpi)
+    longest = 0
+    for y in range(top, bottom):
+        run = 0
+        for x in range(page.width):
+            run = run + 1 if page.getpixel((x, y)) < 128 else 0
+            longest = max(longest, run)
+    assert longest >= need, f"no rule above the footnote (longest dark run {longest} px, need {need})"
