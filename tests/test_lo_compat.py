@@ -63,3 +63,40 @@ def test_the_pdf_has_a_rule_above_the_footnotes(pdfs, tmp_path):
             run = run + 1 if page.getpixel((x, y)) < 128 else 0
             longest = max(longest, run)
     assert longest >= need, f"no rule above the footnote (longest dark run {longest} px, need {need})"
+
+
+def _part(docx: bytes, name: str) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        return etree.fromstring(z.read(name))
+
+
+def test_the_copy_puts_the_footnote_number_at_the_margin(built):
+    """LibreOffice would push the text far right after the UNOG leading tab: the copy drops it."""
+    copy = _part(for_libreoffice(built["cd-report-en"].read_bytes()), "word/footnotes.xml")
+    notes = [n for n in copy.iterfind(f"{W}footnote") if n.get(f"{W}type") is None]
+    assert notes
+    for note in notes:
+        para = note.find(f"{W}p")
+        first = para.find(f"{W}r")
+        assert first.find(f"{W}footnoteRef") is not None
+        assert [(t.get(f"{W}val"), t.get(f"{W}pos")) for t in para.iterfind(f"{W}pPr/{W}tabs/{W}tab")] == [
+            ("clear", "1021")]
+
+
+def _justified_styles(root: etree._Element) -> set[str]:
+    return {s.get(f"{W}styleId") for s in root.iterfind(f"{W}style")
+            if s.find(f"{W}pPr/{W}jc[@{W}val='both']") is not None}
+
+
+def test_chinese_is_justified_in_the_docx_and_ranged_left_only_in_the_copy(built):
+    docx = built["cd-way-ahead-zh"].read_bytes()
+    assert "SingleTxtG" in _justified_styles(_part(docx, "word/styles.xml"))
+    body = _part(docx, "word/document.xml")
+    ns = {"w": W[1:-1]}
+    text = body.xpath(".//w:pPr[w:pStyle/@w:val='SingleTxtG']", namespaces=ns)
+    aligned = [p for p in text if p.find(f"{W}jc") is not None]  # the closing 此致/敬礼 and the signature
+    assert len(text) - len(aligned) > 30 and len(aligned) <= 6, "running text takes the style's justification"
+    assert _justified_styles(_part(for_libreoffice(docx), "word/styles.xml")) == set()
+    english = built["cd-way-ahead-en"].read_bytes()
+    assert _justified_styles(_part(for_libreoffice(english), "word/styles.xml")) == _justified_styles(
+        _part(english, "word/styles.xml"))

@@ -81,3 +81,22 @@ def test_reference_to_a_missing_or_unnumbered_paragraph_is_an_error(tmp_path):
                  encoding="utf-8")
     result = run_cli("build", str(p), "-o", str(tmp_path / "o"))
     assert result.exit_code == 2 and "has no number" in result.output
+
+
+def test_a_footnote_has_the_unog_form_tab_number_tab_text(tmp_path):
+    """§4.1a (S): a tab, the mark in FootnoteReference (right-aligned at the style's 1021 tab), a tab, the text."""
+    path = _build(tmp_path, REPORT)
+    with zipfile.ZipFile(path) as zf:
+        notes = etree.fromstring(zf.read("word/footnotes.xml"))
+        styles = etree.fromstring(zf.read("word/styles.xml"))
+    style = styles.find(f"{W}style[@{W}styleId='FootnoteText']")
+    assert [(t.get(f"{W}val"), t.get(f"{W}pos")) for t in style.iter(f"{W}tab")] == [("right", "1021")]
+    for note in notes.iterfind(f"{W}footnote"):
+        if note.get(f"{W}type") in ("separator", "continuationSeparator"):
+            continue
+        para = note.find(f"{W}p")
+        assert para.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "FootnoteText"
+        assert para.find(f"{W}pPr/{W}tabs") is None, "no tab stop of its own: the style's 1021 tab places the mark"
+        kinds = [[c.tag.split("}")[1] for c in r if c.tag != f"{W}rPr"] for r in para.iterfind(f"{W}r")][:3]
+        assert kinds == [["tab"], ["footnoteRef"], ["tab"]]
+        assert para.find(f"{W}r[2]/{W}rPr/{W}rStyle").get(f"{W}val") == "FootnoteReference"

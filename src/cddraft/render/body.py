@@ -31,11 +31,11 @@ class BodyWriter:
     def footnote(self, note: Footnote) -> str:
         number = len(self.footnotes) + 1
         ref = x.rpr(self.script, style=st.FOOTNOTE_REFERENCE)
-        # The mark, a tab, the text: the number sits at the margin, the text at the 1134 indent.
-        # (The UNOG form puts a tab before the mark for its 1021 right tab; LibreOffice moves the
-        # mark to the start and pushes the text far right, so the tab stop is cleared instead.)
+        # UNOG (§4.1a): a tab, the mark (right-aligned at the 1021 tab), a tab, the text at the 1134 indent.
+        # LibreOffice lays this out differently; the copy it converts is adjusted (cddraft.lo_compat).
         text = (
-            self.ppr(st.FOOTNOTE_TEXT, tabs=(("clear", st.FOOTNOTE_NUMBER_TAB),))
+            self.ppr(st.FOOTNOTE_TEXT)
+            + x.run("\t", x.rpr(self.script))
             + f"<w:r>{ref}<w:footnoteRef/></w:r>"
             + x.run("\t", x.rpr(self.script))
             + self.spans(list(note.content), in_note=True)
@@ -46,12 +46,9 @@ class BodyWriter:
     def ppr(self, style: str, **props) -> str:  # type: ignore[no-untyped-def]
         """Paragraph properties with the version's direction and CJK line-breaking."""
         props.setdefault("bidi", self.script.rtl)
-        cjk = bool(self.script.east_asian_font)
-        if cjk:
-            # Chinese lines are ranged left: LibreOffice drops a full-width comma that ends a
-            # justified CJK line (its PDF loses text); full-width characters keep the edge nearly flush.
-            props.setdefault("jc", "left")
-        return x.ppr(style, cjk=cjk, **props)
+        # Chinese is justified like every version (SingleTxtG); LibreOffice drops a full-width comma that
+        # ends a justified CJK line, so the copy it converts is ranged left instead (cddraft.lo_compat).
+        return x.ppr(style, cjk=bool(self.script.east_asian_font), **props)
 
     def plain(self, text: str, **props: object) -> str:
         return x.run(text, x.rpr(self.script, **props))  # type: ignore[arg-type]
