@@ -22,6 +22,7 @@ from pypdf import PdfReader
 
 from cddraft.conventions import load_conventions
 from cddraft.export import DEFAULT_TIMEOUT, PdfJob, convert, page_count
+from cddraft.lo_compat import for_libreoffice
 from cddraft.pipeline import check_outline
 from tests.conftest import EXAMPLES, pdf_pages, require_libreoffice, run_cli
 
@@ -64,7 +65,8 @@ def starts(counter: Path) -> int:
 
 
 def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The digest of what LibreOffice is given for ``path``: its bytes, with the LibreOffice adjustments."""
+    return hashlib.sha256(for_libreoffice(path.read_bytes())).hexdigest()
 
 
 # -- the examples as LibreOffice renders them -----------------------------------------------------

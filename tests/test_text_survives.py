@@ -93,6 +93,8 @@ class Expected:
 
 #: Unicode White_Space: what the model strips from both ends of a field (pydantic strips in Rust,
 #: which, unlike Python's str.strip, keeps U+001C-U+001F; those are refused anyway).
+#: What precedes a footnote's text (UNOG, §4.1a): a tab, the mark (no text of its own), a tab.
+NOTE_LEAD = "\t\t"
 _WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _LEAD, _TRAIL = re.compile(f"^[{_WS}]+"), re.compile(f"[{_WS}]+$")
 
@@ -139,7 +141,7 @@ class Drawer:
         shown = _LEAD.sub("", raw)  # the field ends with the note: only its start is stripped
         self.exp.refused |= _unwritable(shown) or _unwritable(note) or not normalise(note).strip()
         into.append(normalise(shown))
-        self.exp.footnotes.append("\t" + normalise(note))
+        self.exp.footnotes.append(NOTE_LEAD + normalise(note))
         return escape(raw) + "^[" + escape(note) + "]"
 
 
@@ -354,4 +356,4 @@ def test_worst_case_outlines_pass_openxml_audit(tmp_path, language):
     paragraphs, notes = read_back(out.read_bytes())
     want = normalise(strip(WORST))
     assert sum(p.endswith(want) for p in paragraphs) >= 2 * 14
-    assert notes == ["\t" + normalise(WORST)] * json.dumps(outline).count("^[")  # (YAML would alias)
+    assert notes == [NOTE_LEAD + normalise(WORST)] * json.dumps(outline).count("^[")  # (YAML would alias)
