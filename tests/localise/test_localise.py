@@ -90,3 +90,17 @@ def test_no_original_note_when_the_annex_shares_the_documents_original():
 def test_masthead_original_line_and_no_version_line_in_the_original_language():
     loc = localise(_letter(language="fr", original_language="fr", phrases={}))
     assert loc.masthead.lines == ["15 septembre 2017", "Original\u00a0: français"]
+
+
+def test_a_note_verbales_closing_follows_the_request_for_circulation():
+    """The complimentary close ends a note verbale; the request for circulation comes before it."""
+    doc = Document.model_validate({
+        "kind": "note-verbale", "symbol": "CD/2102", "date": "2017-09-15", "language": "fr",
+        "letter": {"date": "2017-09-14", "sender": "la Mission permanente du Myanmar", "paragraphs": ["Texte."],
+                   "closing": "La Mission permanente saisit cette occasion pour renouveler les assurances de sa "
+                              "très haute considération."}})
+    texts = ["".join(s.text for s in b.spans if isinstance(s, Span)) for b in localise(doc).blocks
+             if isinstance(b, Para)]
+    assert texts[0] == "Texte."
+    assert texts[1].startswith("La Mission permanente serait reconnaissante")  # conventions, fr (I §5.3)
+    assert texts[2].startswith("La Mission permanente saisit cette occasion") and len(texts) == 3

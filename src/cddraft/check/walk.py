@@ -130,6 +130,8 @@ def text_nodes(doc: Document) -> Iterator[TextNode]:
             yield TextNode(text, ("letter", "paragraphs", i), "letter")
         if isinstance(letter.circulation_request, str):
             yield TextNode(letter.circulation_request, ("letter", "circulation_request"), "letter")
+        if letter.closing:
+            yield TextNode(letter.closing, ("letter", "closing"), "letter")
         for i, sig in enumerate(letter.signatories):
             yield TextNode(sig.name, ("letter", "signatories", i, "name"), "signature")
             for j, title in enumerate(sig.titles):

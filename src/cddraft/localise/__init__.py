@@ -85,6 +85,8 @@ def _letter_blocks(doc: Document, letter: Letter, conv: Conventions) -> list[Blo
         blocks.append(Para([Span(text)], role="letter"))
     elif isinstance(request, str):
         blocks.append(Para(text_spans(request, conv), role="letter"))
+    if letter.closing:
+        blocks.append(Para(text_spans(letter.closing, conv), role="letter"))
     for i, line in enumerate(conv.letter.closing):
         blocks.append(Para([Span(line)], role="closing", depth=0 if i == 0 else 1, align="left"))
     if doc.kind == "letter":

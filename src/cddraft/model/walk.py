@@ -54,6 +54,8 @@ def texts(doc: Document) -> Iterator[tuple[str, Path_]]:
             yield text, ("letter", "paragraphs", i)
         if isinstance(doc.letter.circulation_request, str):
             yield doc.letter.circulation_request, ("letter", "circulation_request")
+        if doc.letter.closing:
+            yield doc.letter.closing, ("letter", "closing")
     for body, path in bodies(doc):
         if body.title:
             yield body.title, (*path, "title")

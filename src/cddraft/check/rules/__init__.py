@@ -9,6 +9,7 @@ from cddraft.check.rules import (  # noqa: F401  (imported for registration)
     quotes,
     sentence_case,
     spelling,
+    starter,
     structure,
     typography,
     wordfile,

@@ -150,8 +150,8 @@ def annex_original_language_unstated(doc: Document, ctx: Context) -> Iterator[Fi
     Why: "Original:" in the masthead covers the main document only; an annex submitted in
     another language carries its own note, "[Original: French]", under its heading. When the
     version is a translation, cddraft assumes each annex has the letter's original language
-    unless told otherwise, and prints that note; stating it keeps an annex submitted in another
-    language from being labelled wrongly.
+    unless told otherwise, and then prints no note (as the seed document shows); stating it
+    keeps an annex submitted in another language from going out without its note.
 
     Example::
 
