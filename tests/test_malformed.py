@@ -189,6 +189,8 @@ CASES = [
          "key 'bullets' does not belong here; check its indentation"),
     Case("missing-required-key", replace(LETTER, "  sender: the Permanent Representative of Myanmar\n", ""), "7:3",
          "missing required key 'sender'; add `sender: …` under `letter:`"),
+    Case("report-without-title", replace(REPORT, "  title: Report of the Coordinator\n", ""), "6:3",
+         "a report needs a title: add `title:` under `report:`"),
     Case("missing-section", replace(REPORT, "report:\n  title: Report of the Coordinator\n  content:\n"
                                     "    - A first paragraph.\n", ""), "1:7", "a report needs a `report:` section"),
     # -- wrong values ----------------------------------------------------------------------------
