@@ -13,7 +13,7 @@ import pytest
 
 from cddraft.batch import Options, Reporter, run
 from cddraft.export import find_soffice, page_count
-from tests.conftest import EXAMPLES, OUTLINES, require_libreoffice, run_cli
+from tests.conftest import EXAMPLES, MINIMAL_LETTER, OUTLINES, require_libreoffice, run_cli
 from tests.test_export import fake_soffice, starts
 
 SIX = sorted(str(p) for p in OUTLINES.glob("cd-way-ahead-*.yaml"))
@@ -181,3 +181,19 @@ def test_a_pdf_open_in_a_viewer_fails_only_its_outline(tmp_path, monkeypatch):
     rows = table_rows(result.output)
     assert rows[SIX[0]][-3:] == [f"{first}.docx", "(no", "PDF)"]
     assert rows[SIX[1]][-1] == f"{second}.docx"
+
+
+def test_the_summary_counts_editorial_findings_as_warnings(tmp_path):
+    early = tmp_path / "early.yaml"
+    early.write_text(MINIMAL_LETTER.replace("date: 2017-09-15", "date: 2017-09-10")
+                     + "job_number: GE.17-16166\n", encoding="utf-8")
+    result = run_cli("build", str(early), SIX[0], "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert f"{early}:3:7: CD301 error:" in result.output
+    rows = table_rows(result.output)
+    assert rows[str(early)] == ["en", "–", "1", "early.docx"]
+    assert rows[SIX[0]][2] == "0"
+    assert "2 built, 0 failed" in result.output
+    assert [ln for ln in result.output.splitlines() if ln.startswith("hint:")] == [
+        f"hint: a build runs only the structure and masthead/letter rules (CD1xx, CD3xx); `cddraft check {early}` "
+        "runs all rules"]

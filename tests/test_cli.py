@@ -76,6 +76,74 @@ def test_new_scaffold_builds_as_is(tmp_path, kind, language):
     assert docx.Document(str(tmp_path / f"{kind}.docx")).paragraphs
 
 
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "zh", "ar"])
+@pytest.mark.parametrize("kind", ["letter", "note-verbale", "report"])
+def test_new_scaffold_checks_with_a_warning_on_each_starter_text(tmp_path, kind, language):
+    outline = tmp_path / f"{kind}.yaml"
+    assert run_cli("new", kind, "-o", str(outline), "--language", language).exit_code == 0
+    result = run_cli("check", str(outline))
+    assert result.exit_code == 0, result.output  # warnings only: the starter still builds and checks
+    found = [ln for ln in result.output.splitlines() if ln.startswith(f"{outline}:")]
+    assert found and all(" CD311 warning: " in ln and "`cddraft new` starter" in ln for ln in found), result.output
+    lines = outline.read_text(encoding="utf-8").splitlines()
+    flagged = {int(ln.split(":")[1]) for ln in found}
+    texts = {n for n, line in enumerate(lines, 1)
+             if re.match(r"\s+(- )?(sender|addressee|transmits|title|heading|name|titles):", line)}
+    assert texts and texts <= flagged, result.output
+    assert not flagged & {n for n, line in enumerate(lines, 1) if re.match(r"(symbol|date|job_number):", line)}
+
+
+def _replace_texts(outline: Path, edit) -> None:
+    import yaml
+
+    data = yaml.safe_load(outline.read_text(encoding="utf-8"))
+    edit(data)
+    outline.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _own_letter(d: dict) -> None:  # the short texts "Ambassador" and "General exchange of views" are kept
+    d["letter"].update(sender="the Permanent Representative of Chile", transmits="the national statement of Chile",
+                       paragraphs=["I have the honour to transmit herewith the national statement of Chile (see "
+                                   "annex)."])
+    d["letter"]["signatories"][0].update(name="Juan Pérez", titles=["Ambassador", "Permanent Representative of "
+                                                                    "Chile"], country="Chile")
+    annex = d["annexes"][0]
+    annex["title"] = "National statement of Chile"
+    annex["content"][0] = "Chile made the following statement."
+    annex["content"][1]["content"] = ["Chile reaffirmed its commitment to nuclear disarmament."]
+
+
+def _own_note_verbale(d: dict) -> None:
+    d["letter"].update(
+        sender="la Mission permanente du Chili auprès de la Conférence du désarmement",
+        addressee="le secrétariat de la Conférence",
+        paragraphs=["La Mission permanente du Chili auprès de la Conférence du désarmement présente ses compliments "
+                    "au secrétariat de la Conférence et a l’honneur de lui faire tenir ci-joint la déclaration "
+                    "nationale prononcée le 14 septembre 2017 (voir annexe)."],
+        closing="La Mission permanente du Chili saisit cette occasion pour renouveler au secrétariat de la "
+                "Conférence les assurances de sa très haute considération.")
+    d["annexes"][0]["content"] = ["Texte de la déclaration nationale du Chili."]
+
+
+def _own_report(d: dict) -> None:  # the headings and the two items are kept
+    report = d["report"]
+    report["title"] = "Report of the Coordinator on agenda item 2"
+    report["content"][0]["content"][0]["text"] = "The Coordinator held two informal meetings.^[See CD/2095.]"
+    report["content"][1]["content"][1] = "As stated in paragraph {ref:meetings}, both meetings were open-ended."
+
+
+@pytest.mark.parametrize(("kind", "language", "edit"), [
+    ("letter", "en", _own_letter), ("note-verbale", "fr", _own_note_verbale), ("report", "en", _own_report)])
+def test_new_scaffold_checks_clean_once_its_texts_are_replaced(tmp_path, kind, language, edit):
+    outline = tmp_path / f"{kind}.yaml"
+    assert run_cli("new", kind, "-o", str(outline), "--language", language).exit_code == 0
+    assert "CD311" in run_cli("check", str(outline)).output
+    _replace_texts(outline, edit)
+    result = run_cli("check", str(outline))
+    assert result.exit_code == 0, result.output
+    assert "0 error(s), 0 warning(s)" in result.output, result.output
+
+
 def test_existing_output_is_untouched_when_the_outline_is_bad(tmp_path):
     good = write(tmp_path, LETTER, "doc.yaml")
     assert run_cli("build", str(good), "-o", str(tmp_path)).exit_code == 0
@@ -109,3 +177,67 @@ def test_missing_job_number_is_a_warning_not_an_error(tmp_path):
     assert result.exit_code == 0
     assert f"{outline}:2:9: warning: no job_number" in result.output
     assert (tmp_path / "o.docx").exists()
+
+
+#: The minimal letter with a job number, its masthead date (line 3) before the letter's date: CD301.
+EARLY = LETTER.replace("date: 2017-09-15", "date: 2017-09-10") + "job_number: GE.17-16166\n"
+
+
+def test_build_reports_an_editorial_error_and_still_writes_the_file(tmp_path):
+    outline = write(tmp_path, EARLY)
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "o.docx").exists()
+    lines = result.output.splitlines()
+    assert f"{outline}:3:7: CD301 error: the masthead date 2017-09-10 is before the letter's date 2017-09-14" in (
+        result.output)
+    [hint] = [ln for ln in lines if ln.startswith("hint:")]
+    assert f"`cddraft check {outline}` runs all rules" in hint
+
+
+@pytest.mark.parametrize("switch", [
+    "check:\n  disable: [CD301]\n",  # per outline
+    "check:\n  disable: [masthead-date-before-letter-date]\n",
+    None,  # per line
+])
+def test_build_says_nothing_of_a_rule_the_outline_disables(tmp_path, switch):
+    outline = write(tmp_path, EARLY)
+    assert "CD301 error" in run_cli("build", str(outline), "-o", str(tmp_path / "out")).output
+    text = EARLY + switch if switch else EARLY.replace("date: 2017-09-10", "date: 2017-09-10  # cddraft: disable=CD301")
+    outline.write_text(text, encoding="utf-8")
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [f"wrote {tmp_path / 'out' / 'o.docx'}"]
+
+
+def test_build_leaves_the_text_rules_to_check(tmp_path):
+    """CD502 ("U.N.") scans the text: check reports it, the build (which reports CD301) does not."""
+    outline = write(tmp_path, EARLY.replace("the report.", "the U.N. report."))
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "CD301 error" in result.output and "CD502" not in result.output
+    assert "CD502 error" in run_cli("check", str(outline)).output
+
+
+def test_check_takes_a_folder_and_a_quoted_pattern(tmp_path):
+    folder = tmp_path / "outlines"
+    folder.mkdir()
+    early = write(folder, EARLY, "early.yaml")
+    also = write(folder, EARLY, "also.yml")
+    write(folder, "not an outline", "notes.txt")
+    for arg in (str(folder), str(folder / "*.y*ml")):
+        result = run_cli("check", arg)
+        assert result.exit_code == 1, result.output  # CD301 is an error for check
+        assert f"{early}:3:7: CD301 error" in result.output and f"{also}:3:7: CD301 error" in result.output
+        assert "2 file(s) checked: 2 error(s)" in result.output
+    result = run_cli("check", str(tmp_path / "empty-*.yaml"))
+    assert result.exit_code == 2
+    assert "no file matches this pattern" in result.output
+
+
+def test_explain_prints_single_backticks_and_cites_the_docs_file():
+    result = run_cli("check", "--explain", "CD301")
+    assert result.exit_code == 0
+    assert "``" not in result.output
+    assert "a masthead `date:` earlier than the letter's own `letter: date:`" in result.output
+    assert "Manual: docs/un-conventions.md §1.1" in result.output

@@ -30,7 +30,7 @@ PARALLEL_FROM = 24
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 NAME_FIELDS = ("stem", "symbol", "letter", "lang")
 _PRELOAD = ["cddraft.pipeline", "cddraft.localise", "cddraft.model.validate", "cddraft.render",
-            "cddraft.conventions"]
+            "cddraft.conventions", "cddraft.check"]  # the check package: every build runs the quick rules
 
 
 @dataclass
@@ -295,6 +295,7 @@ def run(paths: Sequence[Path], opts: Options, report: Reporter, extra: Sequence[
         report.advance()
 
     items = build_all(paths, opts.template, done, opts.jobs)
+    report.check_hint([it.source for it in items if any(d.code for d in it.warnings)])
     write_outputs(items, opts.out_dir, opts.pattern, report)
     items += extra
     if opts.pdf or opts.pages:
@@ -360,6 +361,16 @@ class Reporter:
     def problems(self, diagnostics: Iterable[Diagnostic]) -> None:
         for d in diagnostics:
             self._line(d.format(), err=True)
+
+    def check_hint(self, sources: Sequence[Path]) -> None:
+        """One line after editorial findings: a build runs only the quick rules, ``cddraft check`` all of them."""
+        if not sources:
+            return
+        import shlex
+
+        files = " ".join(shlex.quote(str(p)) for p in sources) if len(sources) <= 3 else "FILE…"
+        self._line(f"hint: a build runs only the structure and masthead/letter rules (CD1xx, CD3xx); "
+                   f"`cddraft check {files}` runs all rules", err=True)
 
     def wrote(self, path: Path) -> None:
         if self.list_writes:

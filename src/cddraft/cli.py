@@ -79,7 +79,7 @@ def schema() -> None:
 @click.option("--list-rules", is_flag=True, help="List every rule with its id, severity and purpose.")
 @click.option("--explain", metavar="CODE", help="Explain one rule (what, why, example, manual section).")
 def check(files: tuple[Path, ...], fmt: str, disable: tuple[str, ...], list_rules: bool, explain: str | None) -> None:
-    """Check outlines (or built .docx files) against the schema and the UN Editorial Manual.
+    """Check outlines (files, folders, glob patterns) or built .docx files against the schema and the UN manual.
 
     Every finding is printed as FILE:LINE:COL: RULE-ID severity: message. Exit status: 0 clean
     (warnings allowed), 1 findings of severity error, 2 unusable input.
@@ -123,7 +123,11 @@ _TIMEOUT = click.option("--timeout", default=180.0, show_default=True, type=clic
 @click.option("--watch-cycles", type=click.IntRange(min=0), hidden=True, help="Stop watching after N polls (tests).")
 def build(files: tuple[str, ...], out_dir: Path, template: Path | None, name: str, pdf: bool, preview: bool,
           timeout: float, jobs: int | None, watch: bool, watch_cycles: int | None) -> None:
-    """Build outlines (files, folders, glob patterns) into .docx files; nothing is written for one with errors."""
+    """Build outlines (files, folders, glob patterns) into .docx files; nothing is written for one with errors.
+
+    Each build also runs the quick editorial rules (CD1xx structure, CD3xx masthead and letter) and prints their
+    findings as warnings, the file still written; `cddraft check` runs every rule.
+    """
     from cddraft.batch import Options, Reporter, check_name_pattern, expand_inputs, run
 
     paths, problems = expand_inputs(files)

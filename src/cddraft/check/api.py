@@ -8,16 +8,20 @@ A ``.docx`` is opened safely and checked by the .docx rules.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TextIO
 
+from cddraft.check import rules
 from cddraft.check.built import check_docx
 from cddraft.check.registry import RULES, Rule, select
 from cddraft.check.run import run_rules, sort_key
 from cddraft.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, CddraftError, Diagnostic, fail
+
+rules.load()  # check, --list-rules and --explain know every rule
 
 DOCX_SUFFIXES = (".docx", ".docm")
 
@@ -53,6 +57,11 @@ def run_check(
 ) -> int:
     """Check outlines and .docx files; print every finding; return the exit status.
 
+    ``files`` are read as ``cddraft build`` reads them (:func:`cddraft.batch.expand_inputs`): a
+    file, a folder (the ``*.yaml``/``*.yml`` outlines in it) or a glob pattern the shell left
+    unexpanded (``'outlines/*.yaml'``); a folder without outlines or a pattern matching nothing
+    makes the run unusable.
+
     ``fmt="text"`` prints ``FILE:LINE:COL: CODE severity: message`` lines on ``stdout`` (a .docx
     has no lines: ``FILE: CODE …``, naming the paragraph in the message), schema errors on
     ``stderr`` as before, and a one-line summary on ``stderr``. ``fmt="json"`` prints one JSON
@@ -71,9 +80,10 @@ def run_check(
     if unknown:
         err.write(f"unknown rule(s) {', '.join(unknown)} in --disable; see `cddraft check --list-rules`\n")
         return EXIT_UNUSABLE
+    from cddraft.batch import expand_inputs
+
     findings: list[Diagnostic] = []
-    broken: list[Diagnostic] = []
-    paths = [Path(f) for f in files]
+    paths, broken = expand_inputs(files)  # as `cddraft build` reads them: files, folders, glob patterns
     for path in paths:
         try:
             findings.extend(check_file(path, disable=codes))
@@ -110,6 +120,16 @@ def list_rules() -> str:
     return "\n".join(f"{r.code}  {r.name:<{width}}  {r.severity:<7}  {r.summary}" for r in rules) + "\n"
 
 
+#: A citation of the conventions reference in a rule's docstring, by its bare file name.
+_MANUAL = re.compile(r"(?<![\w/.-])un-conventions\.md")
+
+
+def _for_terminal(doc: str) -> str:
+    """A docstring as a terminal shows it: reST double backticks as single ones, and the conventions
+    reference cited by its path in the repository (docs/un-conventions.md), not its bare file name."""
+    return _MANUAL.sub("docs/un-conventions.md", doc.replace("``", "`"))
+
+
 def explain(code: str) -> str:
     """A rule's documentation (its docstring) for ``cddraft check --explain CODE``; code or name."""
     matched = [r for r in RULES.values() if r.code == code.strip().upper() or r.name == code.strip().lower()]
@@ -117,4 +137,4 @@ def explain(code: str) -> str:
         raise fail(f"unknown rule {code!r}; see `cddraft check --list-rules`")
     r = matched[0]
     target = " — checks a built .docx" if r.target == "docx" else ""
-    return f"{r.code} {r.name} ({r.severity}){target}\n{r.summary}\n\n{r.doc}\n"
+    return _for_terminal(f"{r.code} {r.name} ({r.severity}){target}\n{r.summary}\n\n{r.doc}\n")
