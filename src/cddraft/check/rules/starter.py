@@ -66,7 +66,8 @@ def starter_texts() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
     for entry in sorted(resources.files("cddraft.scaffolds").iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".yaml"):
             continue
-        data = yaml.safe_load(entry.read_text("utf-8").replace("{language}", "en"))
+        data = yaml.load(entry.read_text("utf-8").replace("{language}", "en"),
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         if not isinstance(data, dict):
             continue
         _texts(data, texts)
