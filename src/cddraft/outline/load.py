@@ -262,6 +262,32 @@ def _indicator_hint(text: str, mark: yaml.Mark | None) -> str | None:
             f"(\"{m.group(1)}…\")")
 
 
+#: A line that starts a key (``title:``) or a list item (``- …``), and its indentation.
+_STRUCTURAL = re.compile(r"^( *)(-(?: |$)|[^\s#'\"\-][^:#]*:(?: |$))")
+#: Parser problems that a line indented one column off produces.
+_INDENT_PROBLEMS = ("expected key", "mapping values are not allowed", "expected <block end>", "expected '-'")
+
+
+def _indentation_hint(text: str, mark: yaml.Mark | None, problem: str) -> str | None:
+    """A key or ``- `` indented unlike every key or item above it: name the line it should line up with."""
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines) or not any(p in problem for p in _INDENT_PROBLEMS):
+        return None
+    here = _STRUCTURAL.match(lines[mark.line])
+    if here is None:
+        return None
+    indent, item = len(here.group(1)), here.group(2).startswith("-")
+    above = [(len(m.group(1)), n) for n in range(mark.line - 1, max(-1, mark.line - 60), -1)
+             if (m := _STRUCTURAL.match(lines[n])) and m.group(2).startswith("-") == item]
+    if not above or any(i == indent for i, _ in above):
+        return None
+    near, line = min(above, key=lambda a: (abs(a[0] - indent), mark.line - a[1]))
+    what = "'- '" if item else "the key"
+    return (f"this line is indented {indent} space{'s' * (indent != 1)}, unlike every "
+            f"{'list item' if item else 'key'} above it: start {what} in column {near + 1}, as on line {line + 1} "
+            "(or indent it to belong where you meant)")
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
@@ -272,7 +298,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic
         context = exc.context_mark
         if exc.context and context is not None and mark is not None and context.line != mark.line:
             problem += f" ({exc.context} at line {context.line + 1}, column {context.column + 1})"
-        hint = _indicator_hint(text, mark) or next((h for fragment, h in _HINTS if fragment in problem), None)
+        hint = (_indentation_hint(text, mark, problem) or _indicator_hint(text, mark)
+                or next((h for fragment, h in _HINTS if fragment in problem), None))
         if hint:
             problem += f"; {hint}"
     pos = _pos(mark) if mark is not None else SourcePos(1, 1)
