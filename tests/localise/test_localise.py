@@ -104,3 +104,17 @@ def test_a_note_verbales_closing_follows_the_request_for_circulation():
     assert texts[0] == "Texte."
     assert texts[1].startswith("La Mission permanente serait reconnaissante")  # conventions, fr (I §5.3)
     assert texts[2].startswith("La Mission permanente saisit cette occasion") and len(texts) == 3
+
+
+def test_a_chinese_note_verbale_has_no_letter_closing():
+    """此致 / 敬礼 close a Chinese letter; a note verbale ends with its own 顺致…敬意 formula."""
+    def texts(kind: str) -> list[str]:
+        letter = {"date": "2017-09-14", "sender": "中华人民共和国常驻代表团", "paragraphs": ["正文。"]}
+        if kind == "letter":
+            letter["signatories"] = [{"name": "李松"}]
+        doc = Document.model_validate({"kind": kind, "symbol": "CD/2102", "date": "2017-09-15", "language": "zh",
+                                       "letter": letter})
+        return ["".join(s.text for s in b.spans if isinstance(s, Span)) for b in localise(doc).blocks
+                if isinstance(b, Para)]
+    assert texts("letter")[-2:] == ["此致", "敬礼"]
+    assert "此致" not in texts("note-verbale")

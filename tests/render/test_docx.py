@@ -180,3 +180,25 @@ def test_a_lead_in_keeps_with_its_first_item_and_lists_still_break(built):
         assert lead_in.text.endswith(":") and lead_in.paragraph_format.keep_with_next, lead_in.text
     items = [p for p in paragraphs if re.match(r"\((?:[a-h]|i{1,3})\)\t", p.text)]
     assert any(not p.paragraph_format.keep_with_next for p in items), "a long list may still break between items"
+
+
+def test_a_long_title_is_cut_at_a_word_in_the_document_properties(letter):
+    """Word's title property holds 255 characters; the seed's title is longer."""
+    title = letter.core_properties.title
+    assert len(title) <= 255 and title.endswith("…")
+    full = next(p.text.strip() for p in letter.paragraphs if p.style.style_id == "HChG")
+    assert len(full) > 255 and full.startswith(title[:-1]) and full[len(title) - 1] == " "
+
+
+def test_letter_paragraphs_and_items_take_their_margins_from_the_style(built):
+    """Only the first-line indent is the paragraph's own, so a template's SingleTxtG margins apply."""
+    letter = docx.Document(str(built["cd-way-ahead-en"]))
+    body = [p for p in letter.paragraphs if p.text.startswith(("I have the honour", "I would be grateful"))]
+    report = docx.Document(str(built["cd-report-en"]))
+    items = [p for p in report.paragraphs if re.match(r"\((?:[a-h]|i{1,3})\)\t", p.text)]
+    assert len(body) == 2 and items
+    for p in body + items:
+        fmt = p.paragraph_format
+        assert p.style.style_id == "SingleTxtG"
+        assert fmt.left_indent is None and fmt.right_indent is None, p.text[:40]
+    assert all(p.paragraph_format.first_line_indent for p in body)

@@ -66,3 +66,23 @@ def test_without_a_job_number_only_the_qr_code_is_printed(tmp_path):
     assert run_cli("build", str(outline), "-o", str(tmp_path)).exit_code == 0
     images = footer_images(tmp_path / "letter.docx")
     assert [scan(png) for png in images] == [{"QRCode": "https://undocs.org/CD/2101"}]
+
+
+def test_the_codes_carry_alternative_text_and_distinct_ids(built):
+    """Word's accessibility checker asks every picture for a description."""
+    footer = Document(built["cd-way-ahead-en"]).sections[0].first_page_footer._element
+    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    pic = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
+    inlines = list(footer.iter(f"{wp}inline"))
+    assert [i.find(f"{wp}docPr").get("descr") for i in inlines] == [
+        "Barcode *1716166*", "QR code: https://undocs.org/CD/2101"]
+    ids = [i.find(f"{wp}docPr").get("id") for i in inlines]
+    assert len(set(ids)) == 2
+    assert [i.find(f".//{pic}cNvPr").get("id") for i in inlines] == ids
+
+
+def test_page_one_has_no_header_rule(built):
+    """The Header style draws a rule under the running header; page 1's empty header must not."""
+    header = Document(built["cd-way-ahead-en"]).sections[0].first_page_header._element
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert [p.find(f"{w}pPr/{w}pBdr/{w}bottom").get(f"{w}val") for p in header.iter(f"{w}p")] == ["nil"]

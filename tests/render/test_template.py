@@ -113,3 +113,25 @@ def test_dotx_template_is_accepted(tmp_path):
     result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path), "--template", str(tpl))
     assert result.exit_code == 0, result.output
     assert docx.Document(io.BytesIO((tmp_path / "cd-way-ahead-en.docx").read_bytes())).paragraphs
+
+
+@pytest.mark.parametrize(("code", "lang", "font"), [("fr", "fr-FR", None), ("ar", "en-GB", "Simplified Arabic")])
+def test_a_template_whose_normal_sets_english_takes_the_versions_language(tmp_path, code, lang, font):
+    """The genuine UNOG Normal carries w:lang en-GB (§4.1a) and a complex-script font: a French version must
+    not be proofed as English, nor Arabic text set in the Latin font."""
+    normal = b'<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>' \
+             b'<w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-GB" w:eastAsia="en-US" w:bidi="ar-SA"/>' \
+             b'</w:rPr></w:style><w:style w:type="paragraph" w:styleId="HChG">'
+    tpl = _template_with(tmp_path, lambda n, d: d.replace(
+        b'<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style><w:style w:type="paragraph" '
+        b'w:styleId="HChG">', normal, 1) if n == "word/styles.xml" else d)
+    assert b'w:cs="Times New Roman"/><w:sz' in zipfile.ZipFile(tpl).read("word/styles.xml")
+    result = run_cli("build", str(EXAMPLES[f"cd-way-ahead-{code}"]), "-o", str(tmp_path), "--template", tpl)
+    assert result.exit_code == 0, result.output
+    style = docx.Document(str(tmp_path / f"cd-way-ahead-{code}.docx")).styles["Normal"].element
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert style.find(f"{w}rPr/{w}lang").get(f"{w}val") == lang
+    if code == "ar":
+        assert style.find(f"{w}rPr/{w}lang").get(f"{w}bidi") == "ar-SA"
+        assert style.find(f"{w}rPr/{w}rFonts").get(f"{w}cs") == font
+    assert style.find(f"{w}rPr/{w}lang").get(f"{w}eastAsia") == "zh-CN"

@@ -87,8 +87,9 @@ def _letter_blocks(doc: Document, letter: Letter, conv: Conventions) -> list[Blo
         blocks.append(Para(text_spans(request, conv), role="letter"))
     if letter.closing:
         blocks.append(Para(text_spans(letter.closing, conv), role="letter"))
-    for i, line in enumerate(conv.letter.closing):
-        blocks.append(Para([Span(line)], role="closing", depth=0 if i == 0 else 1, align="left"))
+    if doc.kind == "letter":  # 此致 / 敬礼 close a letter; a note verbale ends with its own formula
+        for i, line in enumerate(conv.letter.closing):
+            blocks.append(Para([Span(line)], role="closing", depth=0 if i == 0 else 1, align="left"))
     if doc.kind == "letter":
         signatories = sorted(letter.signatories, key=lambda s: country_key(s.country))
         signed = [_signature(_plain(s.name, conv), [_plain(t, conv) for t in s.titles], conv) for s in signatories]

@@ -74,29 +74,50 @@ def _set_footnotes(doc: DocxDocument, notes: list[str]) -> None:
 
 
 def _set_language(doc: DocxDocument, loc: Localised) -> None:
-    """Proofing language and fonts in docDefaults, so every run inherits the version's script."""
+    """Proofing language and script fonts of the version, in docDefaults and in every style that sets its own.
+
+    A genuine UNOG template gives Normal ``w:lang en-GB`` (§4.1a): left there, a French version would be
+    spell-checked as English and Arabic text set in the Latin font. Only attributes a style already sets
+    are changed, so its other choices stand.
+    """
+    c = loc.conv
+    lang_attrs = {"val": c.lang_tag if not c.rtl and c.code != "zh" else "en-GB",
+                  "eastAsia": c.lang_tag if c.code == "zh" else "zh-CN",
+                  "bidi": c.lang_tag if c.rtl else "ar-SA"}
+    font_attrs = {"cs": c.fonts.complex, **({"eastAsia": c.fonts.east_asian} if c.fonts.east_asian else {})}
     styles = doc.styles.element
     rpr = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
-    if rpr is None:
-        return
-    lang = rpr.find(f"{_W}lang")
-    if lang is None:
-        lang = etree.SubElement(rpr, f"{_W}lang")
-    c = loc.conv
-    lang.set(f"{_W}val", c.lang_tag if not c.rtl and c.code != "zh" else "en-GB")
-    lang.set(f"{_W}eastAsia", c.lang_tag if c.code == "zh" else "zh-CN")
-    lang.set(f"{_W}bidi", c.lang_tag if c.rtl else "ar-SA")
-    fonts = rpr.find(f"{_W}rFonts")
-    if fonts is not None and c.fonts.east_asian:
-        fonts.set(f"{_W}eastAsia", c.fonts.east_asian)
-    if fonts is not None:
-        fonts.set(f"{_W}cs", c.fonts.complex)
+    if rpr is not None:
+        lang = rpr.find(f"{_W}lang")
+        if lang is None:
+            lang = etree.SubElement(rpr, f"{_W}lang")
+        for k, v in lang_attrs.items():
+            lang.set(f"{_W}{k}", v)
+        fonts = rpr.find(f"{_W}rFonts")
+        for k, v in font_attrs.items() if fonts is not None else ():
+            fonts.set(f"{_W}{k}", v)
+    for lang in styles.iterfind(f"{_W}style/{_W}rPr/{_W}lang"):
+        for k, v in lang_attrs.items():
+            if lang.get(f"{_W}{k}") is not None:
+                lang.set(f"{_W}{k}", v)
+    for fonts in styles.iterfind(f"{_W}style/{_W}rPr/{_W}rFonts"):
+        for k, v in font_attrs.items():
+            if fonts.get(f"{_W}{k}") is not None:
+                fonts.set(f"{_W}{k}", v)
 
 
 def template_context(loc: Localised) -> dict[str, str]:
     """The only variables a user template may use (plain strings, escaped on output)."""
     return {"symbol": loc.masthead.symbol, "title": loc.title, "body": loc.masthead.body,
             "language": loc.conv.code, "job_line": loc.footer.job_line or ""}
+
+
+def _clip(text: str, limit: int) -> str:
+    """Word's document properties hold ``limit`` characters: cut at a word, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
 def render_docx(loc: Localised, template: Path | None = None) -> bytes:
@@ -112,10 +133,10 @@ def render_docx(loc: Localised, template: Path | None = None) -> bytes:
     _set_footnotes(doc, writer.footnotes)
     _set_language(doc, loc)
     props = doc.core_properties
-    props.title = loc.title[:255]
+    props.title = _clip(loc.title, 255)
     props.identifier = loc.masthead.symbol
     props.language = loc.conv.lang_tag
-    props.subject = loc.masthead.body[:255]
+    props.subject = _clip(loc.masthead.body, 255)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

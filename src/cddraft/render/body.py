@@ -62,10 +62,11 @@ class BodyWriter:
 
     def para(self, p: Para) -> None:
         if p.role == "letter":
-            props = self.ppr(st.BODY, ind={"left": st.BAND, "right": st.BAND, "firstLine": st.STEP})
+            # only the first-line indent is the paragraph's own: left and right come from SingleTxtG
+            props = self.ppr(st.BODY, ind={"firstLine": st.STEP})
             self.parts.append(x.paragraph(props, self.spans(p.spans)))
         elif p.role == "closing":
-            ind = {"left": st.BAND, "right": st.BAND, "firstLine": st.STEP if p.depth == 0 else 0}
+            ind = {"firstLine": st.STEP if p.depth == 0 else 0}
             self.parts.append(x.paragraph(self.ppr(st.BODY, ind=ind, jc="left"), self.spans(p.spans)))
         elif p.role == "note":
             self.parts.append(x.paragraph(self.ppr(st.BODY, jc="right"), self.spans(p.spans)))
@@ -75,7 +76,7 @@ class BodyWriter:
         elif p.role == "item":
             first = st.STEP * p.depth
             tab = st.BAND + st.STEP * (p.depth + 1)
-            ind = {"left": st.BAND, "right": st.BAND, "firstLine": first}
+            ind = {"firstLine": first}
             props = self.ppr(st.BODY, tabs=(("left", tab),), ind=ind, keep_next=p.keep_next)
             self.parts.append(x.paragraph(props, self.plain(f"{p.number}\t") + self.spans(p.spans)))
         elif p.number:

@@ -74,10 +74,14 @@ def _fill(hdrftr, xml: str) -> None:
         el.append(child)
 
 
-def _picture_run(part, png: bytes, width_cm: float) -> etree._Element:
+def _picture_run(part, png: bytes, width_cm: float, description: str) -> etree._Element:
+    """An inline picture with alternative text (Word's accessibility checker asks for it)."""
     inline = part.new_pic_inline(io.BytesIO(png), Cm(width_cm), None)
     for side in ("distT", "distB", "distL", "distR"):  # LibreOffice reads absent distances as 0.32 cm
         inline.set(side, "0")
+    doc_pr = inline.find(f"{{{x.WP_NS}}}docPr")
+    doc_pr.set("descr", description)
+    inline.find(f".//{{{x.PIC_NS}}}cNvPr").set("id", doc_pr.get("id"))
     r = etree.fromstring(f"<w:r {x.NSDECL}><w:drawing/></w:r>")
     r[0].append(inline)
     return r
@@ -120,7 +124,9 @@ def add_furniture(doc: DocxDocument, symbol: str, footer: Footer, script: x.Scri
     latin = x.Script(lang=script.lang)
     header_props = x.rpr(latin)
 
-    _fill(section.first_page_header, x.paragraph(x.ppr(st.HEADER), ""))
+    # Page 1 has no running header; the empty paragraph must not draw the Header style's bottom rule.
+    _fill(section.first_page_header, '<w:p><w:pPr><w:pStyle w:val="Header"/><w:pBdr><w:bottom w:val="nil"/>'
+                                     '</w:pBdr></w:pPr></w:p>')
     _fill(section.even_page_header, x.paragraph(x.ppr(st.HEADER, jc="left"), x.run(symbol, header_props)))
     _fill(section.header, x.paragraph(x.ppr(st.HEADER, jc="right"), x.run(symbol, header_props)))
     page = x.field("PAGE", "2", x.rpr(latin, bold=True, size=9))
@@ -133,6 +139,6 @@ def add_furniture(doc: DocxDocument, symbol: str, footer: Footer, script: x.Scri
     cells = first._element.findall(f".//{{{x.W_NS}}}tc")
     if footer.barcode:
         target = cells[0].findall(f"{{{x.W_NS}}}p")[1]
-        target.append(_picture_run(part, barcode_png(footer.barcode), 3.6))
+        target.append(_picture_run(part, barcode_png(footer.barcode), 3.6, f"Barcode *{footer.barcode}*"))
     qr_target = cells[1].findall(f"{{{x.W_NS}}}p")[0]
-    qr_target.append(_picture_run(part, qr_png(footer.qr), 1.6))
+    qr_target.append(_picture_run(part, qr_png(footer.qr), 1.6, f"QR code: {footer.qr}"))

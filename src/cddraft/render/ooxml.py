@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 NSDECL = (
     f'xmlns:w="{W_NS}" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
