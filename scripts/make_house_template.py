@@ -157,7 +157,7 @@ def settings_xml() -> str:
     return (
         f'{HEAD}<w:settings xmlns:w="{W}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="567"/>'
         '<w:evenAndOddHeaders/><w:characterSpacingControl w:val="doNotCompress"/>'
-        '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+        # no footnotePr: it names the separator footnotes, which the build writes with the footnotes part
         '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '
         'w:val="15"/></w:compat></w:settings>'
     )

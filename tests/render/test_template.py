@@ -56,7 +56,7 @@ def test_template_missing_a_style_is_refused(tmp_path):
                          if n == "word/styles.xml" else d)
     result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path / "o"), "--template", tpl)
     assert result.exit_code == 2
-    assert "lacks the style(s) H23G" in result.output
+    assert "lacks the style(s) H23G (\"_ H_2/3_G\" in Word)" in result.output, result.output
     assert not (tmp_path / "o").exists()
 
 
@@ -135,3 +135,10 @@ def test_a_template_whose_normal_sets_english_takes_the_versions_language(tmp_pa
         assert style.find(f"{w}rPr/{w}lang").get(f"{w}bidi") == "ar-SA"
         assert style.find(f"{w}rPr/{w}rFonts").get(f"{w}cs") == font
     assert style.find(f"{w}rPr/{w}lang").get(f"{w}eastAsia") == "zh-CN"
+
+
+def test_the_house_template_itself_is_valid(tmp_path):
+    """Users copy it to make their templates: Word must open it without offering a repair."""
+    from tests.conftest import audit_errors
+
+    assert audit_errors(REPO / "templates" / "house.docx") == []

@@ -221,6 +221,12 @@ def missing_styles(doc: DocxDocument) -> list[str]:
     return [s for s in st.REQUIRED if s not in ids]
 
 
+def _named(style_ids: list[str]) -> str:
+    """``H4G ("_ H_4_G" in Word)``: the id and the name Word shows, from the house template."""
+    names = {s.style_id: s.name for s in docx.Document(str(house_template())).styles}
+    return ", ".join(f'{i} ("{names[i]}" in Word)' if i in names else i for i in style_ids)
+
+
 def open_template(path: Path | None, context: dict[str, str]) -> DocxDocument:
     """Open and (if it has Jinja tags) render the template; check the style contract."""
     path = path or house_template()
@@ -239,7 +245,7 @@ def open_template(path: Path | None, context: dict[str, str]) -> DocxDocument:
     missing = missing_styles(doc)
     if missing:
         raise CddraftError(
-            [Diagnostic(f"the template lacks the style(s) {', '.join(missing)}; add them (the UNOG 'G' "
+            [Diagnostic(f"the template lacks the style(s) {_named(missing)}; add them (the UNOG 'G' "
                         "style ids) or build without --template", file=str(path))]
         )
     return doc
