@@ -178,3 +178,15 @@ def test_arabic_title_keeps_the_space_before_the_transmitting_clause(built):
     """§8.2: "… من الممثل الدائم لـ{state} يحيل بها {obj}" — the phrase's leading space is kept."""
     title = next(p.text.strip() for p in _doc(built, "ar").paragraphs if p.style.style_id == "HChG")
     assert "ميانمار يحيل بها تقرير" in title
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_the_arabic_section_and_footnote_rule_run_right_to_left(built, code):
+    """Word draws the footnote rule from the right in a right-to-left section (w:bidi in sectPr)."""
+    with zipfile.ZipFile(built[f"cd-way-ahead-{code}"]) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+        notes = etree.fromstring(z.read("word/footnotes.xml"))
+    rtl = code == "ar"
+    assert (body.find(f"{W}body/{W}sectPr/{W}bidi") is not None) is rtl
+    separator = notes.find(f"{W}footnote[@{W}type='separator']/{W}p/{W}pPr")
+    assert (separator.find(f"{W}bidi") is not None) is rtl
