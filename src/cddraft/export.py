@@ -105,19 +105,21 @@ def _kill(proc: subprocess.Popen) -> None:
 
 
 #: Free fonts that stand in for the template's Windows fonts when LibreOffice renders on Linux
-#: (the .docx keeps the Windows names): without these aliases Arabic falls back to DejaVu Sans.
+#: (the .docx keeps the Windows names), in order: without these aliases Arabic falls back to DejaVu Sans.
+#: Noto Naskh Arabic has no Western digits, which Arabic versions use: they come from the serif that follows.
 FONT_STAND_INS = {
-    "Times New Roman": "Liberation Serif",
-    "SimSun": "Noto Serif CJK SC",
-    "Simplified Arabic": "Noto Naskh Arabic",
+    "Times New Roman": ("Liberation Serif",),
+    "SimSun": ("Noto Serif CJK SC",),
+    "Simplified Arabic": ("Noto Naskh Arabic", "Liberation Serif"),
 }
 
 
 def _font_config(folder: Path) -> dict[str, str]:
     """Environment for LibreOffice: the system fontconfig plus :data:`FONT_STAND_INS` as aliases."""
     system = os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
-    aliases = "".join(f'<alias binding="same"><family>{win}</family><prefer><family>{free}</family></prefer>'
-                      "</alias>" for win, free in FONT_STAND_INS.items())
+    aliases = "".join(f'<alias binding="same"><family>{win}</family><prefer>'
+                      + "".join(f"<family>{f}</family>" for f in free) + "</prefer></alias>"
+                      for win, free in FONT_STAND_INS.items())
     conf = folder / "fonts.conf"
     conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
                     f'<include ignore_missing="yes">{system}</include>{aliases}</fontconfig>', encoding="utf-8")
