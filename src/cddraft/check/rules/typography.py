@@ -111,8 +111,9 @@ def bullet_ends_with_semicolon(doc: Document, ctx: Context) -> Iterator[Finding]
 
 _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
 _CJK_GAP = re.compile(rf"(?<={_HAN})[ \t]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[ \t]+(?={_HAN})")
-_HALF_PUNCT = re.compile(r"(?<=[\u3400-\u9fff])[,;:!?]|[,;:!?](?=[\u3400-\u9fff])")
-_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+# A full stop only after a Chinese character ("谢谢主席先生."): "37.5" and "CD/2090." stay alone.
+_HALF_PUNCT = re.compile(r"(?<=[\u3400-\u9fff])[,;:!?.]|[,;:!?](?=[\u3400-\u9fff])")
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。"}
 
 
 @rule("CD513", "space-between-cjk-and-latin", "warning", "Chinese: a typed space between Chinese and figures or Latin")
@@ -137,7 +138,7 @@ def space_between_cjk_and_latin(doc: Document, ctx: Context) -> Iterator[Finding
                                                 "Word spaces them")
 
 
-@rule("CD514", "halfwidth-punctuation-in-chinese", "error", "Chinese: half-width , ; : ! ? next to Chinese text")
+@rule("CD514", "halfwidth-punctuation-in-chinese", "error", "Chinese: half-width , ; : ! ? . next to Chinese text")
 def halfwidth_punctuation_in_chinese(doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flags half-width commas, semicolons, colons, exclamation and question marks next to Chinese characters.
 
