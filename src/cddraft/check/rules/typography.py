@@ -111,8 +111,9 @@ def bullet_ends_with_semicolon(doc: Document, ctx: Context) -> Iterator[Finding]
 
 _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
 _CJK_GAP = re.compile(rf"(?<={_HAN})[ \t]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[ \t]+(?={_HAN})")
-# A full stop only after a Chinese character ("谢谢主席先生."): "37.5" and "CD/2090." stay alone.
-_HALF_PUNCT = re.compile(r"(?<=[\u3400-\u9fff])[,;:!?.]|[,;:!?](?=[\u3400-\u9fff])")
+# A full stop only after a Chinese character that is not a numeral: "谢谢主席先生." is flagged; "37.5",
+# "CD/2090." and the chapter number "一." are not.
+_HALF_PUNCT = re.compile(r"(?<=[\u3400-\u9fff])(?:[,;:!?]|(?<![一二三四五六七八九十])\.)|[,;:!?](?=[\u3400-\u9fff])")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。"}
 
 
@@ -142,9 +143,9 @@ def space_between_cjk_and_latin(doc: Document, ctx: Context) -> Iterator[Finding
 def halfwidth_punctuation_in_chinese(doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flags half-width commas, semicolons, colons, exclamation and question marks next to Chinese characters.
 
-    Why: Chinese text takes full-width punctuation (，；：！？). Parentheses stay half-width in UN
-    Chinese documents and are not flagged; nor is the full stop, which also marks
-    chapter numbers (一.).
+    Why: Chinese text takes full-width punctuation (，；：！？。). Parentheses stay half-width in UN
+    Chinese documents and are not flagged; nor is a full stop after a Chinese numeral, which
+    marks a chapter number (一.).
 
     Example::
 
