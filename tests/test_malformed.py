@@ -270,7 +270,7 @@ CASES = [
          template=lambda tmp: tmp / "missing.docx", blame_template=True),
     Case("template-is-a-directory", LETTER, "", "is a directory, not a Word file",
          template=lambda tmp: tmp, blame_template=True),
-    Case("template-missing-a-style", LETTER, "", "lacks the style(s) H23G; add them",
+    Case("template-missing-a-style", LETTER, "", "lacks the style(s) H23G (\"_ H_2/3_G\" in Word); add them",
          template=lambda tmp: house_with(tmp, lambda n, d: d.replace(b'w:styleId="H23G"', b'w:styleId="Other"')
                                          if n == "word/styles.xml" else d), blame_template=True),
     Case("template-not-a-zip", LETTER, "", "not a Word file, or a damaged one",
