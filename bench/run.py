@@ -183,23 +183,35 @@ def repeat(sample: Sample, cmd: list[str], runs: int, warm: bool) -> Sample:
     return sample
 
 
-def bench_examples(tmp: Path, runs: int, warm: bool) -> list[Sample]:
-    """``cddraft build OUTLINE`` as a whole process, for each bundled example."""
+def bench_examples(tmp: Path, runs: int, warm: bool) -> tuple[list[Sample], Sample, Sample]:
+    """Each bundled example through ``cddraft build`` (whole process), pandoc on the seed's text, and the
+    import of the required libraries alone, interleaved run by run.
+
+    This machine's speed changes by up to 50 % from one minute to the next; measured one after the other,
+    a slow minute fell on one example and made it look slower than the rest. Round by round, every sample
+    of a round shares the machine's state, and the ratios (seed ÷ pandoc, seed ÷ floor) stay honest.
+    """
     exe = cddraft_exe()
-    return [repeat(Sample(f"CLI build {o.name}"), [exe, "build", str(o), "-o", str(tmp / "examples")], runs, warm)
-            for o in sorted(OUTLINES.glob("*.yaml"))]
-
-
-def bench_seed_pandoc(tmp: Path, runs: int, warm: bool) -> Sample:
-    """pandoc (whole process) on the seed example's text written as Markdown."""
-    s = Sample(f"pandoc on {SEED.name} as Markdown")
-    pandoc = pandoc_exe()
-    if pandoc is None:
-        s.note = "pandoc not installed"
-        return s
-    md = tmp / "seed.md"
-    md.write_text(corpus.outline_to_markdown(str(SEED)), encoding="utf-8")
-    return repeat(s, [pandoc, str(md), "-f", "markdown", "-o", str(tmp / "seed-pandoc.docx")], runs, warm)
+    examples = [(Sample(f"CLI build {o.name}"), [exe, "build", str(o), "-o", str(tmp / "examples")])
+                for o in sorted(OUTLINES.glob("*.yaml"))]
+    pandoc = Sample(f"pandoc on {SEED.name} as Markdown")
+    tool = pandoc_exe()
+    jobs = list(examples)
+    if tool is None:
+        pandoc.note = "pandoc not installed"
+    else:
+        md = tmp / "seed.md"
+        md.write_text(corpus.outline_to_markdown(str(SEED)), encoding="utf-8")
+        jobs.append((pandoc, [tool, str(md), "-f", "markdown", "-o", str(tmp / "seed-pandoc.docx")]))
+    floor = Sample(STARTUP["import_libs"][0] + ", in the same rounds")
+    jobs.append((floor, STARTUP["import_libs"][1]))
+    if warm:
+        for _, cmd in jobs:
+            run_process(cmd)  # page cache, bytecode
+    for _ in range(runs):
+        for sample, cmd in jobs:
+            sample.add(run_process(cmd))
+    return [e for e, _ in examples], pandoc, floor
 
 
 def make_loop_template(path: Path) -> None:
@@ -534,7 +546,7 @@ def table(res: dict) -> str:
              "#### Whole process (wall time; CPU = user+sys of the process and its children)", "",
              "| measurement | median [min–max] ×runs | CPU (median) | note |", "|---|---|---|---|"]
     st = res["startup"]
-    whole = [*res["examples"], res["seed_pandoc"], res["six"], *st.values(), *res["pdf"].values()]
+    whole = [*res["examples"], res["seed_pandoc"], res["floor"], res["six"], *st.values(), *res["pdf"].values()]
     lines += [f"| {s.name} | {s.cell()} | {s.cpu_cell()} | {s.note} |" for s in whole]
     if st["import_cli"].values and st["python"].values:
         for key, label in (("cli", "import cddraft.cli"), ("stack", "import build stack")):
@@ -561,7 +573,7 @@ def table(res: dict) -> str:
     lines += ["", "#### Targets (verdict on the wall-time median; the CPU-time median beside it)", "",
               "| target | measured | CPU | limit | verdict |", "|---|---|---|---|---|"]
     lines += [t.row() for t in res["targets"]]
-    floor, warm, pandoc = st["import_libs"], res["seed_warm"], res["seed_pandoc"]
+    floor, warm, pandoc = res["floor"], res["seed_warm"], res["seed_pandoc"]
     if pandoc.median is not None and floor.median is not None and warm.median is not None:
         lines += ["", f"Context for seed ÷ pandoc: importing the required libraries alone (no cddraft code) takes "
                       f"{floor.median:.3f} s = {_x(ratio(floor, pandoc))} pandoc's whole run, so no whole-process "
@@ -655,8 +667,7 @@ def main(argv: list[str] | None = None) -> int:
         res["startup"] = bench_startup(3 if args.quick else max(runs, 7))
         res["importtime"] = {"cli": import_times("import cddraft.cli"), "stack": import_times(BUILD_STACK)}
         step("examples")
-        res["examples"] = bench_examples(tmp, runs, warm)
-        res["seed_pandoc"] = bench_seed_pandoc(tmp, runs, warm)
+        res["examples"], res["seed_pandoc"], res["floor"] = bench_examples(tmp, runs, warm)
         res["seed_warm"] = Sample(f"{SEED.name}, warm rebuild in-process (what `build --watch` does)")
         for measured in child_build_times(SEED, runs):
             res["seed_warm"].add(measured)
