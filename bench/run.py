@@ -287,9 +287,8 @@ def bench_size(n: int, tmp: Path, runs: int, with_cli: bool = True) -> dict[str,
     }
     build(outline)  # warm-up: lazy imports, caches, page cache
     docxtpl_render(template, paras[:10])
-    for wall, cpu in child_build_times(outline, runs):
-        r["build"].add((wall, cpu))
-    for _ in range(runs):  # interleaved, so load from other processes hits every tool alike
+    for _ in range(runs):  # interleaved, so a slow minute of the machine hits every tool alike
+        r["build"].add(child_build_times(outline, 1)[0])  # a fresh interpreter per round (after a warm-up build)
         if with_cli:
             r["cli"].add(run_process(cli))
         if pandoc:
