@@ -168,7 +168,9 @@ def document_xml() -> str:
     margins = " ".join(f'w:{k}="{v}"' for k, v in m.items())
     return (
         f'{HEAD}<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body><w:p/>'
-        f'<w:sectPr><w:pgSz w:w="{p["w"]}" w:h="{p["h"]}" w:code="{p["code"]}"/><w:pgMar {margins}/>'
+        # §4.1a (S): footnote numbers restart in each section (an editor may add section breaks)
+        '<w:sectPr><w:footnotePr><w:numRestart w:val="eachSect"/></w:footnotePr>'
+        f'<w:pgSz w:w="{p["w"]}" w:h="{p["h"]}" w:code="{p["code"]}"/><w:pgMar {margins}/>'
         '<w:cols w:space="720"/><w:titlePg/></w:sectPr></w:body></w:document>'
     )
 

@@ -202,3 +202,11 @@ def test_letter_paragraphs_and_items_take_their_margins_from_the_style(built):
         assert p.style.style_id == "SingleTxtG"
         assert fmt.left_indent is None and fmt.right_indent is None, p.text[:40]
     assert all(p.paragraph_format.first_line_indent for p in body)
+
+
+def test_footnote_numbers_restart_in_each_section_as_in_the_unog_template(built):
+    """§4.1a (S): ``footnotePr/numRestart eachSect`` in the section; the document stays one sequence."""
+    with zipfile.ZipFile(built["cd-report-en"]) as z:
+        xml = z.read("word/document.xml").decode()
+    assert '<w:footnotePr><w:numRestart w:val="eachSect"/></w:footnotePr>' in xml
+    assert xml.count("<w:sectPr") == 1
