@@ -210,3 +210,11 @@ def test_footnote_numbers_restart_in_each_section_as_in_the_unog_template(built)
         xml = z.read("word/document.xml").decode()
     assert '<w:footnotePr><w:numRestart w:val="eachSect"/></w:footnotePr>' in xml
     assert xml.count("<w:sectPr") == 1
+
+
+def test_document_properties_name_the_document(letter):
+    """Word's File > Info: the symbol, the language, the masthead date as creation date, not the build's clock."""
+    props = letter.core_properties
+    assert props.identifier == "CD/2101" and props.language == "en-GB"
+    assert props.created.date().isoformat() == "2017-09-15" == props.modified.date().isoformat()
+    assert props.last_modified_by == "cddraft"

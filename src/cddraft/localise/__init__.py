@@ -24,6 +24,7 @@ def _masthead(doc: Document, conv: Conventions) -> Masthead:
         lines.append(conv.masthead.version_line)
     lines.append(conv.masthead.original.format(language=conv.masthead.language_names[doc.original]))
     return Masthead(
+        issued=doc.date,
         symbol=doc.symbol,
         body=_plain(doc.body, conv) if doc.body else conv.masthead.body,
         united_nations=conv.masthead.united_nations if doc.united_nations else None,

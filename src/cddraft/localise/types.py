@@ -5,6 +5,7 @@ The render stage draws these; it never formats a date, chooses a word or counts 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -60,6 +61,7 @@ class Masthead:
     united_nations: str | None
     lines: list[str]
     lines_in_version_script: bool = True  # False where the lines stay in English (ar, zh, ru)
+    issued: dt.date | None = None  # the masthead date, also the file's creation date in its properties
 
 
 @dataclass

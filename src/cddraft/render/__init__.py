@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -155,6 +156,9 @@ def render_docx(loc: Localised, template: Path | None = None) -> bytes:
     props.identifier = loc.masthead.symbol
     props.language = loc.conv.lang_tag
     props.subject = _clip(loc.masthead.body, 255)
+    props.last_modified_by = "cddraft"
+    if loc.masthead.issued is not None:  # the masthead date, not the clock: the same outline gives the same file
+        props.created = props.modified = dt.datetime.combine(loc.masthead.issued, dt.time())
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
