@@ -158,7 +158,7 @@ CASES = [
     Case("duplicate-key", LETTER + "date: 2017-09-16\n", "14:1",
          "duplicate key 'date' (first given at line 4); keep one of them"),
     Case("two-documents", LETTER + "---\nkind: report\n", "14:1", "an outline holds one document: remove the '---'"),
-    Case("text-starting-with-asterisk", replace(LETTER, "- I have", "- *Noting that I have"), "10:15",
+    Case("text-starting-with-asterisk", replace(LETTER, "- I have", "- *Noting that I have"), "10:7",
          "a value that starts with * is read as YAML syntax: put the whole text in quotes"),
     Case("text-starting-with-italic", replace(LETTER, "- I have", "- *Noting* that I have"), "10:14",
          "a value that starts with * is read as YAML syntax: put the whole text in quotes"),
@@ -405,4 +405,19 @@ def test_a_huge_docx_part_in_a_template_is_refused_without_unpacking_it(tmp_path
     result = run_cli("build", str(outline), "-o", str(tmp_path / "out"), "--template", str(bomb))
     assert result.exit_code == 2
     assert f"{bomb}: part word/document.xml unpacks to more than the limit" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("depth", [41, 400])
+def test_block_nesting_too_deep_is_refused_whether_or_not_it_is_prescanned(tmp_path, depth):
+    """Below the pre-scan's bound the composer builds the tree and the converter refuses depth > 40; the
+    message and its position are the same either way."""
+    nested = "".join(" " * (2 * i) + f"k{i}:\n" for i in range(depth)) + " " * (2 * depth) + "leaf\n"
+    outline = tmp_path / "o.yaml"
+    outline.write_text(LETTER + "body:\n" + "".join("  " + line for line in nested.splitlines(True)),
+                       encoding="utf-8")
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "nested more than 40 levels deep; flatten it" in result.output
+    assert f"o.yaml:{14 + 40}:" in result.output, result.output
     assert not (tmp_path / "out").exists()
