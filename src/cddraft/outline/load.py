@@ -196,7 +196,6 @@ def _check_characters(text: str, file: str) -> None:
 #: Below this bound on the nesting depth the composer is safe and convert() reports a depth over MAX_DEPTH;
 #: the C composer crashes the interpreter at some ten thousand levels.
 _SAFE_BOUND = 1000
-_INDENT = re.compile(r"^( *)((?:[-?](?: +|$))*)", re.M)
 _BRACKET = re.compile(r"[\[\]{}]")
 
 
@@ -207,7 +206,8 @@ def _depth_bound(text: str) -> int:
     compact nesting (``- - x``, ``? …``) a run of indicators at the start of a line, flow nesting an open
     bracket; brackets inside text only raise the bound.
     """
-    block = max((2 * (len(m.group(1)) + len(m.group(2)) + 1) for m in _INDENT.finditer(text)), default=0)
+    # leading blanks, "-" and "?" of each line: the indentation plus compact indicators (or more, never less)
+    block = 2 * (max(len(line) - len(line.lstrip(" -?")) for line in text.split("\n")) + 1)
     flow = depth = 0
     for m in _BRACKET.finditer(text):
         depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
