@@ -421,3 +421,4 @@ def test_block_nesting_too_deep_is_refused_whether_or_not_it_is_prescanned(tmp_p
     assert "nested more than 40 levels deep; flatten it" in result.output
     assert f"o.yaml:{14 + 40}:" in result.output, result.output
     assert not (tmp_path / "out").exists()
+

@@ -83,3 +83,26 @@ def test_directory_and_missing_file(tmp_path):
         load_outline(tmp_path)
     with pytest.raises(CddraftError, match="no such file"):
         load_outline(tmp_path / "nope.yaml")
+
+
+@pytest.mark.parametrize("text", [
+    "a:\n  b:\n    c:\n      - - - x\n",
+    "a:\r b:\r  c:\r   d: [[{e: [1]}]]\r",          # YAML breaks lines at a lone CR too
+    "- - - - - - - - - - - - - - - x\n",
+    "a:\n- b:\n  - c:\n    - d:\n      - e\n",       # a block sequence at its key's indentation
+    "? - - a\n: b\n",
+    "x: '[[[[' \ny: [[1]]\nz: ']]'\n",                  # brackets in text only raise the bound
+])
+def test_the_depth_bound_is_never_below_the_real_depth(text):
+    import yaml
+
+    from cddraft.outline.load import _depth_bound
+
+    depth = deepest = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    assert deepest >= 3 and _depth_bound(text) >= deepest

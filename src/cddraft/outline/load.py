@@ -207,7 +207,7 @@ def _depth_bound(text: str) -> int:
     bracket; brackets inside text only raise the bound.
     """
     # leading blanks, "-" and "?" of each line: the indentation plus compact indicators (or more, never less)
-    block = 2 * (max(len(line) - len(line.lstrip(" -?")) for line in text.split("\n")) + 1)
+    block = 2 * (max((len(line) - len(line.lstrip(" -?")) for line in text.splitlines()), default=0) + 1)
     flow = depth = 0
     for m in _BRACKET.finditer(text):
         depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
