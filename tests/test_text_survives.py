@@ -133,6 +133,14 @@ class Drawer:
         into.append(normalise(shown))
         return escape(raw)
 
+    def title_note(self) -> str:
+        """The title's footnote: the document shows it after its * mark (``\t*\t`` + text)."""
+        raw = self.raw()
+        shown = strip(raw)
+        self.exp.refused |= _unwritable(shown) or not shown
+        self.exp.footnotes.append("\t*\t" + normalise(shown))
+        return escape(raw)
+
     def noted(self, into: list[str]) -> str:
         """A markup field that may end with a footnote (the text before it may then be blank)."""
         if self.draw(st.integers(0, 3)) != 0:
@@ -201,6 +209,10 @@ def outlines(draw) -> tuple[dict, Expected, str]:
         letter["paragraphs"] = [d.noted(exp.paragraphs) for _ in range(draw(st.integers(1, 3)))]
         if draw(st.booleans()):
             letter["circulation_request"] = d.noted(exp.paragraphs)
+        if draw(st.booleans()):
+            letter["closing"] = d.noted(exp.paragraphs)
+        if draw(st.booleans()):
+            letter["title_note"] = d.title_note()
         signatories = []
         for country in ("Austria", "Belgium")[: draw(st.integers(1, 2))]:
             names: list[str] = []
@@ -213,6 +225,8 @@ def outlines(draw) -> tuple[dict, Expected, str]:
         outline["letter"] = letter
     else:
         outline["report"] = {"title": d.field(exp.paragraphs), "content": draw(blocks(d))}
+        if draw(st.booleans()):
+            outline["report"]["title_note"] = d.title_note()
     annexes = []
     for _ in range(draw(st.integers(0, 2))):
         annex: dict = {"content": draw(blocks(d))}
@@ -271,7 +285,11 @@ def check(outline: dict, exp: Expected, path: Path) -> None:
     assert built.outline.data == outline, "the YAML gave back exactly what was written"
     xml_parts(built.docx)
     paragraphs, notes = read_back(built.docx)
-    title = paragraphs[next(i for i, p in enumerate(paragraphs) if p.startswith("\t\t"))]
+    at = next(i for i, p in enumerate(paragraphs) if p.startswith("\t\t"))
+    if "title_note" in (outline.get("letter") or outline.get("report") or {}):
+        assert paragraphs[at].endswith("*"), "the title carries the mark of its note"
+        paragraphs[at] = paragraphs[at][:-1]
+    title = paragraphs[at]
     for text in exp.paragraphs:
         assert any(p == text or p.endswith("\t" + text) for p in paragraphs), f"lost: {text!r}"
     for text in exp.in_title:
@@ -289,9 +307,10 @@ def workdir(tmp_path_factory) -> Path:
 
 
 FIELDS = ({f"letter.{f}" for f in ("sender", "addressee", "transmits", "title", "paragraphs", "circulation_request",
-                                     "name", "titles")}
+                                     "closing", "title_note", "name", "titles")}
           | {f"{top}.{f}" for top in ("report", "annexes")
              for f in ("title", "content", "heading", "text", "items", "bullets", "quote")}
+          | {"report.title_note"}
           | {"body", "footnote"})
 
 

@@ -46,6 +46,13 @@ def _is_tab_run(run: etree._Element) -> bool:
     return run.tag == f"{_W}r" and [c.tag for c in run if c.tag != f"{_W}rPr"] == [f"{_W}tab"]
 
 
+def _is_mark_run(run: etree._Element) -> bool:
+    """The footnote's number (``w:footnoteRef``) or its custom mark (``*`` in the FootnoteReference style)."""
+    style = run.find(f"{_W}rPr/{_W}rStyle")
+    marked = style is not None and style.get(f"{_W}val") == "FootnoteReference"
+    return run.find(f"{_W}footnoteRef") is not None or marked
+
+
 def _number_at_margin(root: etree._Element) -> bool:
     """Footnotes of the form tab, number, tab, text become number, tab, text with the 1021 stop cleared."""
     changed = False
@@ -56,7 +63,7 @@ def _number_at_margin(root: etree._Element) -> bool:
         if para is None:
             continue
         runs = [c for c in para if c.tag == f"{_W}r"]
-        if len(runs) < 2 or not _is_tab_run(runs[0]) or runs[1].find(f"{_W}footnoteRef") is None:
+        if len(runs) < 2 or not _is_tab_run(runs[0]) or not _is_mark_run(runs[1]):
             continue
         para.remove(runs[0])
         ppr = para.find(f"{_W}pPr")

@@ -126,6 +126,8 @@ def text_nodes(doc: Document) -> Iterator[TextNode]:
                 yield TextNode(value, ("letter", key), "letter-title")
         for key, value in (getattr(letter, "phrases", None) or {}).items():
             yield TextNode(value, ("letter", "phrases", key), "letter-title")
+        if letter.title_note:  # a footnote's text, checked as running text
+            yield TextNode(letter.title_note, ("letter", "title_note"), "letter")
         for i, text in enumerate(letter.paragraphs):
             yield TextNode(text, ("letter", "paragraphs", i), "letter")
         if isinstance(letter.circulation_request, str):
@@ -139,4 +141,6 @@ def text_nodes(doc: Document) -> Iterator[TextNode]:
     for body, bpath in bodies(doc):
         if body.title:
             yield TextNode(body.title, (*bpath, "title"), "title", (), bpath)
+        if getattr(body, "title_note", None):
+            yield TextNode(body.title_note, (*bpath, "title_note"), "letter", (), bpath)
         yield from _blocks(body.content, (*bpath, "content"), body, bpath, ())

@@ -149,4 +149,6 @@ def localise(doc: Document) -> Localised:
     problems.extend(resolve_refs(blocks, ids, ()))
     if problems:
         raise CddraftError(problems)
-    return Localised(conv, _masthead(doc, conv), _footer(doc, conv), title, blocks)
+    owner = doc.letter or doc.report
+    note = text_spans(owner.title_note, conv) if owner is not None and owner.title_note else None
+    return Localised(conv, _masthead(doc, conv), _footer(doc, conv), title, blocks, note)

@@ -81,3 +81,4 @@ class Localised:
     footer: Footer
     title: str
     blocks: list[Block] = field(default_factory=list)
+    title_note: Spans | None = None  # the title's footnote, marked * (§4.1a)

@@ -178,6 +178,21 @@ class Signatory(Model):
     country: str | None = Field(default=None, description="English short name, used to order signatories")
 
 
+def _title_note(value: str) -> str:
+    from cddraft.model.inline import Ref, parse
+
+    if any(isinstance(s, Ref) for s in parse(value, in_note=True)):
+        raise ValueError("{ref:…} cannot be used in the title's note (it is printed before the paragraphs are "
+                         "numbered); write the paragraph number")
+    return value
+
+
+#: The text of the title's footnote: inline markup, no footnote of its own, no cross-reference.
+TitleNote = Annotated[str, Field(min_length=1), AfterValidator(_title_note)]
+_TITLE_NOTE = ("a footnote to the title, marked * (§4.1a), e.g. 'Reissued for technical reasons on 20 September "
+               "2017.' or 'Circulated in the language of submission only.'")
+
+
 class Letter(Model):
     """A letter (signed) or a note verbale (unsigned, third person) transmitting its annexes."""
 
@@ -186,6 +201,7 @@ class Letter(Model):
     addressee: PlainText | None = Field(default=None, description="default: the conventions' addressee")
     transmits: PlainText | None = Field(default=None, description="what the letter transmits, for the title")
     title: PlainText | None = Field(default=None, description="the whole title, when the formula cannot fit")
+    title_note: TitleNote | None = Field(default=None, description=_TITLE_NOTE)
     phrases: dict[Literal["transmitting"], Phrase] = Field(
         default={}, description="grammar-dependent pieces of the title, in this version's language; "
         "`transmitting` replaces the conventions' clause, with {object} where `transmits` goes")
@@ -202,6 +218,7 @@ class Report(Body):
     """A report under its own symbol (or the model of an annexed report)."""
 
     title: PlainText | None = None  # printed as one plain line: no footnote or {ref:} can show there
+    title_note: TitleNote | None = Field(default=None, description=_TITLE_NOTE)
 
 
 class Annex(Body):

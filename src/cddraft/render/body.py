@@ -43,6 +43,16 @@ class BodyWriter:
         self.footnotes.append(f'<w:footnote w:id="{number}"><w:p>{text}</w:p></w:footnote>')
         return f'<w:r>{ref}<w:footnoteReference w:id="{number}"/></w:r>'
 
+    def title_note(self, spans: Spans) -> str:
+        """The title's footnote with the custom mark * (§4.1a): it takes no number from the sequence."""
+        number = len(self.footnotes) + 1
+        ref = x.rpr(self.script, style=st.FOOTNOTE_REFERENCE)
+        star = x.run("*", ref)
+        text = (self.ppr(st.FOOTNOTE_TEXT) + x.run("\t", x.rpr(self.script)) + star
+                + x.run("\t", x.rpr(self.script)) + self.spans(list(spans), in_note=True))
+        self.footnotes.append(f'<w:footnote w:id="{number}"><w:p>{text}</w:p></w:footnote>')
+        return f'<w:r>{ref}<w:footnoteReference w:customMarkFollows="1" w:id="{number}"/></w:r>{star}'
+
     def ppr(self, style: str, **props) -> str:  # type: ignore[no-untyped-def]
         """Paragraph properties with the version's direction and CJK line-breaking."""
         props.setdefault("bidi", self.script.rtl)
@@ -122,8 +132,9 @@ class BodyWriter:
 
     def document(self, loc: Localised) -> None:
         if loc.title:
+            mark = self.title_note(loc.title_note) if loc.title_note else ""
             self.parts.append(x.paragraph(self.ppr(st.HEADING_STYLES[1]),
-                                          self.plain("\t\t" + loc.title)))
+                                          self.plain("\t\t" + loc.title) + mark))
         for block in loc.blocks:
             if isinstance(block, Heading):
                 self.heading(block)
