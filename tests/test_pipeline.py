@@ -65,3 +65,13 @@ def test_an_unknown_rule_in_the_disable_list_is_a_warning_of_the_build(tmp_path)
     [warning] = build(outline).warnings
     assert warning.severity == "warning" and "unknown rule 'CD999'" in warning.message
     assert (warning.pos.line, warning.pos.column) == (12, 13)
+
+
+def test_the_builds_rule_modules_hold_every_rule_of_the_builds_families():
+    """A build imports only rules.BUILD_MODULES: each CD1xx/CD3xx rule must live in one of them."""
+    from cddraft.check import RULES, rules
+    from cddraft.pipeline import BUILD_RULES
+
+    modules = {r.check.__module__.rsplit(".", 1)[-1] for code, r in RULES.items()
+               if code.startswith(BUILD_RULES) and r.target == "outline"}  # .docx rules do not run on outlines
+    assert modules and modules <= set(rules.BUILD_MODULES)
