@@ -68,7 +68,8 @@ class Numberer:
             number = marker(self.conv.numbering.headings[level - 1], self.heading_no[level], self.conv)
         if sec.id:
             self.ids[sec.id] = number
-        self.out.append(Heading(level, text_spans(sec.heading, self.conv), number))
+        anchor = (sec.id, number) if sec.id and number else None
+        self.out.append(Heading(level, text_spans(sec.heading, self.conv), number, anchor=anchor))
         self.blocks(sec.content, depth + 1)
 
     def paragraph(self, para: m.Paragraph) -> None:
@@ -78,7 +79,9 @@ class Numberer:
             number = marker(self.conv.numbering.paragraph, self.paragraph_no, self.conv)
         if para.id:
             self.ids[para.id] = number.rstrip(". -") if number else None
-        self.out.append(Para(text_spans(para.text, self.conv), number=number, keep_next=bool(para.items)))
+        anchor = (para.id, number.rstrip(". -")) if para.id and number else None
+        self.out.append(Para(text_spans(para.text, self.conv), number=number, keep_next=bool(para.items),
+                             anchor=anchor))
         self.items(para.items, 1)
 
     def items(self, items: list[m.Item], depth: int) -> None:
@@ -110,7 +113,7 @@ def resolve_refs(blocks: list[Block], ids: dict[str, str | None], path: Path_) -
                         Diagnostic(f"{{ref:{s.target}}} points to a paragraph that has no number", path=path)
                     )
                     number = "??"
-                out.append(Span(number, s.bold, s.italic))
+                out.append(Span(number, s.bold, s.italic, ref=s.target if number != "??" else None))
             elif isinstance(s, Footnote):
                 out.append(Footnote(tuple(fix(list(s.content)))))
             else:

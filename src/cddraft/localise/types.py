@@ -23,6 +23,7 @@ class Heading:
     spans: Spans
     number: str | None = None
     page_break: bool = False
+    anchor: tuple[str, str] | None = None  # (id, the text a {ref:id} prints): bookmarked for a REF field
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Para:
     depth: int = 0
     align: Literal["both", "left", "right"] = "both"
     keep_next: bool = False  # a lead-in ("… the Conference:") stays on the page of its first item
+    anchor: tuple[str, str] | None = None  # (id, the text a {ref:id} prints): bookmarked for a REF field
 
 
 @dataclass

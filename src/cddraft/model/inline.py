@@ -36,6 +36,7 @@ class Span:
     bold: bool = False
     italic: bool = False
     sup: bool = False
+    ref: str | None = None  # set once a {ref:id} is resolved: the text is the number of the block ``id``
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from cddraft.localise.types import Bullet, Heading, Localised, Para, Signatures, Spans
@@ -17,12 +18,37 @@ class BodyWriter:
     script: x.Script
     parts: list[str] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
+    bookmarks: dict[str, str] = field(default_factory=dict)  # outline id → Word bookmark name
+
+    def bookmark(self, ident: str) -> str:
+        """``_Ref`` + the id: hidden in Word's bookmark list, as its own cross-references are (40 characters)."""
+        if ident not in self.bookmarks:
+            base = "_Ref_" + re.sub(r"\W", "_", ident)[:30]
+            name, n = base, 1
+            while name in self.bookmarks.values():
+                n += 1
+                name = f"{base}_{n}"
+            self.bookmarks[ident] = name
+        return self.bookmarks[ident]
+
+    def number(self, lead: str, number: str, tail: str, anchor: tuple[str, str] | None) -> str:
+        """``lead`` + the block's number + ``tail``; the part a {ref:} prints is bookmarked for REF fields."""
+        if anchor is None or not number.startswith(anchor[1]):
+            return self.plain(lead + number + tail)
+        ident, core = anchor
+        name = self.bookmark(ident)
+        mark = list(self.bookmarks).index(ident)  # one bookmark per id: its place in the registry is its number
+        return (self.plain(lead) * bool(lead) + f'<w:bookmarkStart w:id="{mark}" w:name="{name}"/>'
+                + self.plain(core) + f'<w:bookmarkEnd w:id="{mark}"/>' + self.plain(number[len(core):] + tail))
 
     # -- runs -------------------------------------------------------------------------------
     def spans(self, spans: Spans, *, in_note: bool = False) -> str:
         out = []
         for s in spans:
-            if isinstance(s, Span):
+            if isinstance(s, Span) and s.ref:  # a REF field: Word updates it if the numbers change
+                props = x.rpr(self.script, bold=s.bold, italic=s.italic, sup=s.sup)
+                out.append(x.field(f"REF {self.bookmark(s.ref)} \\h", s.text, props))
+            elif isinstance(s, Span):
                 out.append(x.run(s.text, x.rpr(self.script, bold=s.bold, italic=s.italic, sup=s.sup)))
             elif isinstance(s, Footnote) and not in_note:
                 out.append(self.footnote(s))
@@ -66,7 +92,7 @@ class BodyWriter:
     # -- blocks -----------------------------------------------------------------------------
     def heading(self, h: Heading) -> None:
         style = st.HEADING_STYLES[h.level]
-        lead = self.plain("\t" + (h.number or "") + "\t")
+        lead = self.number("\t", h.number or "", "\t", h.anchor)
         self.parts.append(x.paragraph(self.ppr(style, page_break=h.page_break),
                                       lead + self.spans(h.spans)))
 
@@ -91,7 +117,7 @@ class BodyWriter:
             self.parts.append(x.paragraph(props, self.plain(f"{p.number}\t") + self.spans(p.spans)))
         elif p.number:
             props = self.ppr(st.BODY, tabs=(("left", st.NUMBER_TAB),), keep_next=p.keep_next)
-            self.parts.append(x.paragraph(props, self.plain(f"{p.number}\t") + self.spans(p.spans)))
+            self.parts.append(x.paragraph(props, self.number("", p.number, "\t", p.anchor) + self.spans(p.spans)))
         else:
             self.parts.append(x.paragraph(self.ppr(st.BODY, keep_next=p.keep_next), self.spans(p.spans)))
 
