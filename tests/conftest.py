@@ -37,6 +37,19 @@ letter:
 """
 
 
+#: The smallest report that builds (line numbers in tests count on this layout).
+MINIMAL_REPORT = """\
+kind: report
+symbol: CD/2102
+date: 2017-09-20
+job_number: GE.17-16400
+report:
+  title: Report of the Coordinator
+  content:
+    - A first paragraph.
+"""
+
+
 def require_libreoffice() -> None:
     """Skip without LibreOffice on a bare machine; fail in CI (CDDRAFT_REQUIRE_LIBREOFFICE=1)."""
     if find_soffice() is None or shutil.which("pdftotext") is None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from cddraft.outline import load
-from tests.conftest import REPO, run_cli
+from tests.conftest import MINIMAL_REPORT, REPO, run_cli
 
 #: A valid letter; the cases below break it in one place each. Line numbers matter to the cases.
 LETTER = """\
@@ -40,16 +40,7 @@ letter:
       titles: [Ambassador]
 """
 
-REPORT = """\
-kind: report
-symbol: CD/2102
-date: 2017-09-20
-job_number: GE.17-16400
-report:
-  title: Report of the Coordinator
-  content:
-    - A first paragraph.
-"""
+REPORT = MINIMAL_REPORT
 
 RUSSIAN = """\
 kind: letter

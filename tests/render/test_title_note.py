@@ -6,21 +6,17 @@ import zipfile
 
 from lxml import etree
 
-from tests.conftest import pdf_pages, require_libreoffice, run_cli
+from tests.conftest import MINIMAL_REPORT, pdf_pages, require_libreoffice, run_cli
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-REPORT = """\
-kind: report
-symbol: CD/2102
-date: 2017-09-20
-job_number: GE.17-16400
-report:
-  title: Report of the Coordinator on agenda item 1
-  title_note: Reissued for *technical* reasons on 21 September 2017.
-  content:
-    - The Coordinator held three informal meetings.^[See document CD/2090.]
-    - The meetings were open-ended.^[Second note.]
-"""
+REPORT = MINIMAL_REPORT.replace(
+    "  title: Report of the Coordinator\n",
+    "  title: Report of the Coordinator\n  title_note: Reissued for *technical* reasons on 21 September 2017.\n",
+).replace(
+    "    - A first paragraph.\n",
+    "    - The Coordinator held three informal meetings.^[See document CD/2090.]\n"
+    "    - The meetings were open-ended.^[Second note.]\n",
+)
 
 
 def _build(tmp_path, *extra: str):
@@ -38,7 +34,7 @@ def test_the_title_carries_a_custom_mark_footnote(tmp_path):
     title = next(p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle[@{W}val='HChG']") is not None)
     refs = list(title.iter(f"{W}footnoteReference"))
     assert len(refs) == 1 and refs[0].get(f"{W}customMarkFollows") == "1"
-    assert "".join(title.itertext()).endswith("agenda item 1*")
+    assert "".join(title.itertext()).endswith("Report of the Coordinator*")
     note = notes.find(f"{W}footnote[@{W}id='{refs[0].get(f'{W}id')}']")
     assert "".join(note.itertext()) == "*Reissued for technical reasons on 21 September 2017."  # (tabs are elements)
     assert note.find(f".//{W}footnoteRef") is None, "a custom mark, not the automatic number"
@@ -50,7 +46,7 @@ def test_the_numbered_footnotes_still_start_at_1_on_the_page(tmp_path):
     _build(tmp_path, "--pdf")
     page = pdf_pages(tmp_path / "r.pdf", layout=True)[0]
     lines = [" ".join(ln.split()) for ln in page.splitlines() if ln.strip()]
-    assert "Report of the Coordinator on agenda item 1 *" in lines  # the raised * stands apart in the layout
+    assert "Report of the Coordinator *" in lines  # the raised * stands apart in the layout
     at = lines.index("Reissued for technical reasons on 21 September 2017.")
     assert lines[at - 1] == "*"
     assert lines[at + 1:at + 5] == ["1", "See document CD/2090.", "2", "Second note."]
