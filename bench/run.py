@@ -58,7 +58,8 @@ RESULTS = ROOT / "bench" / "results"
 README = ROOT / "bench" / "README.md"
 SEED = OUTLINES / "cd-way-ahead-en.yaml"  # the letter with its full annexed report
 PY = sys.executable
-BUILD_STACK = "import cddraft.cli, cddraft.pipeline, cddraft.model.validate, cddraft.localise, cddraft.render"
+BUILD_STACK = ("import cddraft.cli, cddraft.pipeline, cddraft.readers.outline.validate, cddraft.localise, "
+               "cddraft.writers.docx")
 # The third-party libraries a build needs, and no cddraft code: the floor of any whole-process build.
 REQUIRED_LIBS = "import click, yaml, babel.dates, docx, lxml.etree; from pydantic import BaseModel, Field"
 MAXRSS_CHILD = (
@@ -469,9 +470,9 @@ def _trim_pstats(text: str) -> str:
 def stage_times(outline: Path) -> str:
     """Time each pipeline stage separately, with the stage functions ``pipeline.build`` chains."""
     from cddraft.localise import localise
-    from cddraft.model.validate import build_document
-    from cddraft.outline.load import load_outline
-    from cddraft.render import render_docx
+    from cddraft.readers.outline.load import load_outline
+    from cddraft.readers.outline.validate import build_document
+    from cddraft.writers.docx import render_docx
 
     value: object = outline
     lines = []

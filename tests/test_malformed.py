@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from cddraft.outline import load
+from cddraft.readers.outline import load
 from tests.conftest import MINIMAL_REPORT, REPO, run_cli
 
 #: A valid letter; the cases below break it in one place each. Line numbers matter to the cases.

@@ -1,14 +1,14 @@
-"""The pipeline's report on a built outline: besides what the file lacks (a job number), the findings
-of the quick editorial rules (CD1xx structure, CD3xx masthead and letter) — the file is still built —
-and none of the text-scanning rules, which only ``cddraft check`` runs."""
+"""What a build reports on an outline: besides what the file lacks (a job number), the findings of the
+quick editorial rules (CD1xx structure, CD3xx masthead and letter) — the file is still built — and none of
+the text-scanning rules, which only ``cddraft check`` runs."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
 
+from cddraft.batch import build_outline
 from cddraft.check import run_check
-from cddraft.pipeline import build
 from tests.conftest import MINIMAL_LETTER
 
 #: The minimal letter with a job number (no "no job_number" warning) and the masthead date (line 3)
@@ -35,34 +35,34 @@ def write(tmp_path: Path, text: str, name: str = "o.yaml") -> Path:
 
 def test_a_masthead_date_before_the_letter_date_is_a_build_warning(tmp_path):
     outline = write(tmp_path, EARLY)
-    built = build(outline)
-    assert built.docx.startswith(b"PK"), "the file is still built"
+    built = build_outline(outline)
+    assert built.data.startswith(b"PK"), "the file is still built"
     assert [(d.code, d.severity, d.pos.line, d.pos.column) for d in built.warnings] == [("CD301", "error", 3, 7)]
     assert built.warnings[0].format().startswith(f"{outline}:3:7: CD301 error: the masthead date 2017-09-10")
-    assert build(write(tmp_path, MINIMAL_LETTER + "job_number: GE.17-16166\n", "clean.yaml")).warnings == []
+    assert build_outline(write(tmp_path, MINIMAL_LETTER + "job_number: GE.17-16166\n", "clean.yaml")).warnings == []
 
 
 def test_structure_rules_run_and_text_rules_do_not(tmp_path):
     """CD101 (a typed paragraph number) is reported; CD502/CD504/CD511 ("U.N.", "percent") are left to check."""
     outline = write(tmp_path, REPORT)
-    assert [d.code for d in build(outline).warnings] == ["CD101"]
+    assert [d.code for d in build_outline(outline).warnings] == ["CD101"]
     out = io.StringIO()
     run_check([outline], stdout=out, stderr=io.StringIO())
     assert {"CD101", "CD502", "CD504"} <= {line.split()[1] for line in out.getvalue().splitlines()}
 
 
 def test_the_outline_disable_list_and_line_comments_apply(tmp_path):
-    assert [d.code for d in build(write(tmp_path, EARLY)).warnings] == ["CD301"]
+    assert [d.code for d in build_outline(write(tmp_path, EARLY)).warnings] == ["CD301"]
     listed = write(tmp_path, EARLY + "check:\n  disable: [CD3]\n", "listed.yaml")
-    assert build(listed).warnings == []
+    assert build_outline(listed).warnings == []
     commented = write(tmp_path, EARLY.replace("date: 2017-09-10", "date: 2017-09-10  # cddraft: disable=CD301"),
                       "commented.yaml")
-    assert build(commented).warnings == []
+    assert build_outline(commented).warnings == []
 
 
-def test_an_unknown_rule_in_the_disable_list_is_a_warning_of_the_build(tmp_path):
+def test_an_unknown_rule_in_the_disable_list_is_a_warning_of_the_build_outline(tmp_path):
     outline = write(tmp_path, MINIMAL_LETTER + "job_number: GE.17-16166\ncheck:\n  disable: [CD999]\n")
-    [warning] = build(outline).warnings
+    [warning] = build_outline(outline).warnings
     assert warning.severity == "warning" and "unknown rule 'CD999'" in warning.message
     assert (warning.pos.line, warning.pos.column) == (12, 13)
 
@@ -70,7 +70,7 @@ def test_an_unknown_rule_in_the_disable_list_is_a_warning_of_the_build(tmp_path)
 def test_the_builds_rule_modules_hold_every_rule_of_the_builds_families():
     """A build imports only rules.BUILD_MODULES: each CD1xx/CD3xx rule must live in one of them."""
     from cddraft.check import RULES, rules
-    from cddraft.pipeline import BUILD_RULES
+    from cddraft.check.run import BUILD_RULES
 
     modules = {r.check.__module__.rsplit(".", 1)[-1] for code, r in RULES.items()
                if code.startswith(BUILD_RULES) and r.target == "outline"}  # .docx rules do not run on outlines

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 PARALLEL_FROM = 24
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 NAME_FIELDS = ("stem", "symbol", "letter", "lang")
-_PRELOAD = ["cddraft.pipeline", "cddraft.localise", "cddraft.model.validate", "cddraft.render",
+_PRELOAD = ["cddraft.pipeline", "cddraft.localise", "cddraft.readers.outline.validate", "cddraft.writers.docx",
             "cddraft.conventions", "cddraft.check"]  # the check package: every build runs the quick rules
 
 
@@ -144,6 +144,7 @@ def build_outline(path: Path, template: Path | None = None) -> Item:
     """Build one outline in memory (runs in a worker); reports problems in the item, never raises."""
     item = Item(Path(path))
     try:
+        from cddraft.check.run import build_findings
         from cddraft.conventions import load_conventions
         from cddraft.pipeline import build
 
@@ -151,7 +152,7 @@ def build_outline(path: Path, template: Path | None = None) -> Item:
         item.language, item.symbol = built.document.language, built.document.symbol
         item.letter = load_conventions(item.language).job_letter
         item.data = built.docx
-        item.warnings = list(getattr(built, "warnings", ()))
+        item.warnings = built.warnings + build_findings(built.document, built.outline)
     except CddraftError as exc:
         item.errors = list(exc.diagnostics)
     except Exception as exc:  # a bug must not cost the other outlines their build

@@ -46,7 +46,7 @@ def main() -> None:
 @click.option("--language", default="en", show_default=True, type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]))
 def new(kind: str, output: Path | None, language: str) -> None:
     """Write a commented outline for KIND that builds as it is."""
-    from cddraft.scaffold import scaffold
+    from cddraft.scaffolds import scaffold
 
     text = scaffold(kind, language)
     if output is None:

@@ -61,6 +61,14 @@ class CddraftError(Exception):
         return "\n".join(d.format() for d in self.diagnostics)
 
 
+def closest(word: str, choices: list[str]) -> str | None:
+    """The nearest known word, for "did you mean"; difflib is imported only when a message needs it."""
+    import difflib
+
+    found = difflib.get_close_matches(word, choices, n=1)
+    return found[0] if found else None
+
+
 def fail(message: str, *, file: str = "", pos: SourcePos | None = None, path: Path_ = ()) -> CddraftError:
     """Build an error with a single diagnostic (``raise fail(...)``)."""
     return CddraftError([Diagnostic(message, path=path, pos=pos, file=file)])

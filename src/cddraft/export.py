@@ -74,7 +74,7 @@ class PdfJob:
 
 def _prepare(job: PdfJob, claimed: dict[str, Path]) -> bytes:
     """The checked bytes of the source; refuses a clash within the run and a locked target."""
-    from cddraft.render.template import read_docx_bytes
+    from cddraft.readers.docx_package import read_docx_bytes
     from cddraft.write import _locked
 
     if not job.source.exists():

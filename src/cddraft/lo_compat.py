@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from cddraft.render.styles import FOOTNOTE_NUMBER_TAB
+from cddraft.writers.docx.styles import FOOTNOTE_NUMBER_TAB
 
 _NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{_NS}}}"

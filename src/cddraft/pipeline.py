@@ -14,12 +14,7 @@ from pathlib import Path
 
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.model.document import Document
-from cddraft.outline.load import Outline, load_outline
-
-#: The editorial rule families every build runs: structure (CD1xx) and masthead, dates and letters (CD3xx).
-#: The text-scanning families — footnote calls (CD2xx), length (CD4xx), typography, spelling and dates in
-#: the text (CD5xx) — read every character of every paragraph (~2 s at 4,000 paragraphs): `cddraft check` only.
-BUILD_RULES = ("CD1", "CD3")
+from cddraft.readers.outline.load import Outline, load_outline
 
 
 @dataclass
@@ -38,32 +33,7 @@ def build_warnings(document: Document, outline: Outline) -> list[Diagnostic]:
                               "gives (GE.yy-nnnnn)", path=("symbol",), severity="warning"))
     for d in out:
         d.file, d.pos = outline.file, outline.sources.locate(d.path)
-    return out + editorial_findings(document, outline)
-
-
-def editorial_findings(document: Document, outline: Outline) -> list[Diagnostic]:
-    """The findings of the quick editorial rules (:data:`BUILD_RULES`), as ``cddraft check`` reports them.
-
-    The outline's ``check: disable:`` list and ``# cddraft: disable=`` comments apply as in ``cddraft
-    check``. They are reported with the build's warnings whatever the rule's severity: the file is still
-    written. The rules engine is imported here, not at the top: ``cddraft --version``, ``new`` and
-    ``schema`` do not pay for it.
-    """
-    from cddraft.check import rules
-    from cddraft.check.registry import RULES
-    from cddraft.check.run import outline_disabled, run_rules
-
-    # Only the build's rule modules (the text rules' imports cost ~15 ms), unless the outline disables rules
-    # by code: then every code must be known, or a text rule's code would read as an unknown rule.
-    rules.load(rules.BUILD_MODULES if not outline_disabled(document) and "cddraft:" not in outline.text else
-               rules.ALL_MODULES)
-
-    skipped = {code for code in RULES if not code.startswith(BUILD_RULES)}
-    found = run_rules(document, file=outline.file, text=outline.text, sources=outline.sources, disable=skipped)
-    for d in found:
-        if not d.code:  # an unknown rule in check.disable: `cddraft check` refuses it; the build only says so
-            d.severity = "warning"
-    return found
+    return out
 
 
 def _positioned(exc: CddraftError, outline: Outline) -> CddraftError:
@@ -77,7 +47,7 @@ def _positioned(exc: CddraftError, outline: Outline) -> CddraftError:
 def check_outline(path: str | Path) -> tuple[Outline, Document]:
     """Load and validate an outline (stages 1-2) and localise it to catch late errors."""
     from cddraft.localise import localise
-    from cddraft.model.validate import build_document
+    from cddraft.readers.outline.validate import build_document
 
     outline = load_outline(path)
     document = build_document(outline)
@@ -107,8 +77,8 @@ def _gc_paused() -> Iterator[None]:
 def build(path: str | Path, template: Path | None = None) -> Built:
     """Run every stage in memory; nothing is written here."""
     from cddraft.localise import localise
-    from cddraft.model.validate import build_document
-    from cddraft.render import render_docx
+    from cddraft.readers.outline.validate import build_document
+    from cddraft.writers.docx import render_docx
 
     with _gc_paused():
         outline = load_outline(path)

@@ -15,7 +15,7 @@ from cddraft.check.run import inline_disables, run_rules
 from cddraft.errors import CddraftError
 from cddraft.model.blocks import Model
 from cddraft.model.document import Document
-from cddraft.outline.load import parse_outline_text
+from cddraft.readers.outline.load import parse_outline_text
 from tests.check.helpers import findings
 
 HEAD = """\

@@ -1,6 +1,6 @@
 """Checking a built .docx (made by cddraft or not): what can be read back from WordprocessingML.
 
-The file is read with :func:`cddraft.render.template.read_docx_bytes`, which refuses what is
+The file is read with :func:`cddraft.writers.docx.template.read_docx_bytes`, which refuses what is
 not a Word package, zip bombs and oversized parts, then opened with python-docx. The version's
 language is taken from the document's properties, or else guessed from the script of its text,
 to pick the fonts and direction its conventions expect.
@@ -23,7 +23,7 @@ from cddraft.check.registry import rules_for
 from cddraft.conventions import Conventions, load_conventions
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.model.document import LANGUAGES
-from cddraft.render.template import read_docx_bytes
+from cddraft.readers.docx_package import read_docx_bytes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

@@ -17,11 +17,17 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from cddraft.check.context import Context
-from cddraft.check.locate import SourceText
 from cddraft.check.registry import rules_for, select
 from cddraft.errors import Diagnostic, SourcePos
 from cddraft.model.document import Document
-from cddraft.outline.load import SourceMap
+from cddraft.readers.outline.load import Outline, SourceMap
+from cddraft.readers.outline.positions import SourceText
+
+#: The editorial rule families every build runs: structure (CD1xx) and masthead, dates and letters (CD3xx).
+#: The text-scanning families — footnote calls (CD2xx), length (CD4xx), typography, spelling and dates in
+#: the text (CD5xx) — read every character of every paragraph (~2 s at 4,000 paragraphs): `cddraft check` only.
+BUILD_RULES = ("CD1", "CD3")
+
 
 _DISABLE = re.compile(r"(?:^|\s)#\s*cddraft:\s*disable\s*=\s*([\w\-, ]+)", re.IGNORECASE)
 
@@ -90,3 +96,27 @@ def run_rules(
 def sort_key(d: Diagnostic) -> tuple:
     pos = d.pos or SourcePos(0, 0)
     return (d.file, pos.line, pos.column, d.code, d.message)
+
+
+def build_findings(document: Document, outline: Outline) -> list[Diagnostic]:
+    """The findings of the quick editorial rules (:data:`BUILD_RULES`), as ``cddraft check`` reports them.
+
+    The outline's ``check: disable:`` list and ``# cddraft: disable=`` comments apply as in ``cddraft
+    check``. They are reported with the build's warnings whatever the rule's severity: the file is still
+    written. The rules engine is imported here, not at the top: ``cddraft --version``, ``new`` and
+    ``schema`` do not pay for it.
+    """
+    from cddraft.check import rules
+    from cddraft.check.registry import RULES
+
+    # Only the build's rule modules (the text rules' imports cost ~15 ms), unless the outline disables rules
+    # by code: then every code must be known, or a text rule's code would read as an unknown rule.
+    rules.load(rules.BUILD_MODULES if not outline_disabled(document) and "cddraft:" not in outline.text else
+               rules.ALL_MODULES)
+
+    skipped = {code for code in RULES if not code.startswith(BUILD_RULES)}
+    found = run_rules(document, file=outline.file, text=outline.text, sources=outline.sources, disable=skipped)
+    for d in found:
+        if not d.code:  # an unknown rule in check.disable: `cddraft check` refuses it; the build only says so
+            d.severity = "warning"
+    return found

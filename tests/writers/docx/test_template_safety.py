@@ -21,7 +21,8 @@ import pytest
 
 from cddraft.errors import CddraftError
 from cddraft.model.inline import escape
-from cddraft.render import template as tpl
+from cddraft.readers import docx_package as pkg
+from cddraft.writers.docx import template as tpl
 from tests.conftest import MINIMAL_LETTER, REPO, run_cli
 
 LETTER = MINIMAL_LETTER.replace("date: 2017-09-15\n", "date: 2017-09-15\njob_number: GE.17-16166\n", 1)
@@ -187,8 +188,8 @@ def _refusal(tmp_path: Path, raw: bytes) -> str:
 @pytest.fixture
 def small_limits(monkeypatch):
     """Limits of 1 MiB a part, 3 MiB in all, so the bombs below stay small and fast."""
-    monkeypatch.setattr(tpl, "MAX_PART_BYTES", 2**20)
-    monkeypatch.setattr(tpl, "MAX_TOTAL_BYTES", 3 * 2**20)
+    monkeypatch.setattr(pkg, "MAX_PART_BYTES", 2**20)
+    monkeypatch.setattr(pkg, "MAX_TOTAL_BYTES", 3 * 2**20)
 
 
 def test_a_highly_compressible_part_is_refused(tmp_path, small_limits):
@@ -221,7 +222,7 @@ def test_an_unknown_compression_method_is_refused(tmp_path):
 
 
 def test_too_many_parts_are_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(tpl, "MAX_PARTS", 50)
+    monkeypatch.setattr(pkg, "MAX_PARTS", 50)
     raw = _zip({**MINIMAL, **{f"word/media/{i}.bin": b"" for i in range(60)}}, zipfile.ZIP_STORED)
     assert _refusal(tmp_path, raw).startswith("the package has 62 parts (at most 50)")
 

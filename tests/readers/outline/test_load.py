@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cddraft.errors import CddraftError, SourcePos
-from cddraft.outline.load import load_outline, parse_outline_text
+from cddraft.readers.outline.load import load_outline, parse_outline_text
 
 
 def diags(text: str) -> list[str]:
@@ -96,7 +96,7 @@ def test_directory_and_missing_file(tmp_path):
 def test_the_depth_bound_is_never_below_the_real_depth(text):
     import yaml
 
-    from cddraft.outline.load import _depth_bound
+    from cddraft.readers.outline.load import _depth_bound
 
     depth = deepest = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):

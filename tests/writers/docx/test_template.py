@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from cddraft.render.template import house_template
+from cddraft.writers.docx.template import house_template
 from tests.conftest import EXAMPLES, REPO, run_cli
 
 

@@ -1,6 +1,6 @@
 """Model path (+ character offset) → ``LINE:COL`` in the outline text.
 
-The :class:`~cddraft.outline.load.SourceMap` knows where each value *starts*. A finding about
+The :class:`~cddraft.readers.outline.load.SourceMap` knows where each value *starts*. A finding about
 one word of a long folded paragraph should point at that word's line, so the offset inside the
 model string is carried into the source: both are walked in step over their non-blank characters
 (YAML folding only changes blanks). When the source spells a character differently (an escape
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from cddraft.check.registry import Finding
 from cddraft.errors import SourcePos
-from cddraft.outline.load import SourceMap
+from cddraft.readers.outline.load import SourceMap
 
 
 @dataclass

@@ -9,22 +9,16 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import docx
+from cddraft.errors import CddraftError, Diagnostic
+from cddraft.readers.docx_package import read_docx_bytes
+from cddraft.writers.docx import styles as st
 from docx.document import Document as DocxDocument
 
-from cddraft.errors import CddraftError, Diagnostic
-from cddraft.readcap import read_capped
-from cddraft.render import styles as st
-
-MAX_PART_BYTES = 50 * 1024 * 1024  # one part, unpacked
-MAX_TOTAL_BYTES = 200 * 1024 * 1024  # all parts unpacked, and the file itself
-MAX_PARTS = 10_000
-_CHUNK = 1 << 20
 _TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -34,76 +28,7 @@ def house_template() -> Path:
     packaged = resources.files("cddraft").joinpath("templates", "house.docx")
     if packaged.is_file():
         return Path(str(packaged))
-    return Path(__file__).resolve().parents[3] / "templates" / "house.docx"
-
-
-def _not_word(message: str, name: str) -> CddraftError:
-    return CddraftError([Diagnostic(message, file=name)])
-
-
-def _limit_message(part: str) -> str:
-    return (f"part {part} unpacks to more than the limit ({MAX_PART_BYTES // 2**20} MiB per part, "
-            f"{MAX_TOTAL_BYTES // 2**20} MiB in all); this is not a normal Word file (a zip bomb?): "
-            "open it in Word and save it again")
-
-
-def _check_package(zf: zipfile.ZipFile, name: str) -> None:
-    """Unpack every part once, counting real sizes (a zip can understate them) and checking CRCs."""
-    infos = zf.infolist()
-    if len(infos) > MAX_PARTS:
-        raise _not_word(f"the package has {len(infos):,} parts (at most {MAX_PARTS:,}); this is not a normal "
-                        "Word file", name)
-    total = 0
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise _not_word("the file is encrypted (password-protected); save a copy without a password", name)
-        if info.file_size > MAX_PART_BYTES or total + info.file_size > MAX_TOTAL_BYTES:
-            raise _not_word(_limit_message(info.filename), name)
-        size, tail, dtd = 0, b"", False
-        xml = info.filename.endswith((".xml", ".rels"))
-        with zf.open(info) as member:
-            while chunk := member.read(_CHUNK):
-                size += len(chunk)
-                if size > MAX_PART_BYTES or total + size > MAX_TOTAL_BYTES:
-                    raise _not_word(_limit_message(info.filename), name)
-                dtd = dtd or (xml and b"<!DOCTYPE" in tail + chunk)  # entities could expand on parsing
-                tail = chunk[-8:]
-        total += size
-        if dtd:
-            raise _not_word(f"part {info.filename} declares a DTD, which Word files never do; open the file in "
-                            "Word and save it again", name)
-    names = set(zf.namelist())
-    for required in ("[Content_Types].xml", "word/document.xml"):
-        if required not in names:
-            raise _not_word(f"not a Word file (no {required}); save it from Word as .docx", name)
-
-
-def read_docx_bytes(path: Path) -> bytes:
-    """Read a .docx/.dotx, refusing what is not one, zip bombs and oversized parts."""
-    name = str(path)
-    try:
-        raw = read_capped(path, MAX_TOTAL_BYTES)
-    except IsADirectoryError:
-        raise _not_word("is a directory, not a Word file", name) from None
-    except FileNotFoundError:
-        raise _not_word("file not found; check the path", name) from None
-    except PermissionError:
-        raise _not_word("cannot read the file (permission denied)", name) from None
-    except OSError as exc:
-        raise _not_word(f"cannot read the file: {exc.strerror}", name) from None
-    if len(raw) > MAX_TOTAL_BYTES:
-        raise _not_word(f"the file is larger than {MAX_TOTAL_BYTES // 2**20} MiB; this is not a normal Word file",
-                        name)
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            _check_package(zf, name)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        reason = str(exc) or type(exc).__name__
-        raise _not_word(f"not a Word file, or a damaged one ({reason}); is it a .doc? save it from Word as .docx",
-                        name) from None
-    except NotImplementedError as exc:  # a compression method Word does not use
-        raise _not_word(f"not a Word file ({exc}); save it from Word as .docx", name) from None
-    return raw
+    return Path(__file__).resolve().parents[4] / "templates" / "house.docx"
 
 
 def _as_document(raw: bytes) -> bytes:

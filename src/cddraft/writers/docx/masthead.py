@@ -8,7 +8,7 @@ Right-to-left versions mirror the columns (``w:bidiVisual``).
 from __future__ import annotations
 
 from cddraft.localise.types import Masthead
-from cddraft.render import ooxml as x
+from cddraft.writers.docx import ooxml as x
 
 COLS = (1276, 2268, 3260, 2835)
 _THIN = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'

@@ -6,19 +6,19 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from lxml import etree
+
+from cddraft.localise.types import Localised
+from cddraft.writers.docx import ooxml as x
+from cddraft.writers.docx.body import BodyWriter
+from cddraft.writers.docx.furniture import add_furniture
+from cddraft.writers.docx.masthead import masthead_xml
+from cddraft.writers.docx.template import open_template
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from lxml import etree
-
-from cddraft.localise.types import Localised
-from cddraft.render import ooxml as x
-from cddraft.render.body import BodyWriter
-from cddraft.render.furniture import add_furniture
-from cddraft.render.masthead import masthead_xml
-from cddraft.render.template import open_template
 
 _W = f"{{{x.W_NS}}}"
 # {bidi}: in a right-to-left version the rule stands at the right, over the footnotes it separates.

@@ -1,4 +1,8 @@
-"""Outline data → :class:`Document`, with every problem reported at its line and column."""
+"""Outline data → :class:`Document`, with every problem reported at its line and column.
+
+Pydantic checks each value; :mod:`cddraft.model.checks` then checks what ties values together. Both
+report model paths, which the outline's :class:`~cddraft.readers.outline.load.SourceMap` turns into positions.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from cddraft.errors import CddraftError, Diagnostic, Path_
+from cddraft.errors import CddraftError, Diagnostic, Path_, closest
 from cddraft.model import blocks, document
+from cddraft.model.checks import semantic_problems
 from cddraft.model.document import Document
-from cddraft.outline.load import Outline
+from cddraft.readers.outline.load import Outline
 
 
 def _vocabulary() -> list[str]:
@@ -44,12 +49,6 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _close(word: str, choices: list[str]) -> list[str]:
-    """The nearest known word, for "did you mean"; difflib is imported only when an error needs it."""
-    import difflib
-
-    return difflib.get_close_matches(word, choices, n=1)
-
 
 def _message(err: dict[str, Any], vocabulary: list[str], path: Path_ = ()) -> str:
     kind, loc, value = err["type"], err["loc"], err.get("input")
@@ -58,11 +57,11 @@ def _message(err: dict[str, Any], vocabulary: list[str], path: Path_ = ()) -> st
         (p for p in reversed(loc) if isinstance(p, str)), "value")
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        hint = _close(key, vocabulary)
-        if hint and hint[0] == key:  # a real key, in the wrong place
+        hint = closest(key, vocabulary)
+        if hint == key:  # a real key, in the wrong place
             return (f"key {key!r} does not belong here; check its indentation, or give it its own list entry "
                     "('- ') if it starts another block")
-        tip = f"; did you mean {hint[0]!r}?" if hint else "; remove it or check its indentation"
+        tip = f"; did you mean {hint!r}?" if hint else "; remove it or check its indentation"
         return f"unknown key {key!r}{tip}"
     if kind == "missing":
         parent = next((p for p in reversed(path) if isinstance(p, str)), None)
@@ -96,49 +95,6 @@ def _message(err: dict[str, Any], vocabulary: list[str], path: Path_ = ()) -> st
     return f"{name}: {err['msg']}"
 
 
-def _cross_checks(doc: Document) -> list[Diagnostic]:
-    """Rules that tie sections together, each pointing at the key to change."""
-    out: list[Diagnostic] = []
-    if doc.kind in ("letter", "note-verbale"):
-        if doc.letter is None:
-            out.append(Diagnostic(f"a {doc.kind} needs a `letter:` section", path=("kind",)))
-        elif doc.kind == "letter" and not doc.letter.signatories:
-            out.append(Diagnostic("a letter needs at least one signatory", path=("letter", "signatories")))
-        elif doc.kind == "note-verbale" and doc.letter.signatories:
-            out.append(Diagnostic("a note verbale is unsigned; remove `signatories:`", path=("letter", "signatories")))
-        if doc.report is not None:
-            out.append(
-                Diagnostic(f"a {doc.kind} has no `report:` section; put the report in an annex", path=("report",))
-            )
-    else:
-        if doc.report is None:
-            out.append(Diagnostic("a report needs a `report:` section", path=("kind",)))
-        elif doc.report.title is None:
-            out.append(Diagnostic("a report needs a title: add `title:` under `report:` (it is printed under the "
-                                  "masthead, e.g. \"Report of the Coordinator on agenda item 1\")", path=("report",)))
-        if doc.letter is not None:
-            out.append(Diagnostic("a report has no `letter:` section; use `kind: letter`", path=("letter",)))
-    out.extend(_id_checks(doc))
-    return out
-
-
-def _id_checks(doc: Document) -> list[Diagnostic]:
-    from cddraft.model.walk import iter_ids, iter_refs
-
-    out: list[Diagnostic] = []
-    seen: dict[str, Path_] = {}
-    for ident, path in iter_ids(doc):
-        if ident in seen:
-            out.append(Diagnostic(f"id {ident!r} is used twice; ids must be unique", path=path))
-        seen.setdefault(ident, path)
-    for target, path in iter_refs(doc):
-        if target not in seen:
-            hint = _close(target, list(seen))
-            tip = f"; did you mean {hint[0]!r}?" if hint else ""
-            out.append(Diagnostic(f"{{ref:{target}}} names no paragraph with `id: {target}`{tip}", path=path))
-    return out
-
-
 def build_document(outline: Outline) -> Document:
     """Validate outline data into a :class:`Document`; raise with all problems at once."""
     diags: list[Diagnostic] = []
@@ -152,7 +108,7 @@ def build_document(outline: Outline) -> Document:
             key = err["type"] == "extra_forbidden"
             diags.append(Diagnostic(_message(err, vocab, path), path=path, pos=outline.sources.locate(path, key=key)))
     if doc is not None:
-        diags.extend(_cross_checks(doc))
+        diags.extend(semantic_problems(doc))
     for d in diags:
         d.file = outline.file
         if d.pos is None:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from cddraft.localise.types import Bullet, Heading, Localised, Para, Signatures, Spans
 from cddraft.model.inline import Footnote, Span
-from cddraft.render import ooxml as x
-from cddraft.render import styles as st
+from cddraft.writers.docx import ooxml as x
+from cddraft.writers.docx import styles as st
 
 
 @dataclass
