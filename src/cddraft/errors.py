@@ -35,6 +35,8 @@ class Diagnostic:
     severity: str = "error"
     code: str = ""
     file: str = ""
+    offset: int | None = None  # a character inside the value at ``path`` (``text``, as written), when known
+    text: str | None = None
 
     def format(self) -> str:
         where = self.file or "<input>"

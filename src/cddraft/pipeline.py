@@ -1,7 +1,9 @@
-"""The one-way pipeline: outline file → model → localised → .docx bytes.
+"""The one-way pipeline: source file → document tree (a reader) → localised → output bytes (a writer).
 
-Each stage is its own module and none reaches back; this module only chains them and turns
-model paths in diagnostics into ``FILE:LINE:COL`` positions.
+Each stage is its own module and none reaches back; this module only chains them. Readers and
+writers are found by format name in their tables (:mod:`cddraft.readers`, :mod:`cddraft.writers`).
+Writing the file (:mod:`cddraft.write`) and the editorial rules (:mod:`cddraft.check`) are the
+commands' business, not the pipeline's.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from cddraft.errors import CddraftError, Diagnostic
+from cddraft.errors import Diagnostic
 from cddraft.model.document import Document
-from cddraft.readers.outline.load import Outline, load_outline
+from cddraft.readers.outline.positions import Outline
 
 
 @dataclass
@@ -32,30 +34,20 @@ def build_warnings(document: Document, outline: Outline) -> list[Diagnostic]:
         out.append(Diagnostic("no job_number: page 1 has no job number or barcode; add the one the secretariat "
                               "gives (GE.yy-nnnnn)", path=("symbol",), severity="warning"))
     for d in out:
-        d.file, d.pos = outline.file, outline.sources.locate(d.path)
+        d.file, d.pos = outline.file, outline.position(d.path)
     return out
 
 
-def _positioned(exc: CddraftError, outline: Outline) -> CddraftError:
-    for d in exc.diagnostics:
-        d.file = d.file or outline.file
-        if d.pos is None:
-            d.pos = outline.sources.locate(d.path)
-    return exc
+def read(path: str | Path) -> tuple[Outline, Document]:
+    """Read and validate a source file into the document tree; every problem in it is one error."""
+    from cddraft.readers import SUFFIXES, reader
+
+    return reader(SUFFIXES.get(Path(path).suffix.lower(), "outline"))(path)
 
 
 def check_outline(path: str | Path) -> tuple[Outline, Document]:
-    """Load and validate an outline (stages 1-2) and localise it to catch late errors."""
-    from cddraft.localise import localise
-    from cddraft.readers.outline.validate import build_document
-
-    outline = load_outline(path)
-    document = build_document(outline)
-    try:
-        localise(document)
-    except CddraftError as exc:
-        raise _positioned(exc, outline) from None
-    return outline, document
+    """Load and validate an outline: validation finds every error (localise cannot fail after it)."""
+    return read(path)
 
 
 @contextmanager
@@ -74,17 +66,12 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build(path: str | Path, template: Path | None = None) -> Built:
-    """Run every stage in memory; nothing is written here."""
+def build(path: str | Path, template: Path | None = None, to: str = "docx") -> Built:
+    """Read, localise and write (format ``to``) in memory; nothing is written to disk here."""
     from cddraft.localise import localise
-    from cddraft.readers.outline.validate import build_document
-    from cddraft.writers.docx import render_docx
+    from cddraft.writers import WriterOptions, writer
 
     with _gc_paused():
-        outline = load_outline(path)
-        document = build_document(outline)
-        try:
-            localised = localise(document)
-        except CddraftError as exc:
-            raise _positioned(exc, outline) from None
-        return Built(document, render_docx(localised, template), outline, build_warnings(document, outline))
+        outline, document = read(path)
+        output = writer(to)(localise(document), WriterOptions(template))
+        return Built(document, output, outline, build_warnings(document, outline))

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from cddraft.check.registry import Finding
-from cddraft.check.text import Flat
 from cddraft.check.walk import TextNode, text_nodes
 from cddraft.conventions import Conventions, load_conventions
 from cddraft.model.document import Document
+from cddraft.model.visible import Visible
 
 
 @dataclass
@@ -32,14 +32,14 @@ class Context:
         """Text nodes of the given roles (all when none is given)."""
         return (n for n in self.nodes if not roles or n.role in roles)
 
-    def flats(self, *roles: str) -> Iterator[tuple[TextNode, Flat]]:
+    def visible_texts(self, *roles: str) -> Iterator[tuple[TextNode, Visible]]:
         """Each node's visible text, then the text of each of its footnotes."""
         for node in self.texts(*roles):
-            yield node, node.flat
-            for note in node.flat.notes:
-                yield node, note.flat
+            yield node, node.visible
+            for note in node.visible.notes:
+                yield node, note.visible
 
     @staticmethod
-    def at(node: TextNode, flat: Flat, index: int, message: str) -> Finding:
+    def at(node: TextNode, flat: Visible, index: int, message: str) -> Finding:
         """A finding on visible character ``index`` of ``flat`` (the node's text or a footnote)."""
         return Finding(node.path, message, offset=flat.raw_offset(index), text=node.raw)

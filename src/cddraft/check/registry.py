@@ -49,6 +49,8 @@ class Rule:
     summary: str
     check: Callable[..., Iterator[Finding]]
     target: Target = "outline"
+    #: The version languages the rule checks (its patterns are words of these languages); None: every one.
+    languages: tuple[str, ...] | None = None
 
     @property
     def doc(self) -> str:
@@ -60,7 +62,8 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, name: str, severity: Severity, summary: str, *, target: Target = "outline"
+    code: str, name: str, severity: Severity, summary: str, *, target: Target = "outline",
+    languages: tuple[str, ...] | None = None,
 ) -> Callable[[Callable[..., Iterator[Finding]]], Callable[..., Iterator[Finding]]]:
     """Register ``fn`` as rule ``code``; refuse malformed, duplicate or undocumented rules."""
 
@@ -75,7 +78,7 @@ def rule(
             raise ValueError(f"rule {code} needs a docstring: it is the rule's documentation")
         if "\n" in summary or len(summary) > 100:
             raise ValueError(f"rule {code}: the summary is one short line")
-        RULES[code] = Rule(code, name, severity, summary, fn, target)
+        RULES[code] = Rule(code, name, severity, summary, fn, target, languages)
         return fn
 
     return register
@@ -102,11 +105,13 @@ def select(selectors: Iterable[str]) -> tuple[set[str], list[str]]:
 
 
 def rules_for(
-    target: Target, *, disabled: AbstractSet[str] = frozenset(), only: AbstractSet[str] | None = None
+    target: Target, *, disabled: AbstractSet[str] = frozenset(), only: AbstractSet[str] | None = None,
+    language: str | None = None,
 ) -> list[Rule]:
-    """The enabled rules of one target, in code order."""
+    """The enabled rules of one target (and, when given, of one version language), in code order."""
     return [
         r
         for code, r in sorted(RULES.items())
         if r.target == target and code not in disabled and (only is None or code in only)
+        and (language is None or r.languages is None or language in r.languages)
     ]

@@ -80,12 +80,14 @@ def run_rules(
         out.append(Diagnostic(f"unknown rule {sel!r} in check.disable; see `cddraft check --list-rules`",
                               pos=pos, file=file))
     ctx = Context(doc)
-    for r in rules_for("outline", disabled=set(disable) | off, only=set(only) if only is not None else None):
+    for r in rules_for("outline", disabled=set(disable) | off, only=set(only) if only is not None else None,
+                       language=doc.language):
         for finding in r.check(doc, ctx):
             if src is None or by_line is None:
                 src, by_line = SourceText(text, sources), inline_disables(text)
-            pos = src.locate(finding)
             start = sources.locate(finding.path, key=finding.key)
+            inside = finding.offset is not None and finding.text is not None and not finding.key
+            pos = src.locate(finding.path, finding.offset, finding.text) if inside else start  # type: ignore[arg-type]
             if r.code in by_line.get(pos.line, ()) or r.code in by_line.get(start.line, ()):
                 continue
             out.append(Diagnostic(finding.message, path=finding.path, pos=pos, severity=r.severity,

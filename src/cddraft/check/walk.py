@@ -1,21 +1,23 @@
-"""The outline's text, each string with its path and the context a rule needs.
+"""The outline's text, each parsed string with its path and the context a rule needs.
 
-:func:`cddraft.model.walk.texts` gives strings and paths; rules also need to know *what* a
-string is (a heading, a bullet, a letter paragraph…), whether it gets a generated number, and
-under which headings it stands (bold is allowed under "Conclusions and recommendations").
+Rules need to know *what* a string is (a heading, a bullet, a letter paragraph…), whether it gets a
+generated number, and under which headings it stands (bold is allowed under "Conclusions and
+recommendations"). The text itself is the model's :class:`~cddraft.model.markup.Markup`: parsed once,
+when the outline was validated.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Literal
 
-from cddraft.check.text import Flat, flatten
 from cddraft.errors import Path_
 from cddraft.model.blocks import Body, BulletItem, Bullets, Item, Paragraph, Quote, Section
 from cddraft.model.document import Document
+from cddraft.model.markup import Markup
+from cddraft.model.visible import Visible
+from cddraft.model.walk import bodies
 
 Role = Literal["letter", "letter-title", "signature", "title", "heading", "paragraph", "item", "bullet", "quote"]
 #: Roles of running text (where emphasis rules apply); titles, headings and signatures are not.
@@ -24,19 +26,24 @@ RUNNING = frozenset({"letter", "paragraph", "item", "bullet", "quote"})
 
 @dataclass
 class TextNode:
-    """One outline string: raw markup, path, role and context."""
+    """One outline string: its parsed text, path, role and context (the headings above it, visibly)."""
 
-    raw: str
+    markup: Markup
     path: Path_
     role: Role
     sections: tuple[str, ...] = ()
     body: Path_ | None = None
     numbered: bool = False
 
-    @cached_property
-    def flat(self) -> Flat:
-        """The visible text (computed on first use; most rules need it, some never do)."""
-        return flatten(self.raw)
+    @property
+    def raw(self) -> str:
+        """The string as written: findings count their offsets in it."""
+        return self.markup.raw
+
+    @property
+    def visible(self) -> Visible:
+        """What a reader sees of it."""
+        return self.markup.visible
 
 
 @dataclass
@@ -49,14 +56,6 @@ class SectionNode:
     body: Body
     body_path: Path_
     parent: SectionNode | None
-
-
-def bodies(doc: Document) -> Iterator[tuple[Body, Path_]]:
-    """The report (if any) and each annex, with their paths."""
-    if doc.report is not None:
-        yield doc.report, ("report",)
-    for i, annex in enumerate(doc.annexes):
-        yield annex, ("annexes", i)
 
 
 def sections(doc: Document) -> Iterator[SectionNode]:
@@ -108,7 +107,7 @@ def _blocks(content: list, path: Path_, body: Body, bpath: Path_, heads: tuple[s
             yield from _items(block.items, (*p, "items"), ctx)
         elif isinstance(block, Section):
             yield TextNode(block.heading, (*p, "heading"), "heading", heads, bpath)
-            yield from _blocks(block.content, (*p, "content"), body, bpath, (*heads, block.heading))
+            yield from _blocks(block.content, (*p, "content"), body, bpath, (*heads, block.heading.visible.text))
         elif isinstance(block, Bullets):
             yield from _bullets(block.bullets, (*p, "bullets"), ctx)
         elif isinstance(block, Quote):
@@ -124,13 +123,13 @@ def text_nodes(doc: Document) -> Iterator[TextNode]:
             value = getattr(letter, key)
             if value:
                 yield TextNode(value, ("letter", key), "letter-title")
-        for key, value in (getattr(letter, "phrases", None) or {}).items():
+        for key, value in letter.phrases.items():
             yield TextNode(value, ("letter", "phrases", key), "letter-title")
         if letter.title_note:  # a footnote's text, checked as running text
             yield TextNode(letter.title_note, ("letter", "title_note"), "letter")
         for i, text in enumerate(letter.paragraphs):
             yield TextNode(text, ("letter", "paragraphs", i), "letter")
-        if isinstance(letter.circulation_request, str):
+        if isinstance(letter.circulation_request, Markup):
             yield TextNode(letter.circulation_request, ("letter", "circulation_request"), "letter")
         if letter.closing:
             yield TextNode(letter.closing, ("letter", "closing"), "letter")
@@ -141,6 +140,7 @@ def text_nodes(doc: Document) -> Iterator[TextNode]:
     for body, bpath in bodies(doc):
         if body.title:
             yield TextNode(body.title, (*bpath, "title"), "title", (), bpath)
-        if getattr(body, "title_note", None):
-            yield TextNode(body.title_note, (*bpath, "title_note"), "letter", (), bpath)
+        title_note = getattr(body, "title_note", None)  # a report's; an annex has none
+        if title_note:
+            yield TextNode(title_note, (*bpath, "title_note"), "letter", (), bpath)
         yield from _blocks(body.content, (*bpath, "content"), body, bpath, ())

@@ -76,6 +76,29 @@ class Quotes(_Data):
     secondary: tuple[str, str]
 
 
+class Proofing(_Data):
+    """The document's ``w:lang``: the proofing language of Latin, East Asian and complex-script text."""
+
+    latin: str
+    east_asian: str
+    complex: str
+
+
+class TextSetting(_Data):
+    """How text of this language is set: what the writers do and the rules check."""
+
+    spaces_next_to_cjk: Literal["drop", "keep"]
+    full_width_punctuation: bool
+    footnote_call: Literal["after_punctuation", "before_punctuation"] | None
+
+
+class Editorial(_Data):
+    """Words of this language the editorial rules look for."""
+
+    bold_allowed_under: list[str]
+    first_person: str | None = None
+
+
 class Conventions(_Data):
     """Everything language-specific that the localise and render stages need."""
 
@@ -93,6 +116,9 @@ class Conventions(_Data):
     sequences: dict[str, list[str]] = {}
     quotes: Quotes
     recycle: str
+    proofing: Proofing
+    text: TextSetting
+    editorial: Editorial
 
     @property
     def rtl(self) -> bool:
@@ -104,3 +130,8 @@ def load_conventions(code: str) -> Conventions:
     """The conventions of one language (``en``, ``fr`` …), read once per process."""
     text = resources.files("cddraft.conventions").joinpath("data", f"{code}.yaml").read_text("utf-8")
     return Conventions.model_validate(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+
+def english_name(code: str) -> str:
+    """A language's English name (``fr`` → French), for messages."""
+    return load_conventions("en").masthead.language_names.get(code, code)

@@ -1,17 +1,20 @@
-"""Stage 3: typed :class:`Document` + conventions data → :class:`Localised` (every string final)."""
+"""Stage 3: typed :class:`Document` + conventions data → :class:`Localised` (every string final).
+
+Localise reads the parsed document tree and the version's conventions; it cannot fail on a document
+that validation let through (references, required phrases and every other outline error are found
+there, with their positions).
+"""
 
 from __future__ import annotations
 
 from cddraft.conventions import Conventions, load_conventions
 from cddraft.conventions.dates import footer_stamp, format_date
-from cddraft.errors import CddraftError, Diagnostic
 from cddraft.localise.body import Numberer, resolve_refs, text_spans
 from cddraft.localise.numbering import marker
-from cddraft.localise.types import Block, Footer, Heading, Localised, Masthead, Para, Signatures
+from cddraft.localise.types import Block, Footer, Heading, Localised, Masthead, Para, Script, Signatures
 from cddraft.model.document import JOB_RE, Document, Letter
 from cddraft.model.inline import Span, plain_text
-
-_WHY = {"transmitting": "the verb or participle agrees with the sender or the kind of document"}
+from cddraft.model.markup import Markup
 
 
 def _masthead(doc: Document, conv: Conventions) -> Masthead:
@@ -45,9 +48,16 @@ def _footer(doc: Document, conv: Conventions) -> Footer:
     return Footer(job_line, barcode, doc.qr or f"https://undocs.org/{doc.symbol}", conv.recycle)
 
 
-def _plain(text: str, conv: Conventions) -> str:
+def _plain(text: Markup, conv: Conventions) -> str:
     """A one-line field (sender, title, name) as printed: markup resolved (``~``, escapes), no styling."""
     return plain_text(text_spans(text, conv))
+
+
+def script(conv: Conventions) -> Script:
+    """The little the writers need to know of a version's language."""
+    p = conv.proofing
+    return Script(conv.code, conv.lang_tag, conv.rtl, conv.fonts.east_asian, conv.fonts.complex,
+                  (p.latin, p.east_asian, p.complex))
 
 
 def country_key(country: str | None) -> str:
@@ -59,12 +69,14 @@ def country_key(country: str | None) -> str:
 
 
 def letter_title(doc: Document, letter: Letter, conv: Conventions) -> str:
+    """The title from the conventions' formula; ``{object}`` in the transmitting clause takes ``transmits``."""
     if letter.title:
         return _plain(letter.title, conv)
     strings = conv.letter
     nv = doc.kind == "note-verbale"
-    clause = letter.phrases.get("transmitting") or (strings.note_verbale_transmitting if nv else strings.transmitting)
-    transmitting = _plain(clause.replace("{object}", letter.transmits), conv) if letter.transmits else ""
+    own = letter.phrases.get("transmitting")
+    clause = _plain(own, conv) if own else strings.note_verbale_transmitting if nv else strings.transmitting
+    transmitting = clause.replace("{object}", _plain(letter.transmits, conv)) if letter.transmits else ""
     formula = strings.note_verbale_title if nv else strings.title
     return formula.format(
         date=format_date(letter.date, conv),
@@ -74,17 +86,20 @@ def letter_title(doc: Document, letter: Letter, conv: Conventions) -> str:
     )
 
 
+def circulation_request(doc: Document, conv: Conventions) -> str:
+    """The conventions' standard request for circulation, for this kind of document with or without annexes."""
+    strings, nv = conv.letter, doc.kind == "note-verbale"
+    if doc.annexes:
+        return strings.note_verbale_circulation_with_annex if nv else strings.circulation_with_annex
+    return strings.note_verbale_circulation if nv else strings.circulation
+
+
 def _letter_blocks(doc: Document, letter: Letter, conv: Conventions) -> list[Block]:
     blocks: list[Block] = [Para(text_spans(t, conv), role="letter") for t in letter.paragraphs]
     request = letter.circulation_request
     if request is True:
-        nv = doc.kind == "note-verbale"
-        if doc.annexes:
-            text = conv.letter.note_verbale_circulation_with_annex if nv else conv.letter.circulation_with_annex
-        else:
-            text = conv.letter.note_verbale_circulation if nv else conv.letter.circulation
-        blocks.append(Para([Span(text)], role="letter"))
-    elif isinstance(request, str):
+        blocks.append(Para([Span(circulation_request(doc, conv))], role="letter"))
+    elif isinstance(request, Markup):
         blocks.append(Para(text_spans(request, conv), role="letter"))
     if letter.closing:
         blocks.append(Para(text_spans(letter.closing, conv), role="letter"))
@@ -110,16 +125,6 @@ def _annex_heading(n: int, total: int, conv: Conventions) -> str:
 def localise(doc: Document) -> Localised:
     """Resolve every string, date and number of the document in its version language."""
     conv = load_conventions(doc.language)
-    problems: list[Diagnostic] = []
-    if doc.letter is not None and doc.letter.transmits and not doc.letter.title:
-        for phrase in conv.letter.required_phrases:
-            if phrase not in doc.letter.phrases:
-                problems.append(Diagnostic(
-                    f"{doc.language} versions need `phrases: {phrase}:` under `letter:`, written in that language "
-                    f"(grammar is not guessed: {_WHY.get(phrase, 'it agrees with the sender')}); e.g. "
-                    f"{phrase}: \"{conv.letter.transmitting}\"", path=("letter", "transmits")))
-    if problems:
-        raise CddraftError(problems)
     blocks: list[Block] = []
     ids: dict[str, str | None] = {}
     if doc.letter is not None:
@@ -127,7 +132,7 @@ def localise(doc: Document) -> Localised:
         blocks.extend(_letter_blocks(doc, doc.letter, conv))
     else:
         assert doc.report is not None
-        title = plain_text(text_spans(doc.report.title, conv)) if doc.report.title else ""
+        title = _plain(doc.report.title, conv) if doc.report.title else ""
         walker = Numberer(conv, doc.report.numbered_paragraphs, doc.report.numbered_headings)
         walker.blocks(doc.report.content, 1)
         blocks.extend(walker.out)
@@ -146,9 +151,7 @@ def localise(doc: Document) -> Localised:
         walker.blocks(annex.content, 1)
         blocks.extend(walker.out)
         ids.update(walker.ids)
-    problems.extend(resolve_refs(blocks, ids, ()))
-    if problems:
-        raise CddraftError(problems)
+    resolve_refs(blocks, ids)
     owner = doc.letter or doc.report
     note = text_spans(owner.title_note, conv) if owner is not None and owner.title_note else None
-    return Localised(conv, _masthead(doc, conv), _footer(doc, conv), title, blocks, note)
+    return Localised(script(conv), _masthead(doc, conv), _footer(doc, conv), title, blocks, note)

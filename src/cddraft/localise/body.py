@@ -3,31 +3,34 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cddraft.conventions import Conventions
-from cddraft.errors import Diagnostic, Path_
 from cddraft.localise.numbering import marker
 from cddraft.localise.types import Block, Bullet, Heading, Para
 from cddraft.model import blocks as m
-from cddraft.model.inline import Footnote, Inline, Ref, Span, parse
+from cddraft.model.inline import Footnote, Inline, Ref, Span
+from cddraft.model.markup import Markup
 
 _CJK = r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef]"
 _CJK_GAP = re.compile(rf"(?<={_CJK}) +(?=\S)|(?<=\S) +(?={_CJK})")
 
 
-def text_spans(text: str, conv: Conventions) -> list[Inline]:
-    """Parse markup; in Chinese drop literal spaces next to CJK (Word spaces CJK/Latin itself)."""
-    spans = parse(text)
-    if conv.code != "zh":
-        return spans
+def _closed_up(span: Span) -> Span:
+    return Span(_CJK_GAP.sub("", span.text), span.bold, span.italic, span.sup)
+
+
+def text_spans(text: Markup, conv: Conventions) -> list[Inline]:
+    """The parsed spans; where the conventions say so (Chinese), typed spaces next to CJK text are dropped:
+    Word spaces CJK and Latin text itself."""
+    if conv.text.spaces_next_to_cjk == "keep":
+        return list(text.spans)
     out: list[Inline] = []
-    for s in spans:
+    for s in text.spans:
         if isinstance(s, Span):
-            out.append(Span(_CJK_GAP.sub("", s.text), s.bold, s.italic, s.sup))
+            out.append(_closed_up(s))
         elif isinstance(s, Footnote):
-            out.append(Footnote(tuple(Span(_CJK_GAP.sub("", x.text), x.bold, x.italic, x.sup)
-                                      if isinstance(x, Span) else x for x in s.content)))
+            out.append(Footnote(tuple(_closed_up(x) if isinstance(x, Span) else x for x in s.content)))
         else:
             out.append(s)
     return out
@@ -99,21 +102,16 @@ class Numberer:
             self.bullets(item.bullets, level + 1)
 
 
-def resolve_refs(blocks: list[Block], ids: dict[str, str | None], path: Path_) -> list[Diagnostic]:
-    """Replace every ``{ref:id}`` by the final number; report references to unnumbered targets."""
-    problems: list[Diagnostic] = []
+def resolve_refs(blocks: list[Block], ids: dict[str, str | None]) -> None:
+    """Give every ``{ref:id}`` the final number of its block (validation has made sure there is one)."""
 
     def fix(spans: list) -> list:
         out = []
         for s in spans:
             if isinstance(s, Ref):
                 number = ids.get(s.target)
-                if number is None:
-                    problems.append(
-                        Diagnostic(f"{{ref:{s.target}}} points to a paragraph that has no number", path=path)
-                    )
-                    number = "??"
-                out.append(Span(number, s.bold, s.italic, ref=s.target if number != "??" else None))
+                assert number is not None, f"validation lets no {{ref:{s.target}}} to an unnumbered block through"
+                out.append(replace(s, number=number))
             elif isinstance(s, Footnote):
                 out.append(Footnote(tuple(fix(list(s.content)))))
             else:
@@ -123,4 +121,3 @@ def resolve_refs(blocks: list[Block], ids: dict[str, str | None], path: Path_) -
     for block in blocks:
         if isinstance(block, Heading | Para | Bullet):
             block.spans = fix(block.spans)
-    return problems

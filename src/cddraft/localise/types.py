@@ -9,10 +9,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from cddraft.conventions import Conventions
-from cddraft.model.inline import Footnote, Span
+from cddraft.model.inline import Footnote, Ref, Span
 
-Spans = list[Span | Footnote]
+#: Localised inline content: references carry their number.
+Spans = list[Span | Ref | Footnote]
+
+
+@dataclass(frozen=True)
+class Script:
+    """What the writers need of the version's language (and nothing else of its conventions)."""
+
+    language: str  # cddraft's code: en, fr, zh …
+    tag: str  # the version's language tag (document properties; the language of right-to-left runs)
+    rtl: bool
+    east_asian_font: str | None
+    complex_font: str
+    proofing: tuple[str, str, str]  # w:lang of Latin, East Asian and complex-script text
 
 
 @dataclass
@@ -78,7 +90,7 @@ class Footer:
 
 @dataclass
 class Localised:
-    conv: Conventions
+    script: Script
     masthead: Masthead
     footer: Footer
     title: str

@@ -9,36 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
 
-from cddraft.model.inline import parse
+from cddraft.model.markup import Text
 
-
-def _check_markup(text: str) -> str:
-    parse(text)
-    return text
-
-
-def check_plain(text: str) -> str:
-    """One-line text (names, titles, the sender): markup is resolved, but no footnotes or references."""
-    from cddraft.model.inline import Footnote, Ref, plain_text
-
-    spans = parse(text)
-    for s in spans:
-        if isinstance(s, Footnote | Ref):
-            raise ValueError(
-                "footnotes (^[…]) and {ref:…} cannot be used here, as this text is printed as one plain line; "
-                "put the note in a paragraph, or write \\^ or \\{ for the character itself"
-            )
-    if not plain_text(spans).strip():
-        raise ValueError("nothing is left to print once the markup is removed; write the text")
-    return text
-
-
-#: Outline text with inline markup (see :mod:`cddraft.model.inline`).
-Text = Annotated[str, Field(min_length=1), AfterValidator(_check_markup)]
-#: Text without footnotes or cross-references.
-PlainText = Annotated[str, Field(min_length=1), AfterValidator(check_plain)]
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z][\w.-]*$")]
 
 

@@ -6,8 +6,12 @@ names the model path of the value to change, which the reader turns into a posit
 
 from __future__ import annotations
 
-from cddraft.errors import Diagnostic, Path_, closest
+from cddraft.conventions import load_conventions
+from cddraft.errors import Diagnostic, closest
 from cddraft.model.document import Document
+from cddraft.model.walk import iter_ids, iter_refs
+
+_WHY = {"transmitting": "the verb or participle agrees with the sender or the kind of document"}
 
 
 def semantic_problems(doc: Document) -> list[Diagnostic]:
@@ -33,23 +37,37 @@ def semantic_problems(doc: Document) -> list[Diagnostic]:
         if doc.letter is not None:
             out.append(Diagnostic("a report has no `letter:` section; use `kind: letter`", path=("letter",)))
     out.extend(_id_checks(doc))
+    out.extend(_phrase_checks(doc))
     return out
 
 
 def _id_checks(doc: Document) -> list[Diagnostic]:
-    from cddraft.model.walk import iter_ids, iter_refs
-
+    """Ids are unique; every ``{ref:…}`` names one, whose block gets a number (the reference prints it)."""
     out: list[Diagnostic] = []
-    seen: dict[str, Path_] = {}
-    for ident, path in iter_ids(doc):
+    seen: dict[str, bool] = {}
+    for ident, path, numbered in iter_ids(doc):
         if ident in seen:
             out.append(Diagnostic(f"id {ident!r} is used twice; ids must be unique", path=path))
-        seen.setdefault(ident, path)
-    for target, path in iter_refs(doc):
-        if target not in seen:
-            hint = closest(target, list(seen))
+        seen.setdefault(ident, numbered)
+    for ref, text, path in iter_refs(doc):
+        where = {"path": path, "offset": ref.start, "text": text.raw}
+        if ref.target not in seen:
+            hint = closest(ref.target, list(seen))
             tip = f"; did you mean {hint!r}?" if hint else ""
-            out.append(Diagnostic(f"{{ref:{target}}} names no paragraph with `id: {target}`{tip}", path=path))
+            out.append(Diagnostic(f"{{ref:{ref.target}}} names no paragraph with `id: {ref.target}`{tip}", **where))
+        elif not seen[ref.target]:
+            out.append(Diagnostic(f"{{ref:{ref.target}}} points to a paragraph that has no number; number it, or "
+                                  "write the reference out", **where))
     return out
 
 
+def _phrase_checks(doc: Document) -> list[Diagnostic]:
+    """The grammar-dependent pieces of a letter's title that this language's conventions say the outline gives."""
+    letter = doc.letter
+    if letter is None or not letter.transmits or letter.title:
+        return []
+    conv = load_conventions(doc.language)
+    return [Diagnostic(f"{doc.language} versions need `phrases: {phrase}:` under `letter:`, written in that language "
+                       f"(grammar is not guessed: {_WHY.get(phrase, 'it agrees with the sender')}); e.g. "
+                       f"{phrase}: \"{conv.letter.transmitting}\"", path=("letter", "transmits"))
+            for phrase in conv.letter.required_phrases if phrase not in letter.phrases]

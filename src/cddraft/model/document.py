@@ -11,10 +11,11 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator
 
-from cddraft.model.blocks import Block, Body, Kind, Model, PlainText, Text, check_plain
-from cddraft.model.inline import parse
+from cddraft.model import markup
+from cddraft.model.blocks import Block, Body, Kind, Model
+from cddraft.model.markup import Markup, NoteText, PlainText, Text
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 Language = Literal["ar", "zh", "en", "fr", "ru", "es"]
@@ -47,16 +48,15 @@ def _flag_or_text(value: object) -> object:
     return value
 
 
-def _circulation(value: object) -> bool | str:
+def _circulation(value: object) -> bool | Markup:
     """``circulation_request``: a switch (true/false) or the wording of the request (markup allowed)."""
-    if isinstance(value, bool):
+    if isinstance(value, bool | Markup):
         return value
     if isinstance(value, str) and value.strip():
         flag = _flag_or_text(value)
         if isinstance(flag, bool):
             return flag
-        parse(value.strip())
-        return value.strip()
+        return markup.text(value.strip())
     found = {dict: "a mapping", list: "a list", str: "an empty value"}.get(type(value), "nothing")
     raise ValueError(f"write true, false or the wording of the request, not {found}")
 
@@ -133,9 +133,9 @@ def _iso_date(value: object) -> object:
 MAX_BODY_CHARS = 255
 
 
-def _body(value: str) -> str:
-    if len(value) > MAX_BODY_CHARS:
-        raise ValueError(f"the name of the body is {len(value):,} characters long; at most {MAX_BODY_CHARS} "
+def _body(value: Markup) -> Markup:
+    if len(value.raw) > MAX_BODY_CHARS:
+        raise ValueError(f"the name of the body is {len(value.raw):,} characters long; at most {MAX_BODY_CHARS} "
                          "fit (e.g. Conference on Disarmament)")
     return value
 
@@ -152,22 +152,21 @@ def _qr(value: str) -> str:
     return value
 
 
-def _phrase(value: str) -> str:
-    if "{object}" not in value:
-        raise ValueError(f"{value!r} lacks {{object}}, where the text of `transmits` goes; write e.g. "
+def _phrase(value: Markup) -> Markup:
+    if "{object}" not in value.plain:
+        raise ValueError(f"{value.raw!r} lacks {{object}}, where the text of `transmits` goes; write e.g. "
                          "\", препровождающее {object}\"")
     return value
 
 
 #: A piece of a title formula: kept exactly as written, leading space included (" يحيل بها {object}").
-Phrase = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1), AfterValidator(check_plain),
-                   AfterValidator(_phrase)]
+Phrase = Annotated[Markup, markup.schema(markup.plain, strip=False), AfterValidator(_phrase)]
 Symbol = Annotated[str, AfterValidator(_symbol)]
 JobNumber = Annotated[str, AfterValidator(_job)]
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 QrPayload = Annotated[str, AfterValidator(_qr)]
 BodyName = Annotated[PlainText, AfterValidator(_body)]
-CirculationRequest = Annotated[bool | str, PlainValidator(_circulation)]
+CirculationRequest = Annotated[bool | Markup, PlainValidator(_circulation, json_schema_input_type=bool | str)]
 
 
 class Signatory(Model):
@@ -178,17 +177,6 @@ class Signatory(Model):
     country: str | None = Field(default=None, description="English short name, used to order signatories")
 
 
-def _title_note(value: str) -> str:
-    from cddraft.model.inline import Ref, parse
-
-    if any(isinstance(s, Ref) for s in parse(value, in_note=True)):
-        raise ValueError("{ref:…} cannot be used in the title's note (it is printed before the paragraphs are "
-                         "numbered); write the paragraph number")
-    return value
-
-
-#: The text of the title's footnote: inline markup, no footnote of its own, no cross-reference.
-TitleNote = Annotated[str, Field(min_length=1), AfterValidator(_title_note)]
 _TITLE_NOTE = ("a footnote to the title, marked * (§4.1a), e.g. 'Reissued for technical reasons on 20 September "
                "2017.' or 'Circulated in the language of submission only.'")
 
@@ -201,7 +189,7 @@ class Letter(Model):
     addressee: PlainText | None = Field(default=None, description="default: the conventions' addressee")
     transmits: PlainText | None = Field(default=None, description="what the letter transmits, for the title")
     title: PlainText | None = Field(default=None, description="the whole title, when the formula cannot fit")
-    title_note: TitleNote | None = Field(default=None, description=_TITLE_NOTE)
+    title_note: NoteText | None = Field(default=None, description=_TITLE_NOTE)
     phrases: dict[Literal["transmitting"], Phrase] = Field(
         default={}, description="grammar-dependent pieces of the title, in this version's language; "
         "`transmitting` replaces the conventions' clause, with {object} where `transmits` goes")
@@ -218,7 +206,7 @@ class Report(Body):
     """A report under its own symbol (or the model of an annexed report)."""
 
     title: PlainText | None = None  # printed as one plain line: no footnote or {ref:} can show there
-    title_note: TitleNote | None = Field(default=None, description=_TITLE_NOTE)
+    title_note: NoteText | None = Field(default=None, description=_TITLE_NOTE)
 
 
 class Annex(Body):

@@ -1,13 +1,16 @@
-"""Walk the text-bearing nodes of a :class:`Document` with their outline paths."""
+"""Walk the text of a :class:`Document`: every :class:`Markup` with its outline path, in reading order."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import BaseModel
+
 from cddraft.errors import Path_
 from cddraft.model.blocks import Body, BulletItem, Bullets, Item, Paragraph, Quote, Section
 from cddraft.model.document import Document
-from cddraft.model.inline import Footnote, Ref, parse
+from cddraft.model.inline import Ref
+from cddraft.model.markup import Markup
 
 
 def bodies(doc: Document) -> Iterator[tuple[Body, Path_]]:
@@ -18,20 +21,20 @@ def bodies(doc: Document) -> Iterator[tuple[Body, Path_]]:
         yield annex, ("annexes", i)
 
 
-def _items(items: list[Item], path: Path_) -> Iterator[tuple[str, Path_]]:
+def _items(items: list[Item], path: Path_) -> Iterator[tuple[Markup, Path_]]:
     for i, item in enumerate(items):
         yield item.text, (*path, i, "text")
         yield from _items(item.items, (*path, i, "items"))
 
 
-def _bullets(items: list[BulletItem], path: Path_) -> Iterator[tuple[str, Path_]]:
+def _bullets(items: list[BulletItem], path: Path_) -> Iterator[tuple[Markup, Path_]]:
     for i, item in enumerate(items):
         yield item.text, (*path, i, "text")
         yield from _bullets(item.bullets, (*path, i, "bullets"))
 
 
-def block_texts(blocks: list, path: Path_) -> Iterator[tuple[str, Path_]]:
-    """Every markup string in a block list (headings, paragraphs, items, bullets, quotes)."""
+def block_texts(blocks: list, path: Path_) -> Iterator[tuple[Markup, Path_]]:
+    """Every text of a block list (headings, paragraphs, items, bullets, quotes)."""
     for i, block in enumerate(blocks):
         p = (*path, i)
         if isinstance(block, Paragraph):
@@ -47,12 +50,12 @@ def block_texts(blocks: list, path: Path_) -> Iterator[tuple[str, Path_]]:
                 yield text, (*p, "quote", j)
 
 
-def texts(doc: Document) -> Iterator[tuple[str, Path_]]:
-    """Every markup string of the document, in reading order."""
+def texts(doc: Document) -> Iterator[tuple[Markup, Path_]]:
+    """Every text that may hold footnotes and references, in reading order."""
     if doc.letter is not None:
         for i, text in enumerate(doc.letter.paragraphs):
             yield text, ("letter", "paragraphs", i)
-        if isinstance(doc.letter.circulation_request, str):
+        if isinstance(doc.letter.circulation_request, Markup):
             yield doc.letter.circulation_request, ("letter", "circulation_request")
         if doc.letter.closing:
             yield doc.letter.closing, ("letter", "closing")
@@ -62,27 +65,40 @@ def texts(doc: Document) -> Iterator[tuple[str, Path_]]:
         yield from block_texts(body.content, (*path, "content"))
 
 
-def _ids(blocks: list, path: Path_) -> Iterator[tuple[str, Path_]]:
+def markups(value: object, path: Path_ = ()) -> Iterator[tuple[Markup, Path_]]:
+    """Every :class:`Markup` anywhere in a model (one-line fields, phrases and notes too), with its path."""
+    if isinstance(value, Markup):
+        yield value, path
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from markups(item, (*path, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from markups(item, (*path, key))
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from markups(getattr(value, name), (*path, name))
+
+
+def _ids(blocks: list, path: Path_, numbered: tuple[bool, bool]) -> Iterator[tuple[str, Path_, bool]]:
+    paragraphs, headings = numbered
     for i, block in enumerate(blocks):
-        if isinstance(block, Paragraph | Section) and block.id:
-            yield block.id, (*path, i, "id")
+        if isinstance(block, Paragraph) and block.id:
+            yield block.id, (*path, i, "id"), paragraphs and block.numbered
         if isinstance(block, Section):
-            yield from _ids(block.content, (*path, i, "content"))
+            if block.id:
+                yield block.id, (*path, i, "id"), headings
+            yield from _ids(block.content, (*path, i, "content"), numbered)
 
 
-def iter_ids(doc: Document) -> Iterator[tuple[str, Path_]]:
+def iter_ids(doc: Document) -> Iterator[tuple[str, Path_, bool]]:
+    """Each ``id`` with its path and whether its block gets a number (which a ``{ref:id}`` prints)."""
     for body, path in bodies(doc):
-        yield from _ids(body.content, (*path, "content"))
+        yield from _ids(body.content, (*path, "content"), (body.numbered_paragraphs, body.numbered_headings))
 
 
-def iter_refs(doc: Document) -> Iterator[tuple[str, Path_]]:
+def iter_refs(doc: Document) -> Iterator[tuple[Ref, Markup, Path_]]:
+    """Each ``{ref:…}`` (in text, footnotes and superscripts) with the text that holds it and its path."""
     for text, path in texts(doc):
-        if "{ref:" not in text:
-            continue
-        for span in parse(text):
-            if isinstance(span, Ref):
-                yield span.target, path
-            elif isinstance(span, Footnote):
-                for inner in span.content:
-                    if isinstance(inner, Ref):
-                        yield inner.target, path
+        for ref in text.refs():
+            yield ref, text, path

@@ -76,3 +76,31 @@ def test_libreoffice_shows_the_same_numbers(tmp_path):
     text = " ".join(" ".join(pdf_pages(tmp_path / "r.pdf")).split())
     assert "As paragraph 3 says, and section I. shows." in text
     assert "Compare paragraph 3." in text
+
+
+def test_a_reference_in_a_superscript_is_a_superscript_ref_field(tmp_path):
+    """``^{see {ref:x}}``: the reference stays (a REF field showing the number), in superscript like its words."""
+    outline = tmp_path / "r.yaml"
+    outline.write_text(REPORT.replace("A second paragraph.", "A second paragraph.^{see {ref:later.one-2}}"),
+                       encoding="utf-8")
+    result = run_cli("build", str(outline), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    import docx
+
+    paragraph = next(p for p in docx.Document(str(tmp_path / "r.docx")).paragraphs if "second paragraph" in p.text)
+    assert paragraph.text.endswith("A second paragraph.see 3")
+    raised = [r.text for r in paragraph.runs if r.font.superscript]
+    assert "".join(raised) == "see 3", "the words and the number are superscript"
+    with zipfile.ZipFile(tmp_path / "r.docx") as z:
+        assert (r"REF _Ref_later_one_2 \h", "3") in _refs(etree.fromstring(z.read("word/document.xml")))
+
+
+def test_a_reference_to_an_unnumbered_paragraph_is_reported_at_the_reference(tmp_path):
+    outline = tmp_path / "r.yaml"
+    outline.write_text(REPORT.replace("        - A second paragraph.\n",
+                                      "        - text: An aside, see {ref:aside}.\n          id: aside\n"
+                                      "          numbered: false\n"), encoding="utf-8")
+    result = run_cli("build", str(outline), "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{outline}:11:31: {{ref:aside}} points to a paragraph that has no number" in result.output
+    assert not (tmp_path / "r.docx").exists()

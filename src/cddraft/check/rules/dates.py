@@ -27,7 +27,8 @@ _EN_DATES = re.compile(
 )
 
 
-@rule("CD512", "non-un-date-format", "error", "English: a date not written “14 September 2017”")
+@rule("CD512", "non-un-date-format", "error", "English: a date not written “14 September 2017”",
+      languages=("en",))
 def non_un_date_format(doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flags dates in English text written other than day, month in full, year.
 
@@ -42,9 +43,7 @@ def non_un_date_format(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     Manual: un-conventions.md §6.7 (Editorial Manual, numbers and dates); lint rule L3.
     """
-    if ctx.lang != "en":
-        return
-    for node, flat in ctx.flats():
+    for node, flat in ctx.visible_texts():
         for m in _EN_DATES.finditer(flat.text):
             yield ctx.at(node, flat, m.start(), f"write dates as “14 September 2017” (day, month, year; no comma or "
                                                 f"ordinal), not “{m.group()}”")
@@ -54,7 +53,8 @@ _FR_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octob
 _FR_FIRST = re.compile(rf"(?<![\d,.])1[ \u00a0\u202f]+(?:{_FR_MONTHS})\b")
 
 
-@rule("CD516", "french-first-of-month", "error", "French: the first of a month written “1” instead of “1er”")
+@rule("CD516", "french-first-of-month", "error", "French: the first of a month written “1” instead of “1er”",
+      languages=("fr",))
 def french_first_of_month(doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flags "1 septembre" in French text: the first day of a month is written "1er".
 
@@ -67,8 +67,6 @@ def french_first_of_month(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     Manual: un-conventions.md §6.7.
     """
-    if ctx.lang != "fr":
-        return
-    for node, flat in ctx.flats():
+    for node, flat in ctx.visible_texts():
         for m in _FR_FIRST.finditer(flat.text):
             yield ctx.at(node, flat, m.start(), "le premier du mois s'écrit « 1er » : write 1^{er}")

@@ -6,32 +6,32 @@ from collections.abc import Iterator
 
 from cddraft.check.context import Context
 from cddraft.check.registry import Finding, rule
-from cddraft.check.text import Flat
 from cddraft.check.walk import TextNode
+from cddraft.conventions import english_name
 from cddraft.model.document import Document
+from cddraft.model.visible import Visible
 
-#: Punctuation a call is placed after (English) or before (French, Spanish).
+#: Punctuation a call is placed after (English) or before (French, Spanish): conventions ``text.footnote_call``.
 _PUNCT = ".,;:!?"
 _BLANKS = " \u00a0\u202f\t"
-#: Languages that put the call before punctuation (Editorial Manual, footnotes ch. 9).
-_BEFORE = {"fr": "French", "es": "Spanish"}
 
 
-def _calls(ctx: Context) -> Iterator[tuple[TextNode, Flat, int, int]]:
+def _calls(ctx: Context) -> Iterator[tuple[TextNode, Visible, int, int]]:
     """Each footnote call: its node, host text, index of the call in the host, and note number."""
     for node in ctx.texts():
-        flat = node.flat
+        flat = node.visible
         for k, note in enumerate(flat.notes):
             yield node, flat, note.at, k
 
 
-def _finding(node: TextNode, flat: Flat, k: int, message: str) -> Finding:
+def _finding(node: TextNode, flat: Visible, k: int, message: str) -> Finding:
     return Finding(node.path, message, offset=flat.notes[k].raw, text=node.raw)
 
 
 @rule("CD201", "footnote-call-before-punctuation", "error", "English: a footnote call stands before punctuation")
 def footnote_call_before_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
-    """Flags, in English, a footnote call written before a punctuation mark or closing quotation mark.
+    """Flags, in English (conventions ``text.footnote_call: after_punctuation``), a footnote call written before
+    a punctuation mark or closing quotation mark.
 
     Why: in English the call goes after the punctuation — at the end of the phrase or sentence,
     and after a quotation's closing mark.
@@ -43,17 +43,19 @@ def footnote_call_before_punctuation(doc: Document, ctx: Context) -> Iterator[Fi
 
     Manual: un-conventions.md §6.5 (Editorial Manual, footnotes, ch. 9); lint rule L12.
     """
-    if ctx.lang != "en":
+    if ctx.conv.text.footnote_call != "after_punctuation":
         return
+    language = english_name(ctx.lang)
     for node, flat, at, k in _calls(ctx):
         nxt = flat.text[at : at + 1]
         if nxt and nxt in _PUNCT + "”" and not flat.sup[at]:
-            yield _finding(node, flat, k, f"in English the footnote call goes after the “{nxt}”: write “{nxt}^[…]”")
+            yield _finding(node, flat, k, f"in {language} the footnote call goes after the “{nxt}”: write “{nxt}^[…]”")
 
 
 @rule("CD202", "footnote-call-after-punctuation", "error", "French/Spanish: a footnote call stands after punctuation")
 def footnote_call_after_punctuation(doc: Document, ctx: Context) -> Iterator[Finding]:
-    """Flags, in French and Spanish, a footnote call written after a punctuation mark.
+    """Flags, in French and Spanish (conventions ``text.footnote_call: before_punctuation``), a footnote call
+    written after a punctuation mark.
 
     Why: French and Spanish put the call before the punctuation (the reverse of English).
 
@@ -64,9 +66,9 @@ def footnote_call_after_punctuation(doc: Document, ctx: Context) -> Iterator[Fin
 
     Manual: un-conventions.md §6.5 (Editorial Manual, footnotes, ch. 9); lint rule L12.
     """
-    language = _BEFORE.get(ctx.lang)
-    if language is None:
+    if ctx.conv.text.footnote_call != "before_punctuation":
         return
+    language = english_name(ctx.lang)
     for node, flat, at, k in _calls(ctx):
         prev = flat.text[at - 1 : at] if at else ""
         if prev and prev in _PUNCT and not flat.sup[at - 1]:

@@ -37,20 +37,15 @@ def count_words(text: str) -> float:
 
 def document_words(ctx: Context) -> int:
     """The document's length: title, letter, headings, paragraphs, items, bullets, quotes and footnotes."""
-    from cddraft.localise import letter_title
+    from cddraft.localise import circulation_request, letter_title
 
     doc = ctx.doc
     total = 0.0
     if doc.letter is not None:
         total += count_words(letter_title(doc, doc.letter, ctx.conv))
         if doc.letter.circulation_request is True:
-            strings, nv = ctx.conv.letter, doc.kind == "note-verbale"
-            if doc.annexes:
-                request = strings.note_verbale_circulation_with_annex if nv else strings.circulation_with_annex
-            else:
-                request = strings.note_verbale_circulation if nv else strings.circulation
-            total += count_words(request)
-    for _node, flat in ctx.flats("letter", "title", "heading", "paragraph", "item", "bullet", "quote"):
+            total += count_words(circulation_request(doc, ctx.conv))
+    for _node, flat in ctx.visible_texts("letter", "title", "heading", "paragraph", "item", "bullet", "quote"):
         total += count_words(flat.text)
     return math.ceil(total)
 

@@ -94,24 +94,15 @@ def typed_signature(doc: Document, ctx: Context) -> Iterator[Finding]:
     markers = _signature_markers()
     for node in ctx.texts("letter"):
         for marker in markers:
-            at = node.flat.text.find(marker)
+            at = node.visible.text.find(marker)
             if at < 0:
                 continue
             if doc.kind == "note-verbale":
                 msg = f"a note verbale is unsigned; remove “{marker}”"
             else:
                 msg = f"the signature block is generated from `signatories:`; remove the typed “{marker}”"
-            yield ctx.at(node, node.flat, at, msg)
+            yield ctx.at(node, node.visible, at, msg)
             break
-
-
-_FIRST_PERSON = {
-    "en": r"\bI (?:have the honour|would be grateful|should be grateful|am grateful)\b",
-    "fr": r"\b(?:J['’]ai l['’]honneur|Je vous serais)\b",
-    "es": r"\bTengo el honor\b",
-    "ru": r"\bИмею честь\b",
-    "ar": r"أتشرف",
-}
 
 
 @rule("CD309", "note-verbale-in-first-person", "warning", "A note verbale is written in the first person")
@@ -129,15 +120,17 @@ def note_verbale_in_first_person(doc: Document, ctx: Context) -> Iterator[Findin
           paragraphs:
             - I have the honour to transmit …     # CD309
 
+    The formulas are the conventions' ``editorial.first_person`` of each language.
+
     Manual: un-conventions.md §5.1, §5.3.
     """
-    pattern = _FIRST_PERSON.get(ctx.lang)
+    pattern = ctx.conv.editorial.first_person
     if doc.kind != "note-verbale" or pattern is None:
         return
     for node in ctx.texts("letter"):
-        m = re.search(pattern, node.flat.text)
+        m = re.search(pattern, node.visible.text)
         if m:
-            yield ctx.at(node, node.flat, m.start(),
+            yield ctx.at(node, node.visible, m.start(),
                          "a note verbale speaks in the third person (“The Permanent Mission … has the honour”); "
                          "rephrase, or make this a letter")
 

@@ -36,7 +36,7 @@ def straight_double_quote(doc: Document, ctx: Context) -> Iterator[Finding]:
     Manual: un-conventions.md §6.6 (Editorial Manual, quotations); lint rule L11.
     """
     pair = _pair(ctx.conv)
-    for node, flat in ctx.flats():
+    for node, flat in ctx.visible_texts():
         for i, ch in enumerate(flat.text):
             if ch == '"':
                 yield ctx.at(node, flat, i, f"use the {ctx.conv.code} quotation marks {pair}, not straight \"")
@@ -60,7 +60,7 @@ def foreign_quotation_marks(doc: Document, ctx: Context) -> Iterator[Finding]:
     """
     allowed = _allowed(ctx.conv)
     pair = _pair(ctx.conv)
-    for node, flat in ctx.flats():
+    for node, flat in ctx.visible_texts():
         for i, ch in enumerate(flat.text):
             if ch in _QUOTES and ch not in allowed:
                 yield ctx.at(node, flat, i, f"“{ch}” is not a quotation mark of {ctx.conv.code} texts; use {pair}")
@@ -87,7 +87,7 @@ def guillemet_spacing(doc: Document, ctx: Context) -> Iterator[Finding]:
     if "«" not in opening:
         return
     spaced = opening.endswith(tuple(_NBSP))
-    for node, flat in ctx.flats():
+    for node, flat in ctx.visible_texts():
         t = flat.text
         for i, ch in enumerate(t):
             if ch not in "«»":

@@ -62,7 +62,8 @@ def _title_cased(heading: str) -> tuple[str, int] | None:
     return common[0] if len(common) >= 2 else None
 
 
-@rule("CD108", "heading-not-sentence-case", "warning", "An English heading is in title case, not sentence case")
+@rule("CD108", "heading-not-sentence-case", "warning", "An English heading is in title case, not sentence case",
+      languages=("en",))
 def heading_not_sentence_case(doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flags English headings written in title case ("General Exchange of Views").
 
@@ -79,15 +80,13 @@ def heading_not_sentence_case(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     Manual: un-conventions.md §6.1 (Editorial Manual, instructions); lint rule L9.
     """
-    if ctx.lang != "en":
-        return
     for node in ctx.texts("heading"):
-        typed = heading_marker(node.flat.text)
-        skip = node.flat.text.find(typed[0]) + len(typed[0]) if typed else 0
-        found = _title_cased(node.flat.text[skip:])
+        typed = heading_marker(node.visible.text)
+        skip = node.visible.text.find(typed[0]) + len(typed[0]) if typed else 0
+        found = _title_cased(node.visible.text[skip:])
         if found:
             word, at = found
             at += skip
-            yield ctx.at(node, node.flat, at,
+            yield ctx.at(node, node.visible, at,
                          f"headings are in sentence case: write “{word.lower()}” (capitals only on the first word "
                          "and on proper names)")

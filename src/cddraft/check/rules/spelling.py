@@ -35,7 +35,8 @@ def _recase(word: str, like: str) -> str:
     return word[0].upper() + word[1:] if like[:1].isupper() else word
 
 
-@rule("CD501", "non-oxford-spelling", "error", "English: -ise/-yze spelling where the UN writes -ize/-yse")
+@rule("CD501", "non-oxford-spelling", "error", "English: -ise/-yze spelling where the UN writes -ize/-yse",
+      languages=("en",))
 def non_oxford_spelling(doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flags British -ise forms (organisation, recognise) and American -yze forms (analyze) in English.
 
@@ -53,9 +54,7 @@ def non_oxford_spelling(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     Manual: un-conventions.md §6.9 (Editorial Manual; Concise Oxford); lint rule L4.
     """
-    if ctx.lang != "en":
-        return
-    for node, flat in ctx.flats():
+    for node, flat in ctx.visible_texts():
         for m in _SPELLING.finditer(flat.text):
             stem, ending = m.group(1), m.group(2)
             right = _recase(_PAIRS[stem.lower()], stem) + ending
@@ -70,7 +69,8 @@ _ALLOWED = re.compile(r"I\.C\.J\. Reports|C\.I\.J\. Recueil")
 _DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,})(?![\w])")
 
 
-@rule("CD502", "acronym-with-full-stops", "error", "An abbreviation is written with full stops (U.N., N.P.T.)")
+@rule("CD502", "acronym-with-full-stops", "error", "An abbreviation is written with full stops (U.N., N.P.T.)",
+      languages=("en", "fr", "es"))
 def acronym_with_full_stops(doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flags abbreviations and acronyms written with full stops: U.N., N.P.T., I.A.E.A.
 
@@ -86,9 +86,7 @@ def acronym_with_full_stops(doc: Document, ctx: Context) -> Iterator[Finding]:
     Manual: un-conventions.md §6.9 (Editorial Manual; Correspondence Manual, abbreviations);
     lint rule L5.
     """
-    if ctx.lang not in ("en", "fr", "es"):
-        return
-    for node, flat in ctx.flats():
+    for node, flat in ctx.visible_texts():
         allowed = {m.start() for m in _ALLOWED.finditer(flat.text)}
         for m in _DOTTED.finditer(flat.text):
             dotted = m.group(1)
@@ -101,7 +99,8 @@ def acronym_with_full_stops(doc: Document, ctx: Context) -> Iterator[Finding]:
 _POSSESSIVE = re.compile(r"\b([A-Z]{2,})['’]s\b")
 
 
-@rule("CD503", "acronym-possessive", "error", "English: an acronym is used in the possessive (NPT's)")
+@rule("CD503", "acronym-possessive", "error", "English: an acronym is used in the possessive (NPT's)",
+      languages=("en",))
 def acronym_possessive(doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flags an acronym in the possessive: "the NPT's review", "UNIDIR's report".
 
@@ -114,9 +113,7 @@ def acronym_possessive(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     Manual: un-conventions.md §6.9 (Editorial Manual); lint rule L5.
     """
-    if ctx.lang != "en":
-        return
-    for node, flat in ctx.flats():
+    for node, flat in ctx.visible_texts():
         for m in _POSSESSIVE.finditer(flat.text):
             yield ctx.at(node, flat, m.start(), f"do not use “{m.group(1)}” in the possessive; rephrase with “of” "
                                                 "(“the pillars of the NPT”)")
@@ -125,7 +122,8 @@ def acronym_possessive(doc: Document, ctx: Context) -> Iterator[Finding]:
 _PERCENT = re.compile(r"\bpercent\b|(?<=\d)\s?%", re.IGNORECASE)
 
 
-@rule("CD504", "percent-not-per-cent", "error", "English: “percent” or “%” where the UN writes “per cent”")
+@rule("CD504", "percent-not-per-cent", "error", "English: “percent” or “%” where the UN writes “per cent”",
+      languages=("en",))
 def percent_not_per_cent(doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flags "percent" and "%" after a figure in English text.
 
@@ -138,9 +136,7 @@ def percent_not_per_cent(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     Manual: un-conventions.md §6.8 (Editorial Manual, numbers); lint rule L6.
     """
-    if ctx.lang != "en":
-        return
-    for node, flat in ctx.flats():
+    for node, flat in ctx.visible_texts():
         for m in _PERCENT.finditer(flat.text):
             yield ctx.at(node, flat, m.start(), f"write “per cent”, not “{m.group().strip()}”")
 
@@ -149,7 +145,8 @@ def percent_not_per_cent(doc: Document, ctx: Context) -> Iterator[Finding]:
 _UN = re.compile(r"\bUN\b(?![-‑–]\w)(?!\s+Women\b)|\bS-?G\b|\bSecGen\b")
 
 
-@rule("CD511", "abbreviated-united-nations", "error", "English: “UN” or “SG” for United Nations, Secretary-General")
+@rule("CD511", "abbreviated-united-nations", "error", "English: “UN” or “SG” for United Nations, Secretary-General",
+      languages=("en",))
 def abbreviated_united_nations(doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flags "UN" (as a word) and "SG"/"S-G" in English text.
 
@@ -162,9 +159,7 @@ def abbreviated_united_nations(doc: Document, ctx: Context) -> Iterator[Finding]
 
     Manual: un-conventions.md §6.9 (Correspondence Manual, abbreviations); lint rule L17.
     """
-    if ctx.lang != "en":
-        return
-    for node, flat in ctx.flats():
+    for node, flat in ctx.visible_texts():
         for m in _UN.finditer(flat.text):
             full = "United Nations" if m.group() == "UN" else "Secretary-General"
             yield ctx.at(node, flat, m.start(), f"write “{full}” in full, not “{m.group()}”")

@@ -38,7 +38,7 @@ def typed_paragraph_number(doc: Document, ctx: Context) -> Iterator[Finding]:
     for node in ctx.texts("letter", "paragraph"):
         if node.role == "paragraph" and not node.numbered:
             continue
-        m = PARAGRAPH_NUMBER.match(node.raw)
+        m = PARAGRAPH_NUMBER.match(node.visible.text)
         if not m:
             continue
         typed = m.group(1)
@@ -47,7 +47,7 @@ def typed_paragraph_number(doc: Document, ctx: Context) -> Iterator[Finding]:
         else:
             msg = (f"cddraft numbers this paragraph; the typed “{typed}” would print beside the generated "
                    "number — remove it (write subparagraphs as `items:`)")
-        yield Finding(node.path, msg, offset=m.start(1), text=node.raw)
+        yield ctx.at(node, node.visible, m.start(1), msg)
 
 
 @rule("CD102", "report-paragraphs-unnumbered", "error", "A report switches paragraph numbering off")
@@ -154,12 +154,13 @@ def heading_level_skipped(doc: Document, ctx: Context) -> Iterator[Finding]:
         if node.body.numbered_headings:
             continue
         above = marks.get(id(node.parent.section)) if node.parent is not None else None
-        found = heading_marker(node.section.heading, above[1] if above else None)
+        found = heading_marker(node.section.heading.visible.text, above[1] if above else None)
         marks[id(node.section)] = found
         if found and above and found[1] > above[1] + 1:
             yield Finding((*node.path, "heading"),
                           f"“{found[0]}” under “{above[0]}” skips a level: the next level down is "
-                          f"“{LEVEL_NAMES[above[1] + 1]}” (I., A., 1., (a), (i))", offset=0, text=node.section.heading)
+                          f"“{LEVEL_NAMES[above[1] + 1]}” (I., A., 1., (a), (i))", offset=0,
+                          text=node.section.heading.raw)
 
 
 @rule("CD106", "typed-heading-number", "error", "A heading cddraft numbers starts with a typed number")
@@ -179,11 +180,11 @@ def typed_heading_number(doc: Document, ctx: Context) -> Iterator[Finding]:
     for node in sections(doc):
         if not node.body.numbered_headings:
             continue
-        found = heading_marker(node.section.heading)
+        found = heading_marker(node.section.heading.visible.text)
         if found:
             yield Finding((*node.path, "heading"),
                           f"cddraft numbers this heading; the typed “{found[0]}” would print beside the generated "
-                          "marker — remove it", offset=0, text=node.section.heading)
+                          "marker — remove it", offset=0, text=node.section.heading.raw)
 
 
 @rule("CD107", "lone-subsection", "error", "A section has exactly one sub-section (an A. without a B.)")

@@ -10,19 +10,8 @@ from cddraft.check.registry import Finding, rule
 from cddraft.check.walk import RUNNING
 from cddraft.model.document import Document
 
-#: Words of a heading under which bold is allowed (conclusions and recommendations), per language.
-_CONCLUSIONS = {
-    "en": ("conclusion", "recommendation"),
-    "fr": ("conclusion", "recommandation"),
-    "es": ("conclusi", "recomendaci"),
-    "ru": ("вывод", "заключени", "рекомендаци"),
-    "zh": ("结论", "建议"),
-    "ar": ("استنتاج", "توصي", "التوصيات"),
-}
 
-
-def _allows_bold(sections: tuple[str, ...], lang: str) -> bool:
-    words = _CONCLUSIONS.get(lang, ())
+def _allows_bold(sections: tuple[str, ...], words: list[str]) -> bool:
     return any(w in heading.casefold() for heading in sections for w in words)
 
 
@@ -32,8 +21,8 @@ def bold_for_emphasis(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     Why: bold is not used for emphasis in UN documents. In running text it is kept for
     conclusions and recommendations, so it is allowed under a heading that says so
-    ("Conclusions and recommendations", "Recommandations", "结论和建议" …). Headings are bold by
-    their style, without markup.
+    ("Conclusions and recommendations", "Recommandations", "结论和建议" …: the conventions'
+    ``editorial.bold_allowed_under`` words). Headings are bold by their style, without markup.
 
     Example::
 
@@ -41,8 +30,8 @@ def bold_for_emphasis(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     Manual: un-conventions.md §6.9 (Editorial Manual, italics and bold); lint rule L2.
     """
-    for node, flat in ctx.flats(*RUNNING):
-        if _allows_bold(node.sections, ctx.lang):
+    for node, flat in ctx.visible_texts(*RUNNING):
+        if _allows_bold(node.sections, ctx.conv.editorial.bold_allowed_under):
             continue
         for start, end in flat.runs(flat.bold):
             words = flat.text[start:end].strip()
@@ -76,7 +65,7 @@ def italic_for_emphasis(doc: Document, ctx: Context) -> Iterator[Finding]:
     Manual: un-conventions.md §6.9 (Editorial Manual, italics); lint rule L2.
     """
     for node in ctx.texts(*RUNNING):
-        flat = node.flat
+        flat = node.visible
         for start, end in flat.runs(flat.italic):
             words = flat.text[start:end].strip()
             if words and not _looks_like_title(words):
@@ -103,9 +92,9 @@ def bullet_ends_with_semicolon(doc: Document, ctx: Context) -> Iterator[Finding]
     Manual: un-conventions.md §6.4 (Editorial Manual, paragraphs and subparagraphs); lint rule L10.
     """
     for node in ctx.texts("bullet"):
-        m = _TRAILING_SEMICOLON.search(node.flat.text)
+        m = _TRAILING_SEMICOLON.search(node.visible.text)
         if m:
-            yield ctx.at(node, node.flat, m.start(), "bullet items do not end with a semicolon; drop it (a full "
+            yield ctx.at(node, node.visible, m.start(), "bullet items do not end with a semicolon; drop it (a full "
                                                      "sentence may end with a full stop)")
 
 
@@ -129,11 +118,13 @@ def space_between_cjk_and_latin(doc: Document, ctx: Context) -> Iterator[Finding
 
         - 会议于 2017 年 8 月举行。     # CD513: 会议于2017年8月举行。
 
+    Runs where the conventions drop those spaces (``text.spaces_next_to_cjk: drop``).
+
     Manual: un-conventions.md §5.4 (seed-zh.txt); lint rule L19.
     """
-    if ctx.lang != "zh":
+    if ctx.conv.text.spaces_next_to_cjk != "drop":
         return
-    for node, flat in ctx.flats():
+    for node, flat in ctx.visible_texts():
         for m in _CJK_GAP.finditer(flat.text):
             yield ctx.at(node, flat, m.start(), "do not type spaces between Chinese and figures or Latin letters; "
                                                 "Word spaces them")
@@ -151,11 +142,13 @@ def halfwidth_punctuation_in_chinese(doc: Document, ctx: Context) -> Iterator[Fi
 
         - 各代表团强调,政治意愿是必要的。     # CD514: 强调，
 
+    Runs where the conventions say ``text.full_width_punctuation: true``.
+
     Manual: un-conventions.md §5.4 (seed-zh.txt).
     """
-    if ctx.lang != "zh":
+    if not ctx.conv.text.full_width_punctuation:
         return
-    for node, flat in ctx.flats():
+    for node, flat in ctx.visible_texts():
         for m in _HALF_PUNCT.finditer(flat.text):
             yield ctx.at(node, flat, m.start(), f"use the full-width “{_FULL[m.group()]}” in Chinese text, not "
                                                 f"“{m.group()}”")
@@ -167,7 +160,8 @@ _PAGE_CITATION = re.compile(
 )
 
 
-@rule("CD515", "page-citation-of-un-document", "warning", "English: a UN document is cited by page, not paragraph")
+@rule("CD515", "page-citation-of-un-document", "warning", "English: a UN document is cited by page, not paragraph",
+      languages=("en",))
 def page_citation_of_un_document(doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flags a UN document symbol followed by a page reference ("A/72/53, p. 12").
 
@@ -180,8 +174,6 @@ def page_citation_of_un_document(doc: Document, ctx: Context) -> Iterator[Findin
 
     Manual: un-conventions.md §6.6 (Editorial Manual, quotations); lint rule L18.
     """
-    if ctx.lang != "en":
-        return
-    for node, flat in ctx.flats():
+    for node, flat in ctx.visible_texts():
         for m in _PAGE_CITATION.finditer(flat.text):
             yield ctx.at(node, flat, m.start(), "cite UN documents by paragraph (“para. 12”), not by page")

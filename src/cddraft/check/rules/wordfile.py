@@ -181,7 +181,7 @@ def docx_unexpected_font(document: DocxDocument, ctx: DocxContext) -> Iterator[F
     """
     fonts = ctx.conv.fonts
     expected = {"ascii": fonts.latin, "hAnsi": fonts.latin}
-    if ctx.lang == "zh" and fonts.east_asian:
+    if fonts.east_asian:  # set for the versions whose text is East Asian
         expected["eastAsia"] = fonts.east_asian
     if ctx.conv.rtl:
         expected["cs"] = fonts.complex

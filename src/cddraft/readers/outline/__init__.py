@@ -1,0 +1,17 @@
+"""The YAML outline reader: the file composed with positions (:mod:`.load`), then validated into the
+model (:mod:`.validate`) with every problem at its line and column (:mod:`.positions`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cddraft.model.document import Document
+from cddraft.readers.outline.load import load_outline
+from cddraft.readers.outline.positions import Outline
+from cddraft.readers.outline.validate import build_document
+
+
+def read_outline(path: str | Path) -> tuple[Outline, Document]:
+    """Read and validate an outline file; every problem in it is one :class:`~cddraft.errors.CddraftError`."""
+    outline = load_outline(path)
+    return outline, build_document(outline)

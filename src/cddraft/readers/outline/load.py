@@ -10,7 +10,6 @@ by path, which :class:`SourceMap` turns back into ``LINE:COL``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ import yaml
 
 from cddraft.errors import CddraftError, Diagnostic, Path_, SourcePos
 from cddraft.readcap import read_capped
+from cddraft.readers.outline.positions import Outline, SourceMap
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -38,37 +38,6 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-
-
-@dataclass
-class SourceMap:
-    """Positions of values and keys, by model path (``("letter", "paragraphs", 2)``)."""
-
-    values: dict[Path_, SourcePos] = field(default_factory=dict)
-    keys: dict[Path_, SourcePos] = field(default_factory=dict)
-
-    def locate(self, path: Path_, *, key: bool = False) -> SourcePos:
-        """The position of ``path``, or of its nearest ancestor that exists in the file."""
-        p = tuple(path)
-        while p:
-            if key and p in self.keys:
-                return self.keys[p]
-            if p in self.values:
-                return self.values[p]
-            if p in self.keys:
-                return self.keys[p]
-            p = p[:-1]
-        return self.values.get((), SourcePos(1, 1))
-
-
-@dataclass
-class Outline:
-    """A loaded outline: its data, positions and file name (for messages)."""
-
-    data: Any
-    sources: SourceMap
-    file: str
-    text: str = ""
 
 
 def _pos(mark: yaml.Mark) -> SourcePos:

@@ -1,6 +1,6 @@
 """Model path (+ character offset) → ``LINE:COL`` in the outline text.
 
-The :class:`~cddraft.readers.outline.load.SourceMap` knows where each value *starts*. A finding about
+The :class:`SourceMap` knows where each value *starts*, as the YAML composer saw it. A finding about
 one word of a long folded paragraph should point at that word's line, so the offset inside the
 model string is carried into the source: both are walked in step over their non-blank characters
 (YAML folding only changes blanks). When the source spells a character differently (an escape
@@ -11,10 +11,30 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Any
 
-from cddraft.check.registry import Finding
-from cddraft.errors import SourcePos
-from cddraft.readers.outline.load import SourceMap
+from cddraft.errors import Path_, SourcePos
+
+
+@dataclass
+class SourceMap:
+    """Positions of values and keys, by model path (``("letter", "paragraphs", 2)``)."""
+
+    values: dict[Path_, SourcePos] = field(default_factory=dict)
+    keys: dict[Path_, SourcePos] = field(default_factory=dict)
+
+    def locate(self, path: Path_, *, key: bool = False) -> SourcePos:
+        """The position of ``path``, or of its nearest ancestor that exists in the file."""
+        p = tuple(path)
+        while p:
+            if key and p in self.keys:
+                return self.keys[p]
+            if p in self.values:
+                return self.values[p]
+            if p in self.keys:
+                return self.keys[p]
+            p = p[:-1]
+        return self.values.get((), SourcePos(1, 1))
 
 
 @dataclass
@@ -47,12 +67,11 @@ class SourceText:
         k = bisect.bisect_right(self.marks, start)
         return self.marks[k] if k < len(self.marks) else len(self.text)
 
-    def locate(self, finding: Finding) -> SourcePos:
-        start = self.sources.locate(finding.path, key=finding.key)
-        if finding.offset is None or finding.text is None or finding.key:
-            return start
+    def locate(self, path: Path_, offset: int, text: str) -> SourcePos:
+        """Where character ``offset`` of ``text`` (the value at ``path``, as written) stands in the file."""
+        start = self.sources.locate(path)
         begin = self.index(start)
-        found = _align(self.text, begin, self.end_of_value(begin), finding.text, finding.offset)
+        found = _align(self.text, begin, self.end_of_value(begin), text, offset)
         return start if found is None else self.pos(found)
 
 
@@ -92,3 +111,23 @@ def _align(src: str, begin: int, end: int, value: str, offset: int) -> int | Non
         while i < end and src[i].isspace():
             i += 1
     return i if i < end else None
+
+
+@dataclass
+class Outline:
+    """A loaded outline: its data, positions and file name (for messages)."""
+
+    data: Any
+    sources: SourceMap
+    file: str
+    text: str = ""
+    _source_text: SourceText | None = field(default=None, repr=False, compare=False)
+
+    def position(self, path: Path_, *, key: bool = False, offset: int | None = None,
+                 text: str | None = None) -> SourcePos:
+        """``LINE:COL`` of the value (or key) at ``path``, or of character ``offset`` of its text ``text``."""
+        if offset is None or text is None or key:
+            return self.sources.locate(path, key=key)
+        if self._source_text is None:  # scans the whole text: made only once a position inside a value is asked
+            self._source_text = SourceText(self.text, self.sources)
+        return self._source_text.locate(path, offset, text)

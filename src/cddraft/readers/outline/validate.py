@@ -14,7 +14,8 @@ from cddraft.errors import CddraftError, Diagnostic, Path_, closest
 from cddraft.model import blocks, document
 from cddraft.model.checks import semantic_problems
 from cddraft.model.document import Document
-from cddraft.readers.outline.load import Outline
+from cddraft.model.inline import MarkupError
+from cddraft.readers.outline.positions import Outline
 
 
 def _vocabulary() -> list[str]:
@@ -106,13 +107,18 @@ def build_document(outline: Outline) -> Document:
         for err in exc.errors():
             path = _clean_loc(err["loc"], outline.data)
             key = err["type"] == "extra_forbidden"
-            diags.append(Diagnostic(_message(err, vocab, path), path=path, pos=outline.sources.locate(path, key=key)))
+            cause = (err.get("ctx") or {}).get("error")
+            d = Diagnostic(_message(err, vocab, path), path=path)
+            if isinstance(cause, MarkupError):  # at the markup at fault, not at the start of the text
+                d.offset, d.text = cause.offset, cause.text
+            d.pos = outline.position(path, key=key, offset=d.offset, text=d.text)
+            diags.append(d)
     if doc is not None:
         diags.extend(semantic_problems(doc))
     for d in diags:
         d.file = outline.file
         if d.pos is None:
-            d.pos = outline.sources.locate(d.path)
+            d.pos = outline.position(d.path, offset=d.offset, text=d.text)
     if diags:
         raise CddraftError(sorted(diags, key=Diagnostic.sort_key))
     assert doc is not None

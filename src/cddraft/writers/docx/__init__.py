@@ -6,19 +6,20 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from lxml import etree
-
-from cddraft.localise.types import Localised
-from cddraft.writers.docx import ooxml as x
-from cddraft.writers.docx.body import BodyWriter
-from cddraft.writers.docx.furniture import add_furniture
-from cddraft.writers.docx.masthead import masthead_xml
-from cddraft.writers.docx.template import open_template
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from lxml import etree
+
+from cddraft.localise.types import Localised
+from cddraft.writers import WriterOptions
+from cddraft.writers.docx import ooxml as x
+from cddraft.writers.docx.body import BodyWriter
+from cddraft.writers.docx.furniture import add_furniture
+from cddraft.writers.docx.masthead import masthead_xml
+from cddraft.writers.docx.template import open_template
 
 _W = f"{{{x.W_NS}}}"
 # {bidi}: in a right-to-left version the rule stands at the right, over the footnotes it separates.
@@ -32,8 +33,8 @@ _SEPARATORS = (
 
 
 def script_of(loc: Localised) -> x.Script:
-    c = loc.conv
-    return x.Script(east_asian_font=c.fonts.east_asian, rtl=c.rtl, lang=c.lang_tag)
+    s = loc.script
+    return x.Script(east_asian_font=s.east_asian_font, rtl=s.rtl, lang=s.tag)
 
 
 def _set_body(doc: DocxDocument, xml: str) -> None:
@@ -97,11 +98,9 @@ def _set_language(doc: DocxDocument, loc: Localised) -> None:
     spell-checked as English and Arabic text set in the Latin font. Only attributes a style already sets
     are changed, so its other choices stand.
     """
-    c = loc.conv
-    lang_attrs = {"val": c.lang_tag if not c.rtl and c.code != "zh" else "en-GB",
-                  "eastAsia": c.lang_tag if c.code == "zh" else "zh-CN",
-                  "bidi": c.lang_tag if c.rtl else "ar-SA"}
-    font_attrs = {"cs": c.fonts.complex, **({"eastAsia": c.fonts.east_asian} if c.fonts.east_asian else {})}
+    s = loc.script
+    lang_attrs = dict(zip(("val", "eastAsia", "bidi"), s.proofing, strict=True))
+    font_attrs = {"cs": s.complex_font, **({"eastAsia": s.east_asian_font} if s.east_asian_font else {})}
     styles = doc.styles.element
     rpr = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
     if rpr is not None:
@@ -126,7 +125,7 @@ def _set_language(doc: DocxDocument, loc: Localised) -> None:
 def template_context(loc: Localised) -> dict[str, str]:
     """The only variables a user template may use (plain strings, escaped on output)."""
     return {"symbol": loc.masthead.symbol, "title": loc.title, "body": loc.masthead.body,
-            "language": loc.conv.code, "job_line": loc.footer.job_line or ""}
+            "language": loc.script.language, "job_line": loc.footer.job_line or ""}
 
 
 def _clip(text: str, limit: int) -> str:
@@ -154,7 +153,7 @@ def render_docx(loc: Localised, template: Path | None = None) -> bytes:
     props = doc.core_properties
     props.title = _clip(loc.title, 255)
     props.identifier = loc.masthead.symbol
-    props.language = loc.conv.lang_tag
+    props.language = loc.script.tag
     props.subject = _clip(loc.masthead.body, 255)
     props.last_modified_by = "cddraft"
     if loc.masthead.issued is not None:  # the masthead date, not the clock: the same outline gives the same file
@@ -162,3 +161,8 @@ def render_docx(loc: Localised, template: Path | None = None) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def write_docx(loc: Localised, options: WriterOptions) -> bytes:
+    """The writer of the ``docx`` format (:data:`cddraft.writers.WRITERS`)."""
+    return render_docx(loc, options.template)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from cddraft.localise.types import Bullet, Heading, Localised, Para, Signatures, Spans
-from cddraft.model.inline import Footnote, Span
+from cddraft.model.inline import Footnote, Ref, Span
 from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx import styles as st
 
@@ -45,9 +45,9 @@ class BodyWriter:
     def spans(self, spans: Spans, *, in_note: bool = False) -> str:
         out = []
         for s in spans:
-            if isinstance(s, Span) and s.ref:  # a REF field: Word updates it if the numbers change
+            if isinstance(s, Ref):  # a REF field: Word updates it if the numbers change
                 props = x.rpr(self.script, bold=s.bold, italic=s.italic, sup=s.sup)
-                out.append(x.field(f"REF {self.bookmark(s.ref)} \\h", s.text, props))
+                out.append(x.field(f"REF {self.bookmark(s.target)} \\h", s.number or "", props))
             elif isinstance(s, Span):
                 out.append(x.run(s.text, x.rpr(self.script, bold=s.bold, italic=s.italic, sup=s.sup)))
             elif isinstance(s, Footnote) and not in_note:

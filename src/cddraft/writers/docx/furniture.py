@@ -6,13 +6,13 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 
+from docx.document import Document as DocxDocument
+from docx.shared import Cm
 from lxml import etree
 
 from cddraft.localise.types import Footer
 from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx import styles as st
-from docx.document import Document as DocxDocument
-from docx.shared import Cm
 
 #: Pixels per module (the images are scaled to 1.6 cm and 3.6 cm: a version-2 QR module prints 0.64 mm,
 #: a Code 39 narrow bar of a GE job number 0.25 mm).

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.document import Document as DocxDocument
+
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.readers.docx_package import read_docx_bytes
 from cddraft.writers.docx import styles as st
-from docx.document import Document as DocxDocument
 
 _TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
