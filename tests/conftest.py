@@ -21,7 +21,7 @@ from cddraft.export import convert_to_pdf, find_soffice
 REPO = Path(__file__).resolve().parents[1]
 OUTLINES = REPO / "outlines"
 EXAMPLES = {p.stem: p for p in sorted(OUTLINES.glob("*.yaml"))}
-SEED_ZH = REPO.parent / "shared" / "reference" / "seed-zh.txt"
+SEED_ZH = Path(__file__).resolve().parent / "reference" / "seed-zh.txt"  # the real document the zh example models
 
 #: The smallest letter that builds (no job number: line numbers in tests count on this layout).
 MINIMAL_LETTER = """\

@@ -7,7 +7,8 @@ The .docx follows the UNOG template (§4.1a); three of its forms LibreOffice ren
 * a footnote starts with a tab so that its number sits right-aligned at the 1021 tab: LibreOffice moves the
   number to the margin and pushes the text far right; the copy drops that tab and clears the tab stop;
 * Chinese is justified: LibreOffice drops a full-width comma that ends a justified CJK line (the PDF loses
-  text); in a Chinese copy the justified paragraph styles are ranged left.
+  text); in the copy of a document whose language sets full-width punctuation (conventions
+  ``text.full_width_punctuation``: Chinese) the justified paragraph styles are ranged left.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from cddraft.conventions import load_conventions
+from cddraft.model.document import LANGUAGES
 from cddraft.writers.docx.styles import FOOTNOTE_NUMBER_TAB
 
 _NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -81,7 +84,7 @@ def _number_at_margin(root: etree._Element) -> bool:
 
 
 def _ranged_left(root: etree._Element) -> bool:
-    """Justified paragraph styles become ranged left (in a Chinese document only: see the caller)."""
+    """Justified paragraph styles become ranged left (in a document with full-width punctuation: see the caller)."""
     changed = False
     for jc in root.iterfind(f"{_W}style[@{_W}type='paragraph']/{_W}pPr/{_W}jc[@{_W}val='both']"):
         jc.set(f"{_W}val", "left")
@@ -95,6 +98,13 @@ def _rewrite(xml: bytes, *fixes: Callable[[etree._Element], bool]) -> bytes | No
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if any(changed) else None
 
 
+def _full_width_punctuation(core: str) -> bool:
+    """Whether the document's language (``dc:language`` in its properties) sets full-width punctuation."""
+    m = re.search(r"<dc:language>\s*([A-Za-z]+)", core)
+    code = m.group(1).lower() if m else ""
+    return code in LANGUAGES and load_conventions(code).text.full_width_punctuation
+
+
 def for_libreoffice(docx: bytes) -> bytes:
     """The bytes LibreOffice should convert: ``docx`` itself, or a copy it renders as Word renders the file."""
     with zipfile.ZipFile(io.BytesIO(docx)) as src:
@@ -105,7 +115,7 @@ def for_libreoffice(docx: bytes) -> bytes:
             if fixed is not None:
                 replaced["word/footnotes.xml"] = fixed
         core = src.read("docProps/core.xml").decode("utf-8", "replace") if "docProps/core.xml" in names else ""
-        if re.search(r"<dc:language>\s*zh", core) and "word/styles.xml" in names:
+        if _full_width_punctuation(core) and "word/styles.xml" in names:
             fixed = _rewrite(src.read("word/styles.xml"), _ranged_left)
             if fixed is not None:
                 replaced["word/styles.xml"] = fixed

@@ -27,8 +27,10 @@ from cddraft.readers.docx_package import read_docx_bytes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
-_SCRIPTS = (("ar", re.compile(r"[\u0600-\u06ff]")), ("zh", re.compile(r"[\u4e00-\u9fff]")),
-            ("ru", re.compile(r"[\u0400-\u04ff]")))
+def _scripts() -> list[tuple[str, re.Pattern[str]]]:
+    """The languages recognisable by their script, with its letters (conventions ``text.script``)."""
+    return [(code, re.compile(conv.text.script)) for code in LANGUAGES
+            if (conv := load_conventions(code)).text.script]
 
 
 def q(tag: str) -> str:
@@ -77,7 +79,7 @@ def guess_language(document: DocxDocument) -> str:
     if tag in LANGUAGES:
         return tag
     text = "".join(t.text or "" for t in document.element.body.iter(q("w:t")))
-    counts = {lang: len(rx.findall(text)) for lang, rx in _SCRIPTS}
+    counts = {lang: len(rx.findall(text)) for lang, rx in _scripts()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] > len(text) // 4 else "en"
 

@@ -89,6 +89,9 @@ class TextSetting(_Data):
 
     spaces_next_to_cjk: Literal["drop", "keep"]
     full_width_punctuation: bool
+    #: A character class of the letters of this language's own script (how a text in it is recognised);
+    #: None for the Latin script, which several languages share.
+    script: str | None = None
     footnote_call: Literal["after_punctuation", "before_punctuation"] | None
 
 

@@ -2,7 +2,8 @@
 
 The text is English; what a language's conventions demand of the outline itself is filled in, so
 that the scaffold builds and checks clean in every language: the grammar-dependent title phrases
-(Russian, Arabic) and the footnote call before the punctuation (French, Spanish).
+(Russian, Arabic) and the footnote call before the punctuation (French, Spanish: conventions
+``text.footnote_call``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,6 @@ def scaffold(kind: str, language: str = "en") -> str:
             lambda m: m.group(1) + "\n  phrases:                   # grammar is not guessed: write this clause in "
             f"{language}\n    transmitting: \"{clause}\"",
             text, count=1, flags=re.M)
-    if language in ("fr", "es"):
+    if conv.text.footnote_call == "before_punctuation":
         text = _CALL_AFTER_STOP.sub(r"\2\1", text)
     return text

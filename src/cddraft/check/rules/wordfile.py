@@ -16,7 +16,6 @@ from cddraft.check.built import DocxContext, footnote_ids, q
 from cddraft.check.registry import Finding, rule
 from cddraft.model.document import SYMBOL_RE
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _OFF = {"0", "false", "off"}
 
 
@@ -231,9 +230,10 @@ def docx_missing_bidi(document: DocxDocument, ctx: DocxContext) -> Iterator[Find
 
     Manual: un-conventions.md §4 (fonts per script and right-to-left settings).
     """
-    if not ctx.conv.rtl:
+    if not ctx.conv.rtl or not ctx.conv.text.script:
         return
-    missing = [p for p in ctx.paragraphs(in_tables=True) if _ARABIC.search(ctx.text(p)) and not _has_bidi(p, ctx)]
+    letters = re.compile(ctx.conv.text.script)  # the version's own letters (Arabic)
+    missing = [p for p in ctx.paragraphs(in_tables=True) if letters.search(ctx.text(p)) and not _has_bidi(p, ctx)]
     if missing:
         yield Finding((), f"{_count(missing, 'paragraph')} with Arabic text not set right-to-left, first "
                           f"{ctx.where(missing[0])}; set the paragraphs' direction (w:bidi)")
