@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from cddraft.batch import build_outline
+from cddraft.batch.runner import build_outline
 from cddraft.check import run_check
 from tests.conftest import MINIMAL_LETTER
 

@@ -21,7 +21,7 @@ from cddraft.errors import EXIT_UNUSABLE, CddraftError
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 if TYPE_CHECKING:
-    from cddraft.batch import Options
+    from cddraft.batch.runner import Options
 
 
 def _report(exc: CddraftError) -> None:
@@ -128,7 +128,9 @@ def build(files: tuple[str, ...], out_dir: Path, template: Path | None, name: st
     Each build also runs the quick editorial rules (CD1xx structure, CD3xx masthead and letter) and prints their
     findings as warnings, the file still written; `cddraft check` runs every rule.
     """
-    from cddraft.batch import Options, Reporter, check_name_pattern, expand_inputs, run
+    from cddraft.batch.inputs import check_name_pattern, expand_inputs
+    from cddraft.batch.report import Reporter
+    from cddraft.batch.runner import Options, run
 
     paths, problems = expand_inputs(files)
     try:
@@ -159,7 +161,9 @@ def _watch(files: tuple[str, ...], opts: Options, cycles: int | None, state: dic
     """Rebuild changed outlines (all of them when the template changes); True if any is failing."""
     import time
 
-    from cddraft.batch import Reporter, expand_inputs, run
+    from cddraft.batch.inputs import expand_inputs
+    from cddraft.batch.report import Reporter
+    from cddraft.batch.runner import run
     from cddraft.watch import watch
 
     def sources() -> list[Path]:
@@ -186,7 +190,8 @@ def _watch(files: tuple[str, ...], opts: Options, cycles: int | None, state: dic
 @_TIMEOUT
 def pdf(files: tuple[Path, ...], out_dir: Path | None, timeout: float) -> None:
     """Convert .docx files to PDF with one LibreOffice start."""
-    from cddraft.batch import Item, Reporter, add_pdfs
+    from cddraft.batch.report import Reporter
+    from cddraft.batch.runner import Item, add_pdfs
     from cddraft.export import require_soffice
 
     try:
@@ -216,7 +221,9 @@ def preview(files: tuple[Path, ...], pages: tuple[int, ...], out_dir: Path | Non
     import shutil
     import tempfile
 
-    from cddraft.batch import OUTLINE_SUFFIXES, Item, Options, Reporter, run
+    from cddraft.batch.inputs import OUTLINE_SUFFIXES
+    from cddraft.batch.report import Reporter
+    from cddraft.batch.runner import Item, Options, run
     from cddraft.export import require_poppler, require_soffice
 
     try:

@@ -57,7 +57,7 @@ def run_check(
 ) -> int:
     """Check outlines and .docx files; print every finding; return the exit status.
 
-    ``files`` are read as ``cddraft build`` reads them (:func:`cddraft.batch.expand_inputs`): a
+    ``files`` are read as ``cddraft build`` reads them (:func:`cddraft.batch.inputs.expand_inputs`): a
     file, a folder (the ``*.yaml``/``*.yml`` outlines in it) or a glob pattern the shell left
     unexpanded (``'outlines/*.yaml'``); a folder without outlines or a pattern matching nothing
     makes the run unusable.
@@ -80,7 +80,7 @@ def run_check(
     if unknown:
         err.write(f"unknown rule(s) {', '.join(unknown)} in --disable; see `cddraft check --list-rules`\n")
         return EXIT_UNUSABLE
-    from cddraft.batch import expand_inputs
+    from cddraft.batch.inputs import expand_inputs
 
     findings: list[Diagnostic] = []
     paths, broken = expand_inputs(files)  # as `cddraft build` reads them: files, folders, glob patterns
