@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 from cddraft.batch.runner import build_outline
-from cddraft.check import run_check
+from cddraft.commands.check import run_check
 from tests.conftest import MINIMAL_LETTER
 
 #: The minimal letter with a job number (no "no job_number" warning) and the masthead date (line 3)

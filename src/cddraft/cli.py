@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -32,6 +33,16 @@ def _report(exc: CddraftError) -> None:
 def _fail(exc: CddraftError) -> NoReturn:
     _report(exc)
     sys.exit(EXIT_UNUSABLE)
+
+
+def _run(command: Callable[..., int], *args: object, **kwargs: object) -> None:
+    """Run a command; exit with its status unless 0. Input it cannot use is reported and exits 2."""
+    try:
+        status = command(*args, **kwargs)
+    except CddraftError as exc:
+        _fail(exc)
+    if status:
+        sys.exit(status)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,23 +95,9 @@ def check(files: tuple[Path, ...], fmt: str, disable: tuple[str, ...], list_rule
     Every finding is printed as FILE:LINE:COL: RULE-ID severity: message. Exit status: 0 clean
     (warnings allowed), 1 findings of severity error, 2 unusable input.
     """
-    from cddraft import check as rules
+    from cddraft.commands.check import check_command
 
-    if list_rules:
-        click.echo(rules.list_rules())
-        return
-    if explain:
-        try:
-            click.echo(rules.explain(explain))
-        except CddraftError as exc:
-            _report(exc)
-            sys.exit(EXIT_UNUSABLE)
-        return
-    if not files:
-        raise click.UsageError("give at least one outline or .docx (or --list-rules)")
-    codes = {c.strip() for item in disable for c in item.split(",") if c.strip()}
-    sys.exit(rules.run_check(list(files), fmt=fmt, disable=codes, stdout=sys.stdout,
-                             stderr=sys.stderr))
+    _run(check_command, files, fmt=fmt, disable=disable, list_all=list_rules, explain_code=explain)
 
 
 _TIMEOUT = click.option("--timeout", default=180.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
