@@ -7,8 +7,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from cddraft.batch import build_outline
-from cddraft.check import run_check
+from cddraft.batch.runner import build_outline
+from cddraft.commands.check import run_check
 from tests.conftest import MINIMAL_LETTER
 
 #: The minimal letter with a job number (no "no job_number" warning) and the masthead date (line 3)

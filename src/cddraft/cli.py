@@ -1,7 +1,8 @@
-"""The command line: thin click commands that call one stage function each.
+"""The command line: the click declarations (arguments, options, help), each calling its command in
+:mod:`cddraft.commands`.
 
 Exit status: 0 done, 1 findings (check), 2 unusable input (nothing written for that input; in a
-batch the other outlines are still written). Heavy modules are imported inside the commands so
+batch the other outlines are still written). The commands are imported inside the click functions so
 that ``cddraft --version`` starts fast.
 """
 
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 import click
 
@@ -19,9 +21,6 @@ from cddraft.errors import EXIT_UNUSABLE, CddraftError
 
 # cddraft registers no pydantic plugins; skipping their discovery saves a scan of installed packages.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
-if TYPE_CHECKING:
-    from cddraft.batch import Options
 
 
 def _report(exc: CddraftError) -> None:
@@ -32,6 +31,16 @@ def _report(exc: CddraftError) -> None:
 def _fail(exc: CddraftError) -> NoReturn:
     _report(exc)
     sys.exit(EXIT_UNUSABLE)
+
+
+def _run(command: Callable[..., int], *args: object, **kwargs: object) -> None:
+    """Run a command; exit with its status unless 0. Input it cannot use is reported and exits 2."""
+    try:
+        status = command(*args, **kwargs)
+    except CddraftError as exc:
+        _fail(exc)
+    if status:
+        sys.exit(status)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,28 +55,17 @@ def main() -> None:
 @click.option("--language", default="en", show_default=True, type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]))
 def new(kind: str, output: Path | None, language: str) -> None:
     """Write a commented outline for KIND that builds as it is."""
-    from cddraft.scaffolds import scaffold
+    from cddraft.commands.new import new_command
 
-    text = scaffold(kind, language)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    if output.exists():
-        raise click.ClickException(f"{output} exists; choose another name")
-    from cddraft.write import write_atomic
-
-    write_atomic(output, text.encode("utf-8"))
-    click.echo(f"wrote {output}")
+    sys.exit(new_command(kind, output, language))  # not _run: a failed write raises (a traceback), as it always has
 
 
 @main.command()
 def schema() -> None:
     """Print the outline's JSON Schema (for editor completion and validation of outlines)."""
-    import json
+    from cddraft.commands.schema import schema_command
 
-    from cddraft.model.document import Document
-
-    click.echo(json.dumps(Document.model_json_schema(mode="validation"), indent=2, ensure_ascii=False))
+    _run(schema_command)
 
 
 @main.command()
@@ -84,23 +82,9 @@ def check(files: tuple[Path, ...], fmt: str, disable: tuple[str, ...], list_rule
     Every finding is printed as FILE:LINE:COL: RULE-ID severity: message. Exit status: 0 clean
     (warnings allowed), 1 findings of severity error, 2 unusable input.
     """
-    from cddraft import check as rules
+    from cddraft.commands.check import check_command
 
-    if list_rules:
-        click.echo(rules.list_rules())
-        return
-    if explain:
-        try:
-            click.echo(rules.explain(explain))
-        except CddraftError as exc:
-            _report(exc)
-            sys.exit(EXIT_UNUSABLE)
-        return
-    if not files:
-        raise click.UsageError("give at least one outline or .docx (or --list-rules)")
-    codes = {c.strip() for item in disable for c in item.split(",") if c.strip()}
-    sys.exit(rules.run_check(list(files), fmt=fmt, disable=codes, stdout=sys.stdout,
-                             stderr=sys.stderr))
+    _run(check_command, files, fmt=fmt, disable=disable, list_all=list_rules, explain_code=explain)
 
 
 _TIMEOUT = click.option("--timeout", default=180.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
@@ -128,55 +112,10 @@ def build(files: tuple[str, ...], out_dir: Path, template: Path | None, name: st
     Each build also runs the quick editorial rules (CD1xx structure, CD3xx masthead and letter) and prints their
     findings as warnings, the file still written; `cddraft check` runs every rule.
     """
-    from cddraft.batch import Options, Reporter, check_name_pattern, expand_inputs, run
+    from cddraft.commands.build import build_command
 
-    paths, problems = expand_inputs(files)
-    try:
-        check_name_pattern(name)
-        if pdf or preview:
-            from cddraft.export import require_poppler, require_soffice
-
-            require_soffice()
-            if preview:
-                require_poppler()
-    except CddraftError as exc:
-        _fail(exc)
-    opts = Options(out_dir, name, template, pdf or preview, (1,) if preview else (), timeout=timeout, jobs=jobs)
-    table, interactive = len(paths) > 1, sys.stderr.isatty()
-    with Reporter(interactive, list_writes=not (interactive and table)) as report:
-        report.problems(problems)
-        items = run(paths, opts, report)
-    if table:
-        report.summary(items, opts.pdf, out_dir)
-    failed = bool(problems) or any(not it.ok for it in items)
-    if watch or watch_cycles is not None:
-        failed = _watch(files, opts, watch_cycles, {it.source: it.ok for it in items})
-    if failed:
-        sys.exit(EXIT_UNUSABLE)
-
-
-def _watch(files: tuple[str, ...], opts: Options, cycles: int | None, state: dict[Path, bool]) -> bool:
-    """Rebuild changed outlines (all of them when the template changes); True if any is failing."""
-    import time
-
-    from cddraft.batch import Reporter, expand_inputs, run
-    from cddraft.watch import watch
-
-    def sources() -> list[Path]:
-        return expand_inputs(files)[0] + ([opts.template] if opts.template else [])
-
-    def rebuild(changed: list[Path]) -> None:
-        paths = expand_inputs(files)[0] if opts.template in changed else changed
-        click.echo(f"{time.strftime('%H:%M:%S')} rebuilding {', '.join(map(str, paths))}", err=True)
-        with Reporter() as report:
-            state.update({it.source: it.ok for it in run(paths, opts, report)})
-
-    click.echo(f"watching {len(state)} outline(s) for changes; press Ctrl-C to stop", err=True)
-    try:
-        watch(sources, rebuild, cycles=cycles)
-    except KeyboardInterrupt:
-        click.echo("stopped watching", err=True)
-    return not all(state.get(p, False) for p in expand_inputs(files)[0])
+    _run(build_command, files, out_dir, template=template, name=name, pdf=pdf, preview=preview, timeout=timeout,
+         jobs=jobs, watch=watch, watch_cycles=watch_cycles)
 
 
 @main.command()
@@ -186,18 +125,9 @@ def _watch(files: tuple[str, ...], opts: Options, cycles: int | None, state: dic
 @_TIMEOUT
 def pdf(files: tuple[Path, ...], out_dir: Path | None, timeout: float) -> None:
     """Convert .docx files to PDF with one LibreOffice start."""
-    from cddraft.batch import Item, Reporter, add_pdfs
-    from cddraft.export import require_soffice
+    from cddraft.commands.pdf import pdf_command
 
-    try:
-        require_soffice()
-    except CddraftError as exc:
-        _fail(exc)
-    items = [Item(f, docx=f) for f in files]
-    with Reporter() as report:
-        add_pdfs(items, timeout, report, out_dir)
-    if any(not it.ok for it in items):
-        sys.exit(EXIT_UNUSABLE)
+    _run(pdf_command, files, out_dir, timeout)
 
 
 @main.command()
@@ -213,34 +143,9 @@ def pdf(files: tuple[Path, ...], out_dir: Path | None, timeout: float) -> None:
 def preview(files: tuple[Path, ...], pages: tuple[int, ...], out_dir: Path | None, dpi: int,
             template: Path | None, timeout: float) -> None:
     """Render pages of outlines (built first) or .docx files as PNG images; prints the image paths."""
-    import shutil
-    import tempfile
+    from cddraft.commands.preview import preview_command
 
-    from cddraft.batch import OUTLINE_SUFFIXES, Item, Options, Reporter, run
-    from cddraft.export import require_poppler, require_soffice
-
-    try:
-        require_soffice()
-        require_poppler()
-    except CddraftError as exc:
-        _fail(exc)
-    outlines = [f for f in files if f.suffix.lower() in OUTLINE_SUFFIXES]
-    documents = [Item(f, docx=f) for f in files if f.suffix.lower() not in OUTLINE_SUFFIXES]
-    with tempfile.TemporaryDirectory(prefix="cddraft-preview-work-") as work:
-        where = out_dir or Path(work)
-        png_dir = out_dir or Path(tempfile.mkdtemp(prefix="cddraft-preview-"))
-        opts = Options(where, template=template, pages=sorted(set(pages)), dpi=dpi, timeout=timeout,
-                       pdf_dir=where, png_dir=png_dir)
-        with Reporter(list_writes=False) as report:
-            items = run(outlines, opts, report, extra=documents)
-    order = {f: i for i, f in enumerate(files)}
-    images = [p for it in sorted(items, key=lambda it: order[it.source]) for p in it.previews]
-    for p in images:
-        click.echo(str(p))
-    if out_dir is None and not images:
-        shutil.rmtree(png_dir, ignore_errors=True)  # the empty folder made for this run
-    if any(not it.ok for it in items):
-        sys.exit(EXIT_UNUSABLE)
+    _run(preview_command, files, pages, out_dir, dpi, template, timeout)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,8 +12,9 @@ import docx
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from cddraft.check import RULES, run_check
+from cddraft.check import RULES
 from cddraft.check.built import check_docx, q
+from cddraft.commands.check import run_check
 from cddraft.pipeline import build
 from tests.check.helpers import EXAMPLES
 

@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from cddraft.check import run_check
+from cddraft.commands.check import run_check
 from tests.check.helpers import EXAMPLES, HERE, marked
 
 FAULTY = HERE / "faulty.yaml"

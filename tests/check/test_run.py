@@ -1,22 +1,20 @@
-"""The runner and the API for the command line: output formats, exit statuses, disabling rules,
-positions inside multi-line values, ``list_rules`` and ``explain``."""
+"""The runner: rules disabled by a line comment or by the outline's own list, and positions inside
+multi-line values. What ``cddraft check`` prints and returns is tested in tests/commands/test_check.py."""
 
 from __future__ import annotations
 
-import io
-import json
 from pathlib import Path
 
-import pytest
 from pydantic import Field
 
-from cddraft.check import RULES, explain, list_rules, run_check
+from cddraft.check import rules
 from cddraft.check.run import inline_disables, run_rules
-from cddraft.errors import CddraftError
 from cddraft.model.blocks import Model
 from cddraft.model.document import Document
 from cddraft.readers.outline.load import parse_outline_text
 from tests.check.helpers import findings
+
+rules.load()  # run_rules runs the registered rules: every one, as `cddraft check` does
 
 HEAD = """\
 kind: report
@@ -33,70 +31,6 @@ def write(tmp_path: Path, body: str, name: str = "doc.yaml") -> Path:
     path = tmp_path / name
     path.write_text(HEAD + body, encoding="utf-8")
     return path
-
-
-def run(*files: Path, **kwargs) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = run_check(list(files), stdout=out, stderr=err, **kwargs)
-    return status, out.getvalue(), err.getvalue()
-
-
-def test_text_output_is_file_line_col_code_severity_message(tmp_path):
-    path = write(tmp_path, "    - Stockpiles fell by 15 percent.\n")
-    status, out, err = run(path)
-    assert status == 1
-    assert out == f"{path}:8:29: CD504 error: write “per cent”, not “percent”\n"
-    assert "1 error(s), 0 warning(s)" in err
-
-
-def test_warnings_alone_exit_zero(tmp_path):
-    path = write(tmp_path, "    - Delegations *must* agree.\n")
-    status, out, _ = run(path)
-    assert status == 0 and " CD506 warning: " in out
-
-
-def test_clean_outline_exits_zero_and_prints_no_finding(tmp_path):
-    status, out, err = run(write(tmp_path, "    - Delegations agreed.\n"))
-    assert (status, out) == (0, "") and "0 error(s)" in err
-
-
-def test_json_output_lists_every_finding_with_its_fields(tmp_path):
-    path = write(tmp_path, "    - The UN met on September 14, 2017.\n")
-    status, out, _ = run(path, fmt="json")
-    assert status == 1
-    data = json.loads(out)
-    assert [(d["line"], d["column"], d["code"], d["severity"]) for d in data] == [
-        (8, 11, "CD511", "error"), (8, 21, "CD512", "error")]
-    assert set(data[0]) == {"file", "line", "column", "code", "severity", "message"}
-    assert data[0]["file"] == str(path)
-
-
-def test_schema_errors_make_the_file_unusable_and_are_reported_as_before(tmp_path):
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(HEAD.replace("2017-09-20", "2017-02-30") + "    - Text.\n", encoding="utf-8")
-    good = write(tmp_path, "    - Stockpiles fell by 15 percent.\n", "good.yaml")
-    status, out, err = run(bad, good)
-    assert status == 2, "unusable input wins over findings"
-    assert f"{bad}:4:7: date:" in err and "not a valid date" in err
-    assert " CD504 " in out, "the other files are still checked"
-    status, out, _ = run(bad, fmt="json")
-    assert status == 2 and json.loads(out)[0]["code"] is None
-
-
-def test_missing_outline_is_unusable(tmp_path):
-    status, _, err = run(tmp_path / "absent.yaml")
-    assert status == 2 and "no such file" in err
-
-
-@pytest.mark.parametrize("selector", ["CD504", "cd504", "CD5", "percent-not-per-cent"])
-def test_disable_by_code_prefix_or_name(tmp_path, selector):
-    path = write(tmp_path, "    - Stockpiles fell by 15 percent.\n")
-    assert run(path, disable={selector})[:2] == (0, "")
-
-
-def test_an_unknown_rule_to_disable_is_a_usage_error(tmp_path):
-    status, _, err = run(write(tmp_path, "    - Text.\n"), disable={"CD999"})
-    assert status == 2 and "CD999" in err
 
 
 def test_inline_comment_disables_a_rule_on_its_line(tmp_path):
@@ -155,19 +89,3 @@ def test_outline_disable_list_is_honoured_once_the_model_has_it():
     diags = run_rules(doc, file="doc.yaml", text=text, sources=outline.sources)
     assert [(d.pos.line, d.code) for d in diags] == [(2, ""), (10, "CD511")]
     assert "unknown rule 'CD9'" in diags[0].message
-
-
-def test_list_rules_gives_code_name_severity_and_summary_of_each():
-    lines = list_rules().splitlines()
-    assert len(lines) == len(RULES) >= 15
-    for line, code in zip(lines, sorted(RULES), strict=True):
-        r = RULES[code]
-        assert line.startswith(code) and r.name in line and r.severity in line and line.endswith(r.summary)
-
-
-def test_explain_gives_the_docstring_by_code_or_name():
-    text = explain("CD107")
-    assert text.startswith("CD107 lone-subsection (error)") and "if there is an A there must be a B" in text
-    assert explain("lone-subsection") == text
-    with pytest.raises(CddraftError):
-        explain("CD999")

@@ -1,24 +1,24 @@
 """Preflight: the UN Editorial Manual's rules checked on an outline or a built .docx.
 
-``run_check`` is what ``cddraft check`` calls; ``list_rules`` and ``explain`` serve
-``--list-rules`` and ``--explain``. The rules live in :mod:`cddraft.check.rules`, one module per
-topic, each a small generator registered under a code (:mod:`cddraft.check.registry`).
+The rules live in :mod:`cddraft.check.rules`, one module per topic, each a small generator registered
+under a code (:mod:`cddraft.check.registry`); :mod:`cddraft.check.run` runs them on an outline and
+:mod:`cddraft.check.built` on a .docx. The ``cddraft check`` command is :mod:`cddraft.commands.check`.
 
-The names below are loaded on first use, with every rule registered: importing a submodule
-(``cddraft.check.run`` for a build) does not import all the rules.
+``RULES`` (every rule, by code) is loaded on first use: importing a submodule (``cddraft.check.run``
+for a build) does not import all the rules.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["RULES", "check_file", "explain", "list_rules", "run_check"]
+__all__ = ["RULES"]
 
 
 def __getattr__(name: str) -> Any:
-    if name not in __all__:
+    if name != "RULES":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from cddraft.check import api, registry, rules
+    from cddraft.check import registry, rules
 
     rules.load()
-    return registry.RULES if name == "RULES" else getattr(api, name)
+    return registry.RULES

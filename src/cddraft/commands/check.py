@@ -1,4 +1,4 @@
-"""What ``cddraft check`` calls: check files, print findings, return the exit status.
+"""``cddraft check``: check files, print the findings, return the exit status; list and explain the rules.
 
 Outlines are validated first (schema errors are reported as ``cddraft check`` always reported
 them, and make the file unusable); a valid outline then goes through the editorial rules.
@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TextIO
 
+import click
+
+from cddraft.batch.inputs import expand_inputs
 from cddraft.check import rules
 from cddraft.check.built import check_docx
 from cddraft.check.registry import RULES, Rule, select
@@ -24,6 +27,24 @@ from cddraft.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, CddraftError, 
 rules.load()  # check, --list-rules and --explain know every rule
 
 DOCX_SUFFIXES = (".docx", ".docm")
+
+
+def check_command(files: Sequence[Path], *, fmt: str = "text", disable: Sequence[str] = (), list_all: bool = False,
+                  explain_code: str | None = None) -> int:
+    """The whole of ``cddraft check``: list the rules, explain one, or check ``files``.
+
+    ``disable`` holds the ``--disable`` values as given: each may name several rules, separated by commas.
+    """
+    if list_all:
+        click.echo(list_rules())
+        return EXIT_OK
+    if explain_code:
+        click.echo(explain(explain_code))
+        return EXIT_OK
+    if not files:
+        raise click.UsageError("give at least one outline or .docx (or --list-rules)")
+    codes = {c.strip() for item in disable for c in item.split(",") if c.strip()}
+    return run_check(list(files), fmt=fmt, disable=codes, stdout=sys.stdout, stderr=sys.stderr)
 
 
 def check_file(path: Path, *, disable: AbstractSet[str] = frozenset()) -> list[Diagnostic]:
@@ -57,7 +78,7 @@ def run_check(
 ) -> int:
     """Check outlines and .docx files; print every finding; return the exit status.
 
-    ``files`` are read as ``cddraft build`` reads them (:func:`cddraft.batch.expand_inputs`): a
+    ``files`` are read as ``cddraft build`` reads them (:func:`~cddraft.batch.inputs.expand_inputs`): a
     file, a folder (the ``*.yaml``/``*.yml`` outlines in it) or a glob pattern the shell left
     unexpanded (``'outlines/*.yaml'``); a folder without outlines or a pattern matching nothing
     makes the run unusable.
@@ -80,8 +101,6 @@ def run_check(
     if unknown:
         err.write(f"unknown rule(s) {', '.join(unknown)} in --disable; see `cddraft check --list-rules`\n")
         return EXIT_UNUSABLE
-    from cddraft.batch import expand_inputs
-
     findings: list[Diagnostic] = []
     paths, broken = expand_inputs(files)  # as `cddraft build` reads them: files, folders, glob patterns
     for path in paths:
