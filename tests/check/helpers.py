@@ -28,5 +28,4 @@ def marked(path: Path) -> set[tuple[int, str]]:
 def findings(path: Path, *, only: set[str] | None = None, disable: set[str] = frozenset()) -> list[Diagnostic]:
     """Run the outline rules (``only`` some) on one outline file."""
     outline, document = check_outline(path)
-    text = path.read_text(encoding="utf-8-sig")
-    return run_rules(document, file=outline.file, text=text, sources=outline.sources, only=only, disable=disable)
+    return run_rules(document, outline, only=only, disable=disable)

@@ -86,6 +86,17 @@ def test_outline_disable_list_is_honoured_once_the_model_has_it():
         "    - Stockpiles fell by 15 percent in the UN.\n")
     outline = parse_outline_text(text, "doc.yaml")
     doc = _DocumentWithCheck.model_validate(outline.data)
-    diags = run_rules(doc, file="doc.yaml", text=text, sources=outline.sources)
+    diags = run_rules(doc, outline)
     assert [(d.pos.line, d.code) for d in diags] == [(2, ""), (10, "CD511")]
     assert "unknown rule 'CD9'" in diags[0].message
+
+
+def test_a_rule_runs_only_on_the_versions_of_the_languages_it_names(tmp_path):
+    """English spelling (CD501) and "per cent" (CD504) are English rules: a French version is not flagged."""
+    body = "    - The organisation fell by 15 percent.\n"
+    english = {d.code for d in findings(write(tmp_path, body))}
+    assert {"CD501", "CD504"} <= english
+    path = tmp_path / "fr.yaml"
+    path.write_text((HEAD + body).replace("language: en", "language: fr"), encoding="utf-8")
+    french = {d.code for d in findings(path)}
+    assert not french & {"CD501", "CD504"}

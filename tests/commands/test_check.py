@@ -134,6 +134,12 @@ def test_explain_gives_the_docstring_by_code_or_name():
         explain("CD999")
 
 
+def test_explain_names_the_languages_a_rule_checks():
+    first = explain("CD502").splitlines()[0]
+    assert first == "CD502 acronym-with-full-stops (error) — checks English, French, Spanish versions"
+    assert "checks" not in explain("CD107").splitlines()[0], "a rule of every language says nothing"
+
+
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_explain_has_single_backticks_and_cites_the_manual_by_its_path(code):
     text = explain(code)

@@ -20,8 +20,7 @@ from cddraft.check.context import Context
 from cddraft.check.registry import rules_for, select
 from cddraft.errors import Diagnostic, SourcePos
 from cddraft.model.document import Document
-from cddraft.readers.outline.load import Outline, SourceMap
-from cddraft.readers.outline.positions import SourceText
+from cddraft.readers.outline.positions import Outline
 
 #: The editorial rule families every build runs: structure (CD1xx) and masthead, dates and letters (CD3xx).
 #: The text-scanning families — footnote calls (CD2xx), length (CD4xx), typography, spelling and dates in
@@ -55,43 +54,39 @@ def outline_disabled(doc: object) -> list[str]:
 
 def run_rules(
     doc: Document,
+    outline: Outline,
     *,
-    file: str,
-    text: str,
-    sources: SourceMap,
     disable: AbstractSet[str] = frozenset(),
     only: Iterable[str] | None = None,
 ) -> list[Diagnostic]:
     """Findings of the enabled outline rules as diagnostics at ``FILE:LINE:COL``, sorted.
 
+    ``outline`` is what the reader read ``doc`` from: it positions the findings and holds the line comments.
     ``disable`` holds codes already resolved (see :func:`cddraft.check.registry.select`);
     ``only`` restricts the run to the given codes (tests run one rule at a time).
     """
-    # Both scan the whole outline text (~50 ms at 4,000 paragraphs): made only once a rule finds something,
-    # so that a clean outline costs the build (which runs the quick rules on every outline) nothing here.
-    src: SourceText | None = None
+    # The comments are found by scanning the whole outline text: only once a rule finds something, so that a
+    # clean outline costs the build (which runs the quick rules on every outline) nothing here.
     by_line: dict[int, set[str]] | None = None
     out: list[Diagnostic] = []
     per_outline = outline_disabled(doc)
     off, unknown = select(per_outline)
     for sel in unknown:
         i = per_outline.index(sel) if sel in per_outline else 0
-        pos = sources.locate(("check", "disable", i))
         out.append(Diagnostic(f"unknown rule {sel!r} in check.disable; see `cddraft check --list-rules`",
-                              pos=pos, file=file))
+                              pos=outline.position(("check", "disable", i)), file=outline.file))
     ctx = Context(doc)
     for r in rules_for("outline", disabled=set(disable) | off, only=set(only) if only is not None else None,
                        language=doc.language):
         for finding in r.check(doc, ctx):
-            if src is None or by_line is None:
-                src, by_line = SourceText(text, sources), inline_disables(text)
-            start = sources.locate(finding.path, key=finding.key)
-            inside = finding.offset is not None and finding.text is not None and not finding.key
-            pos = src.locate(finding.path, finding.offset, finding.text) if inside else start  # type: ignore[arg-type]
+            if by_line is None:
+                by_line = inline_disables(outline.text)
+            start = outline.position(finding.path, key=finding.key)
+            pos = outline.position(finding.path, key=finding.key, offset=finding.offset, text=finding.text)
             if r.code in by_line.get(pos.line, ()) or r.code in by_line.get(start.line, ()):
                 continue
             out.append(Diagnostic(finding.message, path=finding.path, pos=pos, severity=r.severity,
-                                  code=r.code, file=file))
+                                  code=r.code, file=outline.file))
     return sorted(out, key=sort_key)
 
 
@@ -117,7 +112,7 @@ def build_findings(document: Document, outline: Outline) -> list[Diagnostic]:
                rules.ALL_MODULES)
 
     skipped = {code for code in RULES if not code.startswith(BUILD_RULES)}
-    found = run_rules(document, file=outline.file, text=outline.text, sources=outline.sources, disable=skipped)
+    found = run_rules(document, outline, disable=skipped)
     for d in found:
         if not d.code:  # an unknown rule in check.disable: `cddraft check` refuses it; the build only says so
             d.severity = "warning"

@@ -22,6 +22,7 @@ from cddraft.check import rules
 from cddraft.check.built import check_docx
 from cddraft.check.registry import RULES, Rule, select
 from cddraft.check.run import run_rules, sort_key
+from cddraft.conventions import english_name
 from cddraft.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, CddraftError, Diagnostic, fail
 
 rules.load()  # check, --list-rules and --explain know every rule
@@ -54,7 +55,7 @@ def check_file(path: Path, *, disable: AbstractSet[str] = frozenset()) -> list[D
     from cddraft.pipeline import check_outline
 
     outline, document = check_outline(path)
-    return run_rules(document, file=outline.file, text=outline.text, sources=outline.sources, disable=disable)
+    return run_rules(document, outline, disable=disable)
 
 
 def _as_json(d: Diagnostic) -> dict:
@@ -156,4 +157,6 @@ def explain(code: str) -> str:
         raise fail(f"unknown rule {code!r}; see `cddraft check --list-rules`")
     r = matched[0]
     target = " — checks a built .docx" if r.target == "docx" else ""
+    if r.languages:
+        target += f" — checks {', '.join(english_name(c) for c in r.languages)} versions"
     return _for_terminal(f"{r.code} {r.name} ({r.severity}){target}\n{r.summary}\n\n{r.doc}\n")
