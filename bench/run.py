@@ -18,7 +18,8 @@ What is measured (method and targets: bench/README.md):
 * ``cddraft build`` of each example outline in ``outlines/`` (whole process), and pandoc on the seed
   example's text as Markdown;
 * generated reports (:mod:`corpus`) of 500–8,000 paragraphs: warm in-process
-  ``cddraft.pipeline.build`` time, the same file through the CLI, peak memory (``ru_maxrss`` of a
+  time of one outline's build as ``cddraft build`` does it (``batch.runner.build_outline``: the pipeline,
+  then the quick editorial rules), the same file through the CLI, peak memory (``ru_maxrss`` of a
   child process that imports and builds once — the whole process, lxml included — and the
   ``tracemalloc`` peak of Python allocations during one in-process build), pandoc (Markdown →
   docx, whole process) and a bare docxtpl ``{%p for %}`` loop (in-process) on the same words;
@@ -64,7 +65,7 @@ BUILD_STACK = ("import cddraft.cli, cddraft.pipeline, cddraft.readers.outline.va
 REQUIRED_LIBS = "import click, yaml, babel.dates, docx, lxml.etree; from pydantic import BaseModel, Field"
 MAXRSS_CHILD = (
     "import resource, sys\n"
-    "from cddraft.pipeline import build\n"
+    "from cddraft.batch.runner import build_outline as build\n"
     "build(sys.argv[1])\n"
     "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
 )
@@ -73,7 +74,7 @@ MAXRSS_CHILD = (
 # tools' data between runs, which made the in-process figure (and so time(8k)/time(4k)) drift by ±15 %.
 BUILD_TIMES_CHILD = (
     "import json, sys, time\n"
-    "from cddraft.pipeline import build\n"
+    "from cddraft.batch.runner import build_outline as build\n"
     "build(sys.argv[1])\n"
     "out = []\n"
     "for _ in range(int(sys.argv[2])):\n"
@@ -251,7 +252,7 @@ def child_maxrss_mb(outline: Path) -> float:
 
 def tracemalloc_peak_mb(outline: Path) -> float:
     """Peak of Python allocations during one in-process build (libxml2's own memory is not seen)."""
-    from cddraft.pipeline import build
+    from cddraft.batch.runner import build_outline as build
 
     gc.collect()
     tracemalloc.start()
@@ -264,7 +265,7 @@ def tracemalloc_peak_mb(outline: Path) -> float:
 
 def bench_size(n: int, tmp: Path, runs: int, with_cli: bool = True) -> dict[str, Sample]:
     """One generated report of ``n`` paragraphs through cddraft, pandoc and docxtpl (interleaved)."""
-    from cddraft.pipeline import build
+    from cddraft.batch.runner import build_outline as build
 
     outline = tmp / f"report-{n}.yaml"
     outline.write_text(corpus.outline_yaml(n), encoding="utf-8")
@@ -391,7 +392,7 @@ def profile(tmp: Path, imports: dict, sizes: tuple[int, ...] = (4000, 8000), top
     import cProfile
     import pstats
 
-    from cddraft.pipeline import build
+    from cddraft.batch.runner import build_outline as build
 
     reports: dict[str, str] = {f"where the seed example's CLI time goes ({SEED.name})": seed_budget(tmp)}
     for n in sizes:
@@ -428,14 +429,14 @@ import cddraft.cli
 t1 = time.perf_counter()
 {BUILD_STACK}
 t2 = time.perf_counter()
-from cddraft.pipeline import build
+from cddraft.batch.runner import build_outline as build
 built = build(sys.argv[1])
 t3 = time.perf_counter()
 build(sys.argv[1])
 t4 = time.perf_counter()
 from pathlib import Path
 from cddraft.write import write_atomic
-write_atomic(Path(sys.argv[2]), built.docx)
+write_atomic(Path(sys.argv[2]), built.data)
 t5 = time.perf_counter()
 print(json.dumps([t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4]))
 """
@@ -468,21 +469,29 @@ def _trim_pstats(text: str) -> str:
 
 
 def stage_times(outline: Path) -> str:
-    """Time each pipeline stage separately, with the stage functions ``pipeline.build`` chains."""
+    """Time each stage of one outline's build separately: the functions ``pipeline.build`` chains, then the
+    quick editorial rules the build command runs."""
+    from cddraft.check.run import build_findings
     from cddraft.localise import localise
     from cddraft.readers.outline.load import load_outline
     from cddraft.readers.outline.validate import build_document
-    from cddraft.writers.docx import render_docx
+    from cddraft.writers import WriterOptions, writer
 
-    value: object = outline
-    lines = []
-    for name, stage in (("load_outline", load_outline), ("build_document", build_document),
-                        ("localise", localise), ("render_docx", render_docx)):
+    times: dict[str, float] = {}
+
+    def timed_stage(name: str, stage: Callable[[], object]) -> object:
         gc.collect()
         t = time.perf_counter()
-        value = stage(value)
-        lines.append(f"{name:<16}{time.perf_counter() - t:7.3f} s")
-    return "\n".join(lines)
+        value = stage()
+        times[name] = time.perf_counter() - t
+        return value
+
+    source = timed_stage("load_outline", lambda: load_outline(outline))
+    document = timed_stage("build_document", lambda: build_document(source))
+    localised = timed_stage("localise", lambda: localise(document))
+    timed_stage("write_docx", lambda: writer("docx")(localised, WriterOptions()))
+    timed_stage("quick rules", lambda: build_findings(document, source))
+    return "\n".join(f"{name:<16}{seconds:7.3f} s" for name, seconds in times.items())
 
 
 # -- report ---------------------------------------------------------------------------------------------
