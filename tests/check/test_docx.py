@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import docx.shared
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -87,6 +88,18 @@ def _unbidi(document):
 )
 def test_each_docx_rule_finds_its_planted_fault(examples, tmp_path, code, stem, plant):
     assert _codes(_planted(examples, tmp_path, stem, plant)) == {code}
+
+
+def test_a_masthead_kept_in_the_first_page_header_is_accepted(examples, tmp_path):
+    """CD390 looks in the first-page header too: some templates keep the masthead table there."""
+    def move_masthead_to_header(document):
+        table = document.element.body.find(q("w:tbl"))
+        table.getparent().remove(table)
+        header = document.sections[0].first_page_header
+        header.is_linked_to_previous = False
+        header.add_table(1, 1, docx.shared.Cm(10)).cell(0, 0).text = "CD/2101"
+
+    assert _codes(_planted(examples, tmp_path, "cd-way-ahead-en", move_masthead_to_header)) == set()
 
 
 def test_every_docx_rule_has_a_planted_fault():

@@ -116,7 +116,7 @@ def _first_page_header(document: DocxDocument) -> etree._Element | None:
         return None
     section = document.sections[0]
     header = section.first_page_header if section.different_first_page_header_footer else section.header
-    return None if header.is_linked_to_previous else header._element
+    return None if header.is_linked_to_previous else header.part.element  # the w:hdr of a defined header
 
 
 @rule("CD390", "docx-masthead-missing", "error", ".docx: no masthead table with a CD symbol on page 1", target="docx")
