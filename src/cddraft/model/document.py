@@ -9,24 +9,36 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator
 
 from cddraft.model import markup
 from cddraft.model.blocks import Block, Body, Kind, Model
+from cddraft.model.inline import check_characters
 from cddraft.model.markup import Markup, NoteText, PlainText, Text
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 Language = Literal["ar", "zh", "en", "fr", "ru", "es"]
 
+# [0-9], not \d: \d takes any script's digits (GE.１７-…), which the Code 39 barcode and the QR address cannot.
 SYMBOL_RE = re.compile(
-    r"^CD/(\d{1,4}|PV\.\d{1,4}|WP\.\d{1,4}|INF/\d+|INF\.\d+)(/(Rev|Corr|Add|Amend)\.\d{1,2})*\*?$"
+    r"^CD/([0-9]{1,4}|PV\.[0-9]{1,4}|WP\.[0-9]{1,4}|INF/[0-9]+|INF\.[0-9]+)(/(Rev|Corr|Add|Amend)\.[0-9]{1,2})*\*?$"
 )
-JOB_RE = re.compile(r"^GE\.(\d{2})-(\d{5})\*?$")
+JOB_RE = re.compile(r"^GE\.([0-9]{2})-([0-9]{5})\*?$")
+
+
+def _ascii_digits(value: str, what: str) -> None:
+    """Refuse digits of other scripts (full-width ２０１７, Arabic-Indic ٢٠١٧), saying what to write instead."""
+    if any(ch.isdigit() and not ch.isascii() for ch in value):
+        ascii_form = "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in value)
+        raise ValueError(f"{value!r} has digits of another script; write the {what} with the digits 0-9: "
+                         f"{ascii_form}")
 
 
 def _symbol(value: str) -> str:
+    _ascii_digits(value, "symbol")
     if not SYMBOL_RE.match(value):
         raise ValueError(
             f"{value!r} is not a CD document symbol; write e.g. CD/2101, CD/WP.599, CD/INF/12, CD/PV.1475, "
@@ -36,6 +48,7 @@ def _symbol(value: str) -> str:
 
 
 def _job(value: str) -> str:
+    _ascii_digits(value, "job number")
     if not JOB_RE.match(value):
         raise ValueError(f"{value!r} is not a UNOG job number; write GE.yy-nnnnn, e.g. GE.17-16166")
     return value
@@ -145,6 +158,7 @@ MAX_QR_BYTES = 2000
 
 
 def _qr(value: str) -> str:
+    check_characters(value)  # printed in the alternative text of the image, which XML must carry
     size = len(value.encode("utf-8"))
     if size > MAX_QR_BYTES:
         raise ValueError(f"the QR payload is {size:,} bytes; a QR code holds at most {MAX_QR_BYTES:,} here: "
