@@ -106,3 +106,18 @@ def test_the_depth_bound_is_never_below_the_real_depth(text):
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
     assert deepest >= 3 and _depth_bound(text) >= deepest
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+def test_a_line_separator_is_a_space_not_a_line_break(separator):
+    """YAML ends a line at U+2028/U+2029, editors show none there: a comment holding one stays a comment, a
+    value keeps its text (with a space), and the lines below are counted as the editor counts them."""
+    o = parse_outline_text(f"a: 1  # see{separator}below: x\nb: one{separator}two\nc: 3\n", "f.yaml")
+    assert o.data == {"a": "1", "b": "one two", "c": "3"}
+    assert o.sources.values[("c",)] == SourcePos(3, 4)
+    assert diags(f"a: 1{separator}\nb: [\n")[0].startswith("f.yaml:3:1:"), "an error is on the editor's line"
+
+
+def test_a_carriage_return_alone_ends_a_line_for_positions_inside_values():
+    o = parse_outline_text("a: 1\rb: one two three\r", "f.yaml")
+    assert o.position(("b",), offset=8, text="one two three") == SourcePos(2, 12)

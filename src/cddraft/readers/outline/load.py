@@ -301,7 +301,13 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> Diagnostic
 
 
 def parse_outline_text(text: str, file: str) -> Outline:
-    """Compose YAML text into plain data with positions; raise on syntax errors."""
+    """Compose YAML text into plain data with positions; raise on syntax errors.
+
+    A U+2028/U+2029 separator (pasted from a web page or a PDF) is read as a space, as a line break inside a
+    text is: so a comment does not end there, and lines are counted as the editor shows them.
+    """
+    if "\u2028" in text or "\u2029" in text:  # YAML ends a line at them; editors show no break there
+        text = text.replace("\u2028", " ").replace("\u2029", " ")
     _check_characters(text, file)
     try:
         _check_depth(text, file)

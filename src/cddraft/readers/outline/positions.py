@@ -10,10 +10,14 @@ in a double-quoted scalar) the walk gives up and the value's start is used.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from cddraft.errors import Path_, SourcePos
+
+#: Line breaks as YAML and editors count them.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -47,10 +51,7 @@ class SourceText:
     marks: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                self.starts.append(i + 1)
+        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
         every = [*self.sources.values.values(), *self.sources.keys.values()]
         self.marks = sorted({self.index(p) for p in every})
 
