@@ -60,6 +60,22 @@ def test_template_missing_a_style_is_refused(tmp_path):
     assert not (tmp_path / "o").exists()
 
 
+def test_a_template_without_an_unused_style_is_accepted(tmp_path):
+    """H56G is a UNOG style the writers never set: a template need not define it."""
+    tpl = _template_with(tmp_path, lambda n, d: d.replace(b'w:styleId="H56G"', b'w:styleId="Other"')
+                         if n == "word/styles.xml" else d)
+    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path / "o"), "--template", tpl)
+    assert result.exit_code == 0, result.output
+
+
+def test_template_missing_the_footnote_reference_style_is_refused(tmp_path):
+    tpl = _template_with(tmp_path, lambda n, d: d.replace(b'w:styleId="FootnoteReference"', b'w:styleId="Other"')
+                         if n == "word/styles.xml" else d)
+    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path / "o"), "--template", tpl)
+    assert result.exit_code == 2
+    assert "lacks the style(s) FootnoteReference (\"footnote reference\" in Word)" in result.output, result.output
+
+
 def test_a_template_with_the_g_styles_is_used(tmp_path):
     # a "genuine" template: same style ids, different values (HChG at 16 pt)
     tpl = _template_with(tmp_path, lambda n, d: d.replace(

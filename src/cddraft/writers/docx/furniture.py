@@ -125,7 +125,7 @@ def add_furniture(doc: DocxDocument, symbol: str, footer: Footer, script: x.Scri
     header_props = x.rpr(latin)
 
     # Page 1 has no running header; the empty paragraph must not draw the Header style's bottom rule.
-    _fill(section.first_page_header, '<w:p><w:pPr><w:pStyle w:val="Header"/><w:pBdr><w:bottom w:val="nil"/>'
+    _fill(section.first_page_header, f'<w:p><w:pPr><w:pStyle w:val="{st.HEADER}"/><w:pBdr><w:bottom w:val="nil"/>'
                                      '</w:pBdr></w:pPr></w:p>')
     _fill(section.even_page_header, x.paragraph(x.ppr(st.HEADER, jc="left"), x.run(symbol, header_props)))
     _fill(section.header, x.paragraph(x.ppr(st.HEADER, jc="right"), x.run(symbol, header_props)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cddraft.localise.types import Masthead
 from cddraft.writers.docx import ooxml as x
+from cddraft.writers.docx import styles as st
 
 COLS = (1276, 2268, 3260, 2835)
 _THIN = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
@@ -24,7 +25,7 @@ def _cell(width: int, content: str, *, span: int = 1, borders: str = "", valign:
 
 
 def _p(runs: str, script: x.Script, *, jc: str | None = None, spacing: dict | None = None) -> str:
-    props = x.ppr("Normal", bidi=script.rtl, jc=jc, spacing=spacing or {"line": 240, "lineRule": "exact"})
+    props = x.ppr(st.NORMAL, bidi=script.rtl, jc=jc, spacing=spacing or {"line": 240, "lineRule": "exact"})
     return x.paragraph(props, runs)
 
 

@@ -9,19 +9,32 @@ from __future__ import annotations
 
 from cddraft.writers.docx import layout
 
-HEADING_STYLES = {1: "HChG", 2: "H1G", 3: "H23G", 4: "H23G", 5: "H4G"}
-BODY = "SingleTxtG"
-BULLETS = {1: "Bullet1G", 2: "Bullet2G"}
-FOOTNOTE_TEXT = "FootnoteText"
-FOOTNOTE_REFERENCE = "FootnoteReference"
-HEADER = "Header"
-FOOTER = "Footer"
+_used: dict[str, None] = {}
 
-#: Every style id the renderer uses; a template must define all of them.
-REQUIRED = (
-    "HChG", "H1G", "H23G", "H4G", "H56G", BODY, "Bullet1G", "Bullet2G",
-    FOOTNOTE_TEXT, FOOTNOTE_REFERENCE, HEADER, FOOTER,
-)  # fmt: skip
+
+def _use(style_id: str) -> str:
+    """Register a style the writers put in documents (every style reference goes through here)."""
+    if style_id not in layout.STYLES:
+        raise KeyError(f"{style_id} is not defined in the layout table (writers/docx/layout.py)")
+    _used.setdefault(style_id)
+    return style_id
+
+
+NORMAL = _use("Normal")  # the masthead's paragraphs
+HEADING_STYLES = {1: _use("HChG"), 2: _use("H1G"), 3: _use("H23G"), 4: _use("H23G"), 5: _use("H4G")}
+BODY = _use("SingleTxtG")
+BULLETS = {1: _use("Bullet1G"), 2: _use("Bullet2G")}
+FOOTNOTE_TEXT = _use("FootnoteText")
+FOOTNOTE_REFERENCE = _use("FootnoteReference")
+HEADER = _use("Header")
+FOOTER = _use("Footer")
+
+#: Every style id the writers put in a document (paragraph and character styles).
+USED: tuple[str, ...] = tuple(_used)
+#: The used styles the writer adds from the layout table when a ``--template`` lacks them.
+ADDED_IF_MISSING: frozenset[str] = frozenset()
+#: What a template must define; one that lacks any of these is refused.
+REQUIRED: tuple[str, ...] = tuple(s for s in USED if s not in ADDED_IF_MISSING)
 
 # Layout measures (twips), un-conventions.md §4.1 and §4.1a.
 #: The 2 cm band left of the text where numbers hang: the body style's left indent.

@@ -16,6 +16,7 @@ from typing import Any
 import docx
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.readers.docx_package import read_docx_bytes
+from cddraft.writers.docx import layout
 from cddraft.writers.docx import styles as st
 from docx.document import Document as DocxDocument
 
@@ -147,9 +148,8 @@ def missing_styles(doc: DocxDocument) -> list[str]:
 
 
 def _named(style_ids: list[str]) -> str:
-    """``H4G ("_ H_4_G" in Word)``: the id and the name Word shows, from the house template."""
-    names = {s.style_id: s.name for s in docx.Document(str(house_template())).styles}
-    return ", ".join(f'{i} ("{names[i]}" in Word)' if i in names else i for i in style_ids)
+    """``H4G ("_ H_4_G" in Word)``: the id and the name Word shows, from the layout table."""
+    return ", ".join(f'{i} ("{layout.STYLES[i].name}" in Word)' for i in style_ids)
 
 
 def open_template(path: Path | None, context: dict[str, str]) -> DocxDocument:
