@@ -88,18 +88,18 @@ def _picture_run(part, png: bytes, width_cm: float, description: str) -> etree._
 
 
 def _first_footer_xml(footer: Footer, script: x.Script) -> str:
-    small = x.rpr(script, size=8)
+    # The footer lines are 8 pt, the Footer style's size: the runs leave it to the style.
     latin = x.Script(lang=script.lang)
     left = []
     if footer.job_line:
-        left.append(x.paragraph(x.ppr(st.FOOTER, jc="left"), x.run(footer.job_line, x.rpr(latin, size=8))))
+        left.append(x.paragraph(x.ppr(st.FOOTER, jc="left"), x.run(footer.job_line, x.rpr(latin))))
         left.append(x.paragraph(x.ppr(st.FOOTER, jc="left"), ""))
-        left.append(x.paragraph(x.ppr(st.FOOTER, jc="left"), x.run(f"*{footer.barcode}*", x.rpr(latin, size=8))))
+        left.append(x.paragraph(x.ppr(st.FOOTER, jc="left"), x.run(f"*{footer.barcode}*", x.rpr(latin))))
     right = [
         x.paragraph(x.ppr(st.FOOTER, jc="right"), ""),
         # Under the QR code in every version; Word and LibreOffice read jc as start/end in a bidi paragraph.
         x.paragraph(x.ppr(st.FOOTER, bidi=script.rtl, jc="left" if script.rtl else "right"),
-                    x.run(footer.recycle, small)),
+                    x.run(footer.recycle, x.rpr(script))),
     ]
     half = st.TEXT_WIDTH // 2
     cell = '<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="bottom"/></w:tcPr>{c}</w:tc>'
@@ -129,7 +129,7 @@ def add_furniture(doc: DocxDocument, symbol: str, footer: Footer, script: x.Scri
                                      '</w:pBdr></w:pPr></w:p>')
     _fill(section.even_page_header, x.paragraph(x.ppr(st.HEADER, jc="left"), x.run(symbol, header_props)))
     _fill(section.header, x.paragraph(x.ppr(st.HEADER, jc="right"), x.run(symbol, header_props)))
-    page = x.field("PAGE", "2", x.rpr(latin, bold=True, size=9))
+    page = x.field("PAGE", "2", x.rpr(latin, bold=True, size=9))  # bold 9 pt in the 8-pt Footer: no UNOG style
     _fill(section.even_page_footer, x.paragraph(x.ppr(st.FOOTER, jc="left"), page))
     _fill(section.footer, x.paragraph(x.ppr(st.FOOTER, jc="right"), page))
 

@@ -117,6 +117,10 @@ PARAGRAPH_STYLES: tuple[Style, ...] = (
     Style("Header", "header", alias="6_G", size=9, bold=True, border_bottom=True,
           spacing={"line": 240, "lineRule": "auto"}),
     Style("Footer", "footer", alias="3_G", size=8, spacing={"line": 240, "lineRule": "auto"}),
+    # The masthead's organ name (§4.1a: "SMG/XLargeG 20 bold"; keepNext, keepLines, before/after 240,
+    # ind 1134/1134). §4.1a records the id, not the name Word shows: the name here is the id (I).
+    Style("XLargeG", "XLargeG", size=20, bold=True, keep_next=True, keep_lines=True,
+          spacing={"before": 240, "after": 240}, ind={"left": 1134, "right": 1134}),
 )
 
 # --- Character styles (§4.1a, S). ----------------------------------------------------------------------

@@ -28,11 +28,16 @@ FOOTNOTE_TEXT = _use("FootnoteText")
 FOOTNOTE_REFERENCE = _use("FootnoteReference")
 HEADER = _use("Header")
 FOOTER = _use("Footer")
+ORGAN_NAME = _use("XLargeG")  # the masthead's organ name, UNOG's 20-pt bold masthead style (§4.1a)
+# Formatting for which §4.1a attests no UNOG style stays direct, on purpose: the signature block (right-aligned
+# or centred body lines, body.py), "United Nations" (14 pt) and the symbol (20 pt + 10 pt) in the masthead, the
+# masthead's date lines (10 pt, part of its exact geometry) and the page number (bold 9 pt in an 8-pt footer).
 
 #: Every style id the writers put in a document (paragraph and character styles).
 USED: tuple[str, ...] = tuple(_used)
-#: The used styles the writer adds from the layout table when a ``--template`` lacks them.
-ADDED_IF_MISSING: frozenset[str] = frozenset()
+#: The used styles the writer adds from the layout table when a ``--template`` lacks them: styles for what
+#: the writers used to format directly, which a template made before cddraft asked for them may not define.
+ADDED_IF_MISSING: frozenset[str] = frozenset({ORGAN_NAME})
 #: What a template must define; one that lacks any of these is refused.
 REQUIRED: tuple[str, ...] = tuple(s for s in USED if s not in ADDED_IF_MISSING)
 
