@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import cddraft.writers.docx.footnotes  # noqa: F401  (registers FootnotesPart: a template's notes load as XML)
 import docx
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.readers.docx_package import read_docx_bytes
