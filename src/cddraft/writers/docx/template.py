@@ -163,9 +163,10 @@ def add_missing_styles(doc: DocxDocument) -> list[str]:
     """
     ids = {s.style_id for s in doc.styles}
     added = [sid for sid in st.USED if sid in st.ADDED_IF_MISSING and sid not in ids]
-    house = {s.style_id: s.element for s in _house().styles}
-    for sid in added:
-        doc.styles.element.append(copy.deepcopy(house[sid]))
+    if added:  # the house template itself has them all: it is read only for a --template that lacks one
+        house = {s.style_id: s.element for s in _house().styles}
+        for sid in added:
+            doc.styles.element.append(copy.deepcopy(house[sid]))
     return added
 
 
