@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Generate ``templates/house.docx``, cddraft's house template, from the values in this file.
+"""Generate ``templates/house.docx``, cddraft's house template, from the layout table.
 
-Every style value is here in source so it can be reviewed against un-conventions.md §4.1a (the
-UNOG "G" template read from a genuine Geneva document). The output is byte-for-byte reproducible
-(fixed zip timestamps and order); a test checks that the committed template matches this script.
+The values (page set-up, styles, bullets, fonts) live in ``src/cddraft/writers/docx/layout.py``, where they
+can be reviewed against un-conventions.md §4.1a and where the renderer reads them too; this script only
+writes them out as WordprocessingML. The output is byte-for-byte reproducible (fixed zip timestamps and
+order); a test checks that the committed template matches this script.
 
     python scripts/make_house_template.py            # writes templates/house.docx
     python scripts/make_house_template.py OUT.docx
@@ -11,119 +12,102 @@ UNOG "G" template read from a genuine Geneva document). The output is byte-for-b
 
 from __future__ import annotations
 
+import dataclasses
+import importlib.util
 import sys
 import zipfile
 from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+LAYOUT = Path(__file__).resolve().parents[1] / "src" / "cddraft" / "writers" / "docx" / "layout.py"
+
+
+def _load_layout() -> ModuleType:
+    """The layout table of this checkout, loaded by path: always the file beside this script (not another
+    installed cddraft), and no dependency beyond the standard library."""
+    spec = importlib.util.spec_from_file_location("cddraft_house_layout", LAYOUT)
+    assert spec is not None and spec.loader is not None, LAYOUT
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+layout = _load_layout()
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
-# --- Page set-up (§4.1a, S): A4, margins, header/footer distances, different first page. ----------
-PAGE = {"w": 11907, "h": 16840, "code": 9}
-MARGINS = {"top": 1418, "right": 1134, "bottom": 1134, "left": 1134, "header": 851, "footer": 567, "gutter": 0}
 
-# --- Paragraph styles (§4.1a, S). Sizes in points, indents and spacing in twips. -------------------
-G_HEADING = {"keepNext": True, "keepLines": True, "tabs": [("right", 851)],
-             "ind": {"left": 1134, "right": 1134, "hanging": 1134}}
-STYLES: list[dict] = [
-    {"id": "Normal", "name": "Normal", "default": True, "size": 10,
-     "suppressAutoHyphens": True, "spacing": {"line": 240, "lineRule": "atLeast"}},
-    {"id": "HChG", "name": "_ H _Ch_G", "next": "SingleTxtG", "size": 14, "bold": True, **G_HEADING,
-     "spacing": {"before": 360, "after": 240, "line": 300, "lineRule": "exact"}},
-    {"id": "H1G", "name": "_ H_1_G", "next": "SingleTxtG", "size": 12, "bold": True, **G_HEADING,
-     "spacing": {"before": 360, "after": 240, "line": 270, "lineRule": "exact"}},
-    {"id": "H23G", "name": "_ H_2/3_G", "next": "SingleTxtG", "size": 10, "bold": True, **G_HEADING,
-     "spacing": {"before": 240, "after": 120, "line": 240, "lineRule": "exact"}},
-    {"id": "H4G", "name": "_ H_4_G", "next": "SingleTxtG", "size": 10, "italic": True, **G_HEADING,
-     "spacing": {"before": 240, "after": 120, "line": 240, "lineRule": "exact"}},
-    {"id": "H56G", "name": "_ H_5/6_G", "next": "SingleTxtG", "size": 10, **G_HEADING,
-     "spacing": {"before": 240, "after": 120, "line": 240, "lineRule": "exact"}},
-    {"id": "SingleTxtG", "name": "_ Single Txt_G", "size": 10, "spacing": {"after": 120},
-     "ind": {"left": 1134, "right": 1134}, "jc": "both"},
-    {"id": "Bullet1G", "name": "_Bullet 1_G", "size": 10, "numId": 1, "tabs": [("left", 1701)],
-     "spacing": {"after": 120}, "ind": {"left": 1701, "right": 1134, "hanging": 170}, "jc": "both"},
-    {"id": "Bullet2G", "name": "_Bullet 2_G", "size": 10, "numId": 2, "tabs": [("left", 2268)],
-     "spacing": {"after": 120}, "ind": {"left": 2268, "right": 1134, "hanging": 170}, "jc": "both"},
-    {"id": "FootnoteText", "name": "footnote text", "alias": "5_G", "size": 9, "tabs": [("right", 1021)],
-     "spacing": {"line": 220, "lineRule": "exact"}, "ind": {"left": 1134, "right": 1134, "hanging": 1134}},
-    {"id": "Header", "name": "header", "alias": "6_G", "size": 9, "bold": True,
-     "border_bottom": True, "spacing": {"line": 240, "lineRule": "auto"}},
-    {"id": "Footer", "name": "footer", "alias": "3_G", "size": 8, "spacing": {"line": 240, "lineRule": "auto"}},
-]
-CHAR_STYLES = [
-    {"id": "DefaultParagraphFont", "name": "Default Paragraph Font", "default": True},
-    {"id": "FootnoteReference", "name": "footnote reference", "alias": "4_G", "size": 9, "superscript": True,
-     "font": "Times New Roman"},
-]
-# Bullets (§4.1a, S): both levels "•", Times New Roman; indents as the styles above.
-BULLETS = [(1, 1701), (2, 2268)]
-FONTS = {"latin": "Times New Roman", "east_asian": "SimSun", "complex": "Times New Roman"}
+def _attrs(values: Any) -> str:
+    return " ".join(f'w:{k}="{v}"' for k, v in values.items())
 
 
-def _ppr(s: dict) -> str:
+def _ppr(s: Any) -> str:
     out = []
-    if s.get("keepNext"):
+    if s.keep_next:
         out.append("<w:keepNext/>")
-    if s.get("keepLines"):
+    if s.keep_lines:
         out.append("<w:keepLines/>")
-    if "numId" in s:
-        out.append(f'<w:numPr><w:numId w:val="{s["numId"]}"/></w:numPr>')
-    if s.get("border_bottom"):
+    if s.num_id is not None:
+        out.append(f'<w:numPr><w:numId w:val="{s.num_id}"/></w:numPr>')
+    if s.border_bottom:
         out.append('<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="auto"/></w:pBdr>')
-    if s.get("tabs"):
-        out.append("<w:tabs>" + "".join(f'<w:tab w:val="{k}" w:pos="{p}"/>' for k, p in s["tabs"]) + "</w:tabs>")
-    if s.get("suppressAutoHyphens"):
+    if s.tabs:
+        out.append("<w:tabs>" + "".join(f'<w:tab w:val="{k}" w:pos="{p}"/>' for k, p in s.tabs) + "</w:tabs>")
+    if s.suppress_auto_hyphens:
         out.append("<w:suppressAutoHyphens/>")
-    if s.get("spacing"):
-        out.append("<w:spacing " + " ".join(f'w:{k}="{v}"' for k, v in s["spacing"].items()) + "/>")
-    if s.get("ind"):
-        out.append("<w:ind " + " ".join(f'w:{k}="{v}"' for k, v in s["ind"].items()) + "/>")
-    if s.get("jc"):
-        out.append(f'<w:jc w:val="{s["jc"]}"/>')
+    if s.spacing:
+        out.append(f"<w:spacing {_attrs(s.spacing)}/>")
+    if s.ind:
+        out.append(f"<w:ind {_attrs(s.ind)}/>")
+    if s.jc:
+        out.append(f'<w:jc w:val="{s.jc}"/>')
     return f"<w:pPr>{''.join(out)}</w:pPr>" if out else ""
 
 
-def _rpr(s: dict) -> str:
+def _rpr(s: Any) -> str:
     out = []
-    if s.get("font"):
-        f = s["font"]
-        out.append(f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}"/>')
-    if s.get("bold"):
+    if s.font:
+        out.append(f'<w:rFonts w:ascii="{s.font}" w:hAnsi="{s.font}" w:cs="{s.font}"/>')
+    if s.bold:
         out.append("<w:b/><w:bCs/>")
-    if s.get("italic"):
+    if s.italic:
         out.append("<w:i/><w:iCs/>")
-    if s.get("size"):
-        half = int(s["size"] * 2)
+    if s.size:
+        half = int(s.size * 2)
         out.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
-    if s.get("superscript"):
+    if s.superscript:
         out.append('<w:vertAlign w:val="superscript"/>')
     return f"<w:rPr>{''.join(out)}</w:rPr>" if out else ""
 
 
-def _style(s: dict, kind: str) -> str:
-    default = ' w:default="1"' if s.get("default") else ""
-    parts = [f'<w:name w:val="{s["name"]}"/>']
-    if s.get("alias"):
-        parts.append(f'<w:aliases w:val="{s["alias"]}"/>')
-    if kind == "paragraph" and s["id"] != "Normal":
+def _style(s: Any) -> str:
+    default = ' w:default="1"' if s.default else ""
+    parts = [f'<w:name w:val="{s.name}"/>']
+    if s.alias:
+        parts.append(f'<w:aliases w:val="{s.alias}"/>')
+    if s.kind == "paragraph" and s.id != "Normal":
         parts.append('<w:basedOn w:val="Normal"/>')
-    if s.get("next"):
-        parts.append(f'<w:next w:val="{s["next"]}"/>')
-    parts.append("<w:qFormat/>" if s["id"] in ("Normal", "HChG", "H1G", "H23G", "SingleTxtG") else "")
-    if kind == "paragraph":
+    if s.next:
+        parts.append(f'<w:next w:val="{s.next}"/>')
+    if s.gallery:
+        parts.append("<w:qFormat/>")
+    if s.kind == "paragraph":
         parts.append(_ppr(s))
     parts.append(_rpr(s))
-    return f'<w:style w:type="{kind}"{default} w:styleId="{s["id"]}">{"".join(parts)}</w:style>'
+    return f'<w:style w:type="{s.kind}"{default} w:styleId="{s.id}">{"".join(parts)}</w:style>'
 
 
 def styles_xml() -> str:
-    f = FONTS
+    f = layout.FONTS
+    half = int(layout.STYLES["Normal"].size * 2)
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
-        f'<w:rFonts w:ascii="{f["latin"]}" w:eastAsia="{f["east_asian"]}" w:hAnsi="{f["latin"]}" '
-        f'w:cs="{f["complex"]}"/>'
-        '<w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+        f'<w:rFonts w:ascii="{f.latin}" w:eastAsia="{f.east_asian}" w:hAnsi="{f.latin}" w:cs="{f.complex}"/>'
+        f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/><w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>"
     )
     table = (
@@ -134,22 +118,25 @@ def styles_xml() -> str:
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
         "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"
     )
-    body = "".join(_style(s, "paragraph") for s in STYLES) + "".join(_style(s, "character") for s in CHAR_STYLES)
+    body = "".join(_style(s) for s in (*layout.PARAGRAPH_STYLES, *layout.CHARACTER_STYLES))
     return f'{HEAD}<w:styles xmlns:w="{W}">{defaults}{body}{table}</w:styles>'
 
 
 def numbering_xml() -> str:
+    """One single-level bullet list per list style, at that style's indents."""
+    b = layout.BULLET
     abstract, nums = [], []
-    for num_id, left in BULLETS:
+    for s in sorted((s for s in layout.PARAGRAPH_STYLES if s.num_id is not None), key=lambda s: s.num_id):
+        left, hanging = s.ind["left"], s.ind["hanging"]
         abstract.append(
-            f'<w:abstractNum w:abstractNumId="{num_id - 1}"><w:multiLevelType w:val="singleLevel"/>'
-            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
+            f'<w:abstractNum w:abstractNumId="{s.num_id - 1}"><w:multiLevelType w:val="singleLevel"/>'
+            f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="{b.symbol}"/>'
             f'<w:lvlJc w:val="left"/><w:pPr><w:tabs><w:tab w:val="num" w:pos="{left}"/></w:tabs>'
-            f'<w:ind w:left="{left}" w:hanging="170"/></w:pPr>'
-            '<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:hint="default"/></w:rPr>'
+            f'<w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>'
+            f'<w:rPr><w:rFonts w:ascii="{b.font}" w:hAnsi="{b.font}" w:hint="default"/></w:rPr>'
             "</w:lvl></w:abstractNum>"
         )
-        nums.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{num_id - 1}"/></w:num>')
+        nums.append(f'<w:num w:numId="{s.num_id}"><w:abstractNumId w:val="{s.num_id - 1}"/></w:num>')
     return f'{HEAD}<w:numbering xmlns:w="{W}">{"".join(abstract)}{"".join(nums)}</w:numbering>'
 
 
@@ -164,23 +151,22 @@ def settings_xml() -> str:
 
 
 def document_xml() -> str:
-    p, m = PAGE, MARGINS
-    margins = " ".join(f'w:{k}="{v}"' for k, v in m.items())
+    p = layout.PAGE
+    margins = _attrs(dataclasses.asdict(layout.MARGINS))
     return (
         f'{HEAD}<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body><w:p/>'
         # §4.1a (S): footnote numbers restart in each section (an editor may add section breaks)
         '<w:sectPr><w:footnotePr><w:numRestart w:val="eachSect"/></w:footnotePr>'
-        f'<w:pgSz w:w="{p["w"]}" w:h="{p["h"]}" w:code="{p["code"]}"/><w:pgMar {margins}/>'
+        f'<w:pgSz w:w="{p.width}" w:h="{p.height}" w:code="{p.code}"/><w:pgMar {margins}/>'
         '<w:cols w:space="720"/><w:titlePg/></w:sectPr></w:body></w:document>'
     )
 
 
 def font_table_xml() -> str:
-    fonts = [("Times New Roman", "roman", None), ("SimSun", "auto", "宋体"), ("Simplified Arabic", "roman", None)]
     body = "".join(
         f'<w:font w:name="{name}">' + (f'<w:altName w:val="{alt}"/>' if alt else "")
         + f'<w:family w:val="{family}"/></w:font>'
-        for name, family, alt in fonts
+        for name, family, alt in layout.FONT_TABLE
     )
     return f'{HEAD}<w:fonts xmlns:w="{W}">{body}</w:fonts>'
 
@@ -195,9 +181,8 @@ def theme_xml() -> str:
               ("accent5", '<a:srgbClr val="4BACC6"/>'), ("accent6", '<a:srgbClr val="F79646"/>'),
               ("hlink", '<a:srgbClr val="0000FF"/>'), ("folHlink", '<a:srgbClr val="800080"/>')]
     clr = "".join(f"<a:{n}>{v}</a:{n}>" for n, v in colors)
-    f = FONTS
-    font = (f'<a:latin typeface="{f["latin"]}"/><a:ea typeface="{f["east_asian"]}"/>'
-            f'<a:cs typeface="{f["complex"]}"/>')
+    f = layout.FONTS
+    font = f'<a:latin typeface="{f.latin}"/><a:ea typeface="{f.east_asian}"/><a:cs typeface="{f.complex}"/>'
     solid = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
     line = f'<a:ln w="9525">{solid}</a:ln>'
     effect = "<a:effectStyle><a:effectLst/></a:effectStyle>"

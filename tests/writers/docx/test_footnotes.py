@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
+import docx
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx2python import docx2python
 from lxml import etree
 
-from tests.conftest import run_cli
+from cddraft.writers.docx.footnotes import FootnotesPart
+from tests.conftest import REPO, run_cli
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -100,3 +106,57 @@ def test_a_footnote_has_the_unog_form_tab_number_tab_text(tmp_path):
         kinds = [[c.tag.split("}")[1] for c in r if c.tag != f"{W}rPr"] for r in para.iterfind(f"{W}r")][:3]
         assert kinds == [["tab"], ["footnoteRef"], ["tab"]]
         assert para.find(f"{W}r[2]/{W}rPr/{W}rStyle").get(f"{W}val") == "FootnoteReference"
+
+
+# -- the footnotes part through python-docx's part API ----------------------------------------------------
+
+TEMPLATE_NOTES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    b'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+    b'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="w14">'
+    b'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    b'<w:footnote w:id="1"><w:p><w:r><w:t>A note left in the template.</w:t></w:r></w:p></w:footnote>'
+    b"</w:footnotes>"
+)
+
+
+def _template_with_footnotes(tmp_path: Path) -> Path:
+    """The house template plus a footnotes part, as Word saves one."""
+    out = tmp_path / "with-notes.docx"
+    ct = b'<Override PartName="/word/footnotes.xml" ContentType="%s"/></Types>' % CT.WML_FOOTNOTES.encode()
+    rel = (b'<Relationship Id="rId99" Type="%s" Target="footnotes.xml"/></Relationships>' % RT.FOOTNOTES.encode())
+    with zipfile.ZipFile(REPO / "templates" / "house.docx") as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", ct)
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", rel)
+            zout.writestr(item, data)
+        zout.writestr("word/footnotes.xml", TEMPLATE_NOTES)
+    return out
+
+
+def test_a_templates_footnotes_part_loads_as_xml_and_gets_the_documents_notes(tmp_path):
+    template = _template_with_footnotes(tmp_path)
+    assert isinstance(docx.Document(str(template)).part.part_related_by(RT.FOOTNOTES), FootnotesPart)
+    outline = tmp_path / "r.yaml"
+    outline.write_text(REPORT, encoding="utf-8")
+    result = run_cli("build", str(outline), "-o", str(tmp_path / "out"), "--template", str(template))
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(tmp_path / "out" / "r.docx") as zf:
+        names = zf.namelist()
+        notes = etree.fromstring(zf.read("word/footnotes.xml"))
+    assert names.count("word/footnotes.xml") == 1
+    assert notes.get("{http://schemas.openxmlformats.org/markup-compatibility/2006}Ignorable") == "w14"
+    ids = [n.get(f"{W}id") for n in notes.iter(f"{W}footnote")]
+    assert ids == ["-1", "0", "1", "2", "3", "4"]
+    text = "".join(notes.itertext())
+    assert "Note one." in text and "left in the template" not in text
+
+
+def test_a_new_footnotes_part_is_an_xml_part(tmp_path):
+    part = docx.Document(str(_build(tmp_path, REPORT))).part.part_related_by(RT.FOOTNOTES)
+    assert isinstance(part, XmlPart) and part.partname == "/word/footnotes.xml"
+    assert [n.get(f"{W}id") for n in part.element.iter(f"{W}footnote")] == ["-1", "0", "1", "2", "3", "4"]

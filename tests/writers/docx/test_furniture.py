@@ -27,7 +27,7 @@ def scan(png: bytes) -> dict[str, str]:
 
 def footer_images(path) -> list[bytes]:
     footer = Document(path).sections[0].first_page_footer
-    blips = footer._element.iter(PICTURE)
+    blips = footer.part.element.iter(PICTURE)
     return [footer.part.related_parts[b.get(EMBED)].blob for b in blips]
 
 
@@ -70,7 +70,7 @@ def test_without_a_job_number_only_the_qr_code_is_printed(tmp_path):
 
 def test_the_codes_carry_alternative_text_and_distinct_ids(built):
     """Word's accessibility checker asks every picture for a description."""
-    footer = Document(built["cd-way-ahead-en"]).sections[0].first_page_footer._element
+    footer = Document(built["cd-way-ahead-en"]).sections[0].first_page_footer.part.element
     wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
     pic = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
     inlines = list(footer.iter(f"{wp}inline"))
@@ -83,6 +83,6 @@ def test_the_codes_carry_alternative_text_and_distinct_ids(built):
 
 def test_page_one_has_no_header_rule(built):
     """The Header style draws a rule under the running header; page 1's empty header must not."""
-    header = Document(built["cd-way-ahead-en"]).sections[0].first_page_header._element
+    header = Document(built["cd-way-ahead-en"]).sections[0].first_page_header.part.element
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     assert [p.find(f"{w}pPr/{w}pBdr/{w}bottom").get(f"{w}val") for p in header.iter(f"{w}p")] == ["nil"]

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 
 from cddraft.writers.docx.template import house_template
 from tests.conftest import EXAMPLES, REPO, run_cli
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _generator():
@@ -60,6 +64,22 @@ def test_template_missing_a_style_is_refused(tmp_path):
     assert not (tmp_path / "o").exists()
 
 
+def test_a_template_without_an_unused_style_is_accepted(tmp_path):
+    """H56G is a UNOG style the writers never set: a template need not define it."""
+    tpl = _template_with(tmp_path, lambda n, d: d.replace(b'w:styleId="H56G"', b'w:styleId="Other"')
+                         if n == "word/styles.xml" else d)
+    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path / "o"), "--template", tpl)
+    assert result.exit_code == 0, result.output
+
+
+def test_template_missing_the_footnote_reference_style_is_refused(tmp_path):
+    tpl = _template_with(tmp_path, lambda n, d: d.replace(b'w:styleId="FootnoteReference"', b'w:styleId="Other"')
+                         if n == "word/styles.xml" else d)
+    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path / "o"), "--template", tpl)
+    assert result.exit_code == 2
+    assert "lacks the style(s) FootnoteReference (\"footnote reference\" in Word)" in result.output, result.output
+
+
 def test_a_template_with_the_g_styles_is_used(tmp_path):
     # a "genuine" template: same style ids, different values (HChG at 16 pt)
     tpl = _template_with(tmp_path, lambda n, d: d.replace(
@@ -70,6 +90,36 @@ def test_a_template_with_the_g_styles_is_used(tmp_path):
     out = docx.Document(str(tmp_path / "cd-way-ahead-en.docx"))
     assert out.styles["Genuine HChG"].style_id == "HChG"
     assert any(p.style.name == "Genuine HChG" for p in out.paragraphs)
+
+
+def _xlargeg(path) -> bytes | None:
+    with zipfile.ZipFile(path) as zf:
+        found = re.search(rb'<w:style [^>]*w:styleId="XLargeG">.*?</w:style>', zf.read("word/styles.xml"))
+    return found.group(0) if found else None
+
+
+def test_a_template_without_the_masthead_style_gets_it_from_the_layout_table(tmp_path):
+    """A genuine template may predate cddraft's use of XLargeG: the build adds the house definition."""
+    house = _xlargeg(REPO / "templates" / "house.docx")
+    tpl = _template_with(tmp_path, lambda n, d: d.replace(house, b"") if n == "word/styles.xml" else d)
+    assert _xlargeg(tpl) is None
+    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path), "--template", tpl)
+    assert result.exit_code == 0, result.output
+    built = tmp_path / "cd-way-ahead-en.docx"
+    assert _xlargeg(built) == house
+    with zipfile.ZipFile(built) as zf:
+        body = etree.fromstring(zf.read("word/document.xml"))
+    organ = [p for p in body.iter(f"{W}p") if "".join(p.itertext()) == "Conference on Disarmament"]
+    assert [p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") for p in organ] == ["XLargeG"]
+
+
+def test_a_template_with_its_own_masthead_style_keeps_it(tmp_path):
+    own = b'<w:style w:type="paragraph" w:styleId="XLargeG"><w:name w:val="Own XLarge"/></w:style>'
+    house = _xlargeg(REPO / "templates" / "house.docx")
+    tpl = _template_with(tmp_path, lambda n, d: d.replace(house, own) if n == "word/styles.xml" else d)
+    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path), "--template", tpl)
+    assert result.exit_code == 0, result.output
+    assert _xlargeg(tmp_path / "cd-way-ahead-en.docx") == own
 
 
 def test_jinja_in_a_template_is_sandboxed(tmp_path):

@@ -7,29 +7,18 @@ import io
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from lxml import etree
 
 from cddraft.localise.types import Localised
 from cddraft.writers import WriterOptions
 from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx.body import BodyWriter
+from cddraft.writers.docx.footnotes import set_footnotes
 from cddraft.writers.docx.furniture import add_furniture
 from cddraft.writers.docx.masthead import masthead_xml
 from cddraft.writers.docx.template import open_template
 
 _W = f"{{{x.W_NS}}}"
-# {bidi}: in a right-to-left version the rule stands at the right, over the footnotes it separates.
-_SEPARATORS = (
-    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="2155"/>'
-    '</w:tabs>{bidi}<w:spacing w:after="80" w:line="240" w:lineRule="auto"/><w:ind w:left="680"/></w:pPr>'
-    '<w:r><w:rPr><w:u w:val="single"/></w:rPr><w:tab/></w:r></w:p></w:footnote>'
-    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr>{bidi}<w:spacing w:after="0" '
-    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
-)
 
 
 def script_of(loc: Localised) -> x.Script:
@@ -49,32 +38,6 @@ def _set_body(doc: DocxDocument, xml: str) -> None:
             sect.addprevious(child)
         else:
             body.append(child)
-
-
-def _set_footnotes(doc: DocxDocument, notes: list[str], rtl: bool) -> None:
-    separators = _SEPARATORS.format(bidi="<w:bidi/>" if rtl else "")
-    xml = f'<w:footnotes {x.NSDECL}>{separators}{"".join(notes)}</w:footnotes>'.encode()
-    main = doc.part
-    for rel in main.rels.values():
-        if rel.reltype == RT.FOOTNOTES:
-            rel.target_part._blob = xml  # a generic Part loaded from the template
-            if hasattr(rel.target_part, "_element"):
-                rel.target_part._element = etree.fromstring(xml)
-            break
-    else:
-        part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml, main.package)
-        main.relate_to(part, RT.FOOTNOTES)
-    settings = doc.settings.element
-    if settings.find(f"{_W}footnotePr") is None:
-        pr = etree.fromstring(
-            f'<w:footnotePr {x.NSDECL}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
-        )
-        # footnotePr comes after most settings; before endnotePr/compat if present.
-        anchor = next((c for c in settings if c.tag in (f"{_W}endnotePr", f"{_W}compat", f"{_W}rsids")), None)
-        if anchor is not None:
-            anchor.addprevious(pr)
-        else:
-            settings.append(pr)
 
 
 def _section_right_to_left(doc: DocxDocument) -> None:
@@ -146,7 +109,7 @@ def render_docx(loc: Localised, template: Path | None = None) -> bytes:
     # body) each time it creates one, 5 ms apiece in a 4,000-paragraph report once the body is in.
     add_furniture(doc, loc.masthead.symbol, loc.footer, script)
     _set_body(doc, masthead_xml(loc.masthead, script) + "".join(writer.parts))
-    _set_footnotes(doc, writer.footnotes, script.rtl)
+    set_footnotes(doc, writer.footnotes, script.rtl)
     if script.rtl:
         _section_right_to_left(doc)
     _set_language(doc, loc)

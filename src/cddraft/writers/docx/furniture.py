@@ -7,6 +7,8 @@ import io
 from functools import lru_cache
 
 from docx.document import Document as DocxDocument
+from docx.opc.part import XmlPart
+from docx.parts.story import StoryPart
 from docx.shared import Cm
 from lxml import etree
 
@@ -65,16 +67,16 @@ def _fragment(xml: str) -> list[etree._Element]:
     return list(root)
 
 
-def _fill(hdrftr, xml: str) -> None:
-    """Replace the content of a header/footer part with ``xml``."""
-    el = hdrftr._element
+def _fill(part: XmlPart, xml: str) -> None:
+    """Replace the content of a header or footer part (its ``w:hdr``/``w:ftr`` root) with ``xml``."""
+    el = part.element
     for child in list(el):
         el.remove(child)
     for child in _fragment(xml):
         el.append(child)
 
 
-def _picture_run(part, png: bytes, width_cm: float, description: str) -> etree._Element:
+def _picture_run(part: StoryPart, png: bytes, width_cm: float, description: str) -> etree._Element:
     """An inline picture with alternative text (Word's accessibility checker asks for it)."""
     inline = part.new_pic_inline(io.BytesIO(png), Cm(width_cm), None)
     for side in ("distT", "distB", "distL", "distR"):  # LibreOffice reads absent distances as 0.32 cm
@@ -88,18 +90,18 @@ def _picture_run(part, png: bytes, width_cm: float, description: str) -> etree._
 
 
 def _first_footer_xml(footer: Footer, script: x.Script) -> str:
-    small = x.rpr(script, size=8)
+    # The footer lines are 8 pt, the Footer style's size: the runs leave it to the style.
     latin = x.Script(lang=script.lang)
     left = []
     if footer.job_line:
-        left.append(x.paragraph(x.ppr(st.FOOTER, jc="left"), x.run(footer.job_line, x.rpr(latin, size=8))))
+        left.append(x.paragraph(x.ppr(st.FOOTER, jc="left"), x.run(footer.job_line, x.rpr(latin))))
         left.append(x.paragraph(x.ppr(st.FOOTER, jc="left"), ""))
-        left.append(x.paragraph(x.ppr(st.FOOTER, jc="left"), x.run(f"*{footer.barcode}*", x.rpr(latin, size=8))))
+        left.append(x.paragraph(x.ppr(st.FOOTER, jc="left"), x.run(f"*{footer.barcode}*", x.rpr(latin))))
     right = [
         x.paragraph(x.ppr(st.FOOTER, jc="right"), ""),
         # Under the QR code in every version; Word and LibreOffice read jc as start/end in a bidi paragraph.
         x.paragraph(x.ppr(st.FOOTER, bidi=script.rtl, jc="left" if script.rtl else "right"),
-                    x.run(footer.recycle, small)),
+                    x.run(footer.recycle, x.rpr(script))),
     ]
     half = st.TEXT_WIDTH // 2
     cell = '<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="bottom"/></w:tcPr>{c}</w:tc>'
@@ -125,20 +127,19 @@ def add_furniture(doc: DocxDocument, symbol: str, footer: Footer, script: x.Scri
     header_props = x.rpr(latin)
 
     # Page 1 has no running header; the empty paragraph must not draw the Header style's bottom rule.
-    _fill(section.first_page_header, '<w:p><w:pPr><w:pStyle w:val="Header"/><w:pBdr><w:bottom w:val="nil"/>'
-                                     '</w:pBdr></w:pPr></w:p>')
-    _fill(section.even_page_header, x.paragraph(x.ppr(st.HEADER, jc="left"), x.run(symbol, header_props)))
-    _fill(section.header, x.paragraph(x.ppr(st.HEADER, jc="right"), x.run(symbol, header_props)))
-    page = x.field("PAGE", "2", x.rpr(latin, bold=True, size=9))
-    _fill(section.even_page_footer, x.paragraph(x.ppr(st.FOOTER, jc="left"), page))
-    _fill(section.footer, x.paragraph(x.ppr(st.FOOTER, jc="right"), page))
+    _fill(section.first_page_header.part,
+          f'<w:p><w:pPr><w:pStyle w:val="{st.HEADER}"/><w:pBdr><w:bottom w:val="nil"/></w:pBdr></w:pPr></w:p>')
+    _fill(section.even_page_header.part, x.paragraph(x.ppr(st.HEADER, jc="left"), x.run(symbol, header_props)))
+    _fill(section.header.part, x.paragraph(x.ppr(st.HEADER, jc="right"), x.run(symbol, header_props)))
+    page = x.field("PAGE", "2", x.rpr(latin, bold=True, size=9))  # bold 9 pt in the 8-pt Footer: no UNOG style
+    _fill(section.even_page_footer.part, x.paragraph(x.ppr(st.FOOTER, jc="left"), page))
+    _fill(section.footer.part, x.paragraph(x.ppr(st.FOOTER, jc="right"), page))
 
-    first = section.first_page_footer
+    first = section.first_page_footer.part
     _fill(first, _first_footer_xml(footer, script))
-    part = first.part
-    cells = first._element.findall(f".//{{{x.W_NS}}}tc")
+    cells = first.element.findall(f".//{{{x.W_NS}}}tc")
     if footer.barcode:
         target = cells[0].findall(f"{{{x.W_NS}}}p")[1]
-        target.append(_picture_run(part, barcode_png(footer.barcode), 3.6, f"Barcode *{footer.barcode}*"))
+        target.append(_picture_run(first, barcode_png(footer.barcode), 3.6, f"Barcode *{footer.barcode}*"))
     qr_target = cells[1].findall(f"{{{x.W_NS}}}p")[0]
-    qr_target.append(_picture_run(part, qr_png(footer.qr), 1.6, f"QR code: {footer.qr}"))
+    qr_target.append(_picture_run(first, qr_png(footer.qr), 1.6, f"QR code: {footer.qr}"))

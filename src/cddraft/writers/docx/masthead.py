@@ -1,7 +1,7 @@
 """The page-1 masthead: a table anchored to the page, as in UNOG documents (§4.1a).
 
 Row 1 (851 twips): [emblem column] [United Nations] [symbol, right, "CD" in 20 pt, rest 10 pt]
-Row 2 (2835 twips): [emblem] [body name, bold 20 pt] [Distr./date/version/Original lines]
+Row 2 (2835 twips): [emblem] [body name, bold 20 pt: XLargeG] [Distr./date/version/Original lines]
 Right-to-left versions mirror the columns (``w:bidiVisual``).
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cddraft.localise.types import Masthead
 from cddraft.writers.docx import ooxml as x
+from cddraft.writers.docx import styles as st
 
 COLS = (1276, 2268, 3260, 2835)
 _THIN = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
@@ -23,8 +24,9 @@ def _cell(width: int, content: str, *, span: int = 1, borders: str = "", valign:
     )
 
 
-def _p(runs: str, script: x.Script, *, jc: str | None = None, spacing: dict | None = None) -> str:
-    props = x.ppr("Normal", bidi=script.rtl, jc=jc, spacing=spacing or {"line": 240, "lineRule": "exact"})
+def _p(runs: str, script: x.Script, *, style: str = st.NORMAL, jc: str | None = None, spacing: dict | None = None,
+       ind: dict[str, int] | None = None) -> str:
+    props = x.ppr(style, bidi=script.rtl, jc=jc, spacing=spacing or {"line": 240, "lineRule": "exact"}, ind=ind)
     return x.paragraph(props, runs)
 
 
@@ -45,8 +47,10 @@ def masthead_xml(m: Masthead, script: x.Script) -> str:
                 valign="bottom")
         + "</w:tr>"
     )
-    body = _p(x.run(m.body, x.rpr(script, bold=True, size=20)), script,
-              spacing={"before": 120, "line": 420, "lineRule": "exact"})
+    # The organ name: bold 20 pt from UNOG's masthead style; the cell's spacing and zero indents stay the
+    # paragraph's own (the style's are those of a masthead line across the page, §4.1a).
+    body = _p(x.run(m.body, x.rpr(script)), script, style=st.ORGAN_NAME,
+              spacing={"before": 120, "after": 0, "line": 420, "lineRule": "exact"}, ind={"left": 0, "right": 0})
     lines_script = script if m.lines_in_version_script else latin
     lines = "".join(
         _p(x.run(line, x.rpr(lines_script, size=10)), lines_script,

@@ -7,8 +7,10 @@ plain strings: outline text is data, never template code.
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -16,8 +18,10 @@ from typing import Any
 import docx
 from docx.document import Document as DocxDocument
 
+import cddraft.writers.docx.footnotes  # noqa: F401  (registers FootnotesPart: a template's notes load as XML)
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.readers.docx_package import read_docx_bytes
+from cddraft.writers.docx import layout
 from cddraft.writers.docx import styles as st
 
 _TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -147,14 +151,33 @@ def missing_styles(doc: DocxDocument) -> list[str]:
     return [s for s in st.REQUIRED if s not in ids]
 
 
+@lru_cache(maxsize=1)
+def _house() -> DocxDocument:
+    return docx.Document(str(house_template()))
+
+
+def add_missing_styles(doc: DocxDocument) -> list[str]:
+    """Give a template the used styles it may lack (:data:`styles.ADDED_IF_MISSING`); return their ids.
+
+    The definition is the layout table's, taken from the house template (the table written out; a test
+    keeps the two equal). A style the template defines is left as the template has it.
+    """
+    ids = {s.style_id for s in doc.styles}
+    added = [sid for sid in st.USED if sid in st.ADDED_IF_MISSING and sid not in ids]
+    if added:  # the house template itself has them all: it is read only for a --template that lacks one
+        house = {s.style_id: s.element for s in _house().styles}
+        for sid in added:
+            doc.styles.element.append(copy.deepcopy(house[sid]))
+    return added
+
+
 def _named(style_ids: list[str]) -> str:
-    """``H4G ("_ H_4_G" in Word)``: the id and the name Word shows, from the house template."""
-    names = {s.style_id: s.name for s in docx.Document(str(house_template())).styles}
-    return ", ".join(f'{i} ("{names[i]}" in Word)' if i in names else i for i in style_ids)
+    """``H4G ("_ H_4_G" in Word)``: the id and the name Word shows, from the layout table."""
+    return ", ".join(f'{i} ("{layout.STYLES[i].name}" in Word)' for i in style_ids)
 
 
 def open_template(path: Path | None, context: dict[str, str]) -> DocxDocument:
-    """Open and (if it has Jinja tags) render the template; check the style contract."""
+    """Open and (if it has Jinja tags) render the template; check the style contract, add the optional styles."""
     path = path or house_template()
     raw = _as_document(read_docx_bytes(path))
     if _has_jinja(raw):
@@ -174,4 +197,5 @@ def open_template(path: Path | None, context: dict[str, str]) -> DocxDocument:
             [Diagnostic(f"the template lacks the style(s) {_named(missing)}; add them (the UNOG 'G' "
                         "style ids) or build without --template", file=str(path))]
         )
+    add_missing_styles(doc)
     return doc

@@ -1,0 +1,146 @@
+"""The house layout as data: page set-up, paragraph and character styles, bullets and fonts.
+
+One table for the two places that need these values: ``scripts/make_house_template.py`` writes it out as
+``templates/house.docx``, and the renderer derives its measures from it (:mod:`cddraft.writers.docx.styles`),
+so a value is changed here and nowhere else. The values are those of the UNOG "G" template as read from a
+genuine Geneva document (un-conventions.md §4.1a, tag S) unless a comment says otherwise.
+
+Units: sizes in points; indents, spacing, tabs and page measures in twips (1/20 pt; 567 twips = 1 cm).
+Spacing and indent keys are the WordprocessingML attribute names, written in the order given.
+
+Pure data and the standard library only: the generator loads this file by path, without the package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Page:
+    """``w:pgSz``: the paper (``code`` 9 is A4 in Word's printer paper list)."""
+
+    width: int
+    height: int
+    code: int
+
+
+@dataclass(frozen=True)
+class Margins:
+    """``w:pgMar``, in the attribute order Word writes."""
+
+    top: int
+    right: int
+    bottom: int
+    left: int
+    header: int
+    footer: int
+    gutter: int
+
+
+@dataclass(frozen=True)
+class Style:
+    """One style definition; paragraph properties are ignored for a character style."""
+
+    id: str  # the styleId documents refer to
+    name: str  # the name Word shows
+    kind: Literal["paragraph", "character"] = "paragraph"
+    alias: str | None = None  # w:aliases, the short name UNOG types in Word's style box
+    default: bool = False
+    gallery: bool = False  # w:qFormat: listed in Word's style gallery
+    next: str | None = None  # the style of the paragraph Word starts after this one
+    # run properties
+    font: str | None = None
+    size: float | None = None
+    bold: bool = False
+    italic: bool = False
+    superscript: bool = False
+    # paragraph properties
+    keep_next: bool = False
+    keep_lines: bool = False
+    num_id: int | None = None  # bullet numbering (see BULLET)
+    border_bottom: bool = False  # a thin rule under the paragraph
+    tabs: tuple[tuple[str, int], ...] = ()  # (alignment, position)
+    suppress_auto_hyphens: bool = False
+    spacing: Mapping[str, int | str] = field(default_factory=dict)
+    ind: Mapping[str, int] = field(default_factory=dict)
+    jc: str | None = None
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """The bullet of the list styles (both levels); its indents are those of the style that uses it."""
+
+    symbol: str
+    font: str
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The document default fonts per script (docDefaults ``w:rFonts`` and the theme)."""
+
+    latin: str
+    east_asian: str
+    complex: str
+
+
+# --- Page set-up (§4.1a, S): A4, margins, header and footer distances. ---------------------------------
+PAGE = Page(width=11907, height=16840, code=9)
+MARGINS = Margins(top=1418, right=1134, bottom=1134, left=1134, header=851, footer=567, gutter=0)
+
+# --- Paragraph styles (§4.1a, S). ----------------------------------------------------------------------
+_HEADING = {"next": "SingleTxtG", "keep_next": True, "keep_lines": True, "tabs": (("right", 851),),
+            "ind": {"left": 1134, "right": 1134, "hanging": 1134}}
+PARAGRAPH_STYLES: tuple[Style, ...] = (
+    Style("Normal", "Normal", default=True, gallery=True, size=10, suppress_auto_hyphens=True,
+          spacing={"line": 240, "lineRule": "atLeast"}),
+    Style("HChG", "_ H _Ch_G", gallery=True, size=14, bold=True, **_HEADING,
+          spacing={"before": 360, "after": 240, "line": 300, "lineRule": "exact"}),
+    Style("H1G", "_ H_1_G", gallery=True, size=12, bold=True, **_HEADING,
+          spacing={"before": 360, "after": 240, "line": 270, "lineRule": "exact"}),
+    Style("H23G", "_ H_2/3_G", gallery=True, size=10, bold=True, **_HEADING,
+          spacing={"before": 240, "after": 120, "line": 240, "lineRule": "exact"}),
+    Style("H4G", "_ H_4_G", size=10, italic=True, **_HEADING,
+          spacing={"before": 240, "after": 120, "line": 240, "lineRule": "exact"}),
+    Style("H56G", "_ H_5/6_G", size=10, **_HEADING,
+          spacing={"before": 240, "after": 120, "line": 240, "lineRule": "exact"}),
+    Style("SingleTxtG", "_ Single Txt_G", gallery=True, size=10, spacing={"after": 120},
+          ind={"left": 1134, "right": 1134}, jc="both"),
+    Style("Bullet1G", "_Bullet 1_G", size=10, num_id=1, tabs=(("left", 1701),), spacing={"after": 120},
+          ind={"left": 1701, "right": 1134, "hanging": 170}, jc="both"),
+    Style("Bullet2G", "_Bullet 2_G", size=10, num_id=2, tabs=(("left", 2268),), spacing={"after": 120},
+          ind={"left": 2268, "right": 1134, "hanging": 170}, jc="both"),
+    Style("FootnoteText", "footnote text", alias="5_G", size=9, tabs=(("right", 1021),),
+          spacing={"line": 220, "lineRule": "exact"}, ind={"left": 1134, "right": 1134, "hanging": 1134}),
+    Style("Header", "header", alias="6_G", size=9, bold=True, border_bottom=True,
+          spacing={"line": 240, "lineRule": "auto"}),
+    Style("Footer", "footer", alias="3_G", size=8, spacing={"line": 240, "lineRule": "auto"}),
+    # The masthead's organ name (§4.1a: "SMG/XLargeG 20 bold"; keepNext, keepLines, before/after 240,
+    # ind 1134/1134). §4.1a records the id, not the name Word shows: the name here is the id (I).
+    Style("XLargeG", "XLargeG", size=20, bold=True, keep_next=True, keep_lines=True,
+          spacing={"before": 240, "after": 240}, ind={"left": 1134, "right": 1134}),
+)
+
+# --- Character styles (§4.1a, S). ----------------------------------------------------------------------
+CHARACTER_STYLES: tuple[Style, ...] = (
+    Style("DefaultParagraphFont", "Default Paragraph Font", kind="character", default=True),
+    Style("FootnoteReference", "footnote reference", kind="character", alias="4_G", size=9, superscript=True,
+          font="Times New Roman"),
+)
+
+#: Every style by id.
+STYLES: Mapping[str, Style] = {s.id: s for s in (*PARAGRAPH_STYLES, *CHARACTER_STYLES)}
+
+# --- Bullets (§4.1a, S): both levels "•" in Times New Roman, at the indents of Bullet1G and Bullet2G. ---
+BULLET = Bullet(symbol="•", font="Times New Roman")
+
+# --- Fonts (§4.1a, S for Latin; I for the East Asian and complex-script defaults, §4.1). -----------------
+FONTS = Fonts(latin="Times New Roman", east_asian="SimSun", complex="Times New Roman")
+#: The font table: (name, family, alternative name) of the fonts the versions use.
+FONT_TABLE: tuple[tuple[str, str, str | None], ...] = (
+    ("Times New Roman", "roman", None),
+    ("SimSun", "auto", "宋体"),
+    ("Simplified Arabic", "roman", None),
+)
