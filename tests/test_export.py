@@ -261,3 +261,15 @@ def test_a_file_libreoffice_cannot_convert_is_named(built, tmp_path, monkeypatch
     assert result.exit_code == 2
     assert (f"{built['cd-way-ahead-en']}: LibreOffice could not convert the file (Error: source file could "
             "not be loaded)") in result.output
+
+
+def test_pdf_refuses_a_docx_whose_part_is_not_xml_and_names_it(built, tmp_path):
+    require_libreoffice()
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(built["cd-report-en"]) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, b"not XML" if item.filename == "word/footnotes.xml" else src.read(item.filename))
+    result = run_cli("pdf", str(broken))
+    assert result.exit_code == 2
+    assert f"{broken}: part word/footnotes.xml is not well-formed XML" in result.output
+    assert not broken.with_suffix(".pdf").exists()

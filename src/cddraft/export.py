@@ -75,16 +75,17 @@ class PdfJob:
 def _prepare(job: PdfJob, claimed: dict[str, Path]) -> bytes:
     """The checked bytes of the source; refuses a clash within the run and a locked target."""
     from cddraft.readers.docx_package import read_docx_bytes
-    from cddraft.write import _locked
+    from cddraft.write import file_identity, locked
 
     if not job.source.exists():
-        raise CddraftError([Diagnostic("file not found", file=str(job.source))])
+        why = "the symbolic link leads nowhere (broken, or a loop)" if job.source.is_symlink() else "file not found"
+        raise CddraftError([Diagnostic(why, file=str(job.source))])
     raw = read_docx_bytes(job.source)
-    key = os.path.normcase(str(job.target.resolve())).casefold()  # casefold: clash on Windows/macOS too
+    key = file_identity(job.target)
     if key in claimed:
         raise CddraftError([Diagnostic(f"{claimed[key]} in this run also converts to {job.target}; "
                                        "convert them to different folders", file=str(job.source))])
-    if _locked(job.target):
+    if locked(job.target):
         raise CddraftError([Diagnostic("the PDF is open in another program; close it and convert again",
                                        file=str(job.target))])
     claimed[key] = job.source

@@ -15,7 +15,18 @@ from cddraft.errors import CddraftError, Diagnostic
 STALE_SECONDS = 3600
 
 
-def _locked(path: Path) -> bool:
+def file_identity(path: Path) -> str:
+    """Identity of a file (an input or an output): two paths with one identity are one file. Case is ignored so
+    that two outputs that would overwrite each other on Windows or macOS clash here too; a path that cannot be
+    resolved (a symbolic link that loops) is taken as written, and reading or writing it says what is wrong."""
+    try:
+        resolved = str(path.resolve())
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" (Python before 3.13)
+        resolved = os.path.abspath(path)
+    return os.path.normcase(resolved).casefold()
+
+
+def locked(path: Path) -> bool:
     """Word keeps ``~$name.docx`` beside a file it has open; LibreOffice ``.~lock.name#``."""
     names = (f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#")
     return any((path.parent / n).exists() for n in names)
@@ -38,7 +49,7 @@ def _remove_stale(path: Path) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically; an interruption leaves the old file intact."""
     path = Path(path)
-    if _locked(path):
+    if locked(path):
         raise CddraftError(
             [Diagnostic("the file is open in Word or LibreOffice; close it and build again", file=str(path))]
         )

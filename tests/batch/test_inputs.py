@@ -35,3 +35,18 @@ def test_a_bad_name_pattern_is_refused_before_building(tmp_path, pattern):
     assert result.exit_code == 2
     assert "--name" in result.output and "{stem} {symbol} {letter} {lang}" in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", ["build", "check", "pdf"])
+def test_a_symbolic_link_to_itself_is_reported_not_a_traceback(tmp_path, command):
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop.name)
+    args = [command, str(loop)] + (["-o", str(tmp_path / "out")] if command == "build" else [])
+    if command == "pdf":
+        from tests.conftest import require_libreoffice
+
+        require_libreoffice()
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    assert result.output.startswith(f"{loop}: ")
+    assert "symbolic link" in result.output.lower()

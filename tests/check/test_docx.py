@@ -161,3 +161,15 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
 def test_a_missing_docx_is_unusable(tmp_path):
     status, err = _status(tmp_path / "absent.docx")
     assert status == 2 and "no such file" in err
+
+
+@pytest.mark.parametrize("garbage", [b"not XML", "<?xml version='1.0' encoding='utf-16'?><!DOCTYPE x [<!ENTITY a 'a'>]>"
+                                     "<x>&a;</x>".encode("utf-16")], ids=["not-xml", "utf-16-entities"])
+def test_a_docx_whose_footnotes_part_is_not_xml_is_unusable_and_the_part_named(examples, tmp_path, garbage):
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(examples["cd-report-en"]) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, garbage if item.filename == "word/footnotes.xml" else src.read(item.filename))
+    out, err = io.StringIO(), io.StringIO()
+    assert run_check([broken], stdout=out, stderr=err) == 2
+    assert f"{broken}: part word/footnotes.xml " in err.getvalue()

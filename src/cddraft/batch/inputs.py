@@ -2,8 +2,8 @@
 
 Arguments are files, folders (the outlines in them) and glob patterns that the shell left unexpanded
 (quoted, or on Windows, whose shells do not expand them), each outline taken once. Files are told apart by
-:func:`file_identity`, which ignores case so that two outputs that would overwrite each other on Windows or
-macOS are caught on every system.
+:func:`cddraft.write.file_identity`, which ignores case so that two outputs that would overwrite each
+other on Windows or macOS are caught on every system.
 """
 
 from __future__ import annotations
@@ -15,17 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cddraft.errors import CddraftError, Diagnostic
+from cddraft.write import file_identity
 
 if TYPE_CHECKING:
     from cddraft.batch.runner import Item
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 NAME_FIELDS = ("stem", "symbol", "letter", "lang")
-
-
-def file_identity(path: Path) -> str:
-    """Identity of a file (an input, or an output); case-insensitive so a clash on Windows/macOS is caught here too."""
-    return os.path.normcase(str(path.resolve())).casefold()
 
 
 def _outlines_in(folder: Path) -> list[Path]:

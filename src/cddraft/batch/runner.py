@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cddraft.batch.inputs import file_identity, output_name
+from cddraft.batch.inputs import output_name
 from cddraft.errors import CddraftError, Diagnostic
+from cddraft.write import file_identity
 
 if TYPE_CHECKING:
     from cddraft.batch.report import Reporter

@@ -11,6 +11,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from lxml import etree
+
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.readcap import read_capped
 
@@ -30,8 +32,15 @@ def _limit_message(part: str) -> str:
             "open it in Word and save it again")
 
 
+def _xml_parser() -> etree.XMLParser:
+    """A parser that reads no DTD, expands no entity and fetches nothing: a well-formedness check only."""
+    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+
+
 def _check_package(zf: zipfile.ZipFile, name: str) -> None:
-    """Unpack every part once, counting real sizes (a zip can understate them) and checking CRCs."""
+    """Unpack every part once, counting real sizes (a zip can understate them) and checking CRCs; every XML
+    part is parsed as it streams, so a part that is not XML, or declares a DTD in any encoding, is named here
+    rather than failing in a reader further on."""
     infos = zf.infolist()
     if len(infos) > MAX_PARTS:
         raise _not_word(f"the package has {len(infos):,} parts (at most {MAX_PARTS:,}); this is not a normal "
@@ -42,17 +51,22 @@ def _check_package(zf: zipfile.ZipFile, name: str) -> None:
             raise _not_word("the file is encrypted (password-protected); save a copy without a password", name)
         if info.file_size > MAX_PART_BYTES or total + info.file_size > MAX_TOTAL_BYTES:
             raise _not_word(_limit_message(info.filename), name)
-        size, tail, dtd = 0, b"", False
-        xml = info.filename.endswith((".xml", ".rels"))
-        with zf.open(info) as member:
-            while chunk := member.read(_CHUNK):
-                size += len(chunk)
-                if size > MAX_PART_BYTES or total + size > MAX_TOTAL_BYTES:
-                    raise _not_word(_limit_message(info.filename), name)
-                dtd = dtd or (xml and b"<!DOCTYPE" in tail + chunk)  # entities could expand on parsing
-                tail = chunk[-8:]
+        size = 0
+        parser = _xml_parser() if info.filename.endswith((".xml", ".rels")) else None
+        try:
+            with zf.open(info) as member:
+                while chunk := member.read(_CHUNK):
+                    size += len(chunk)
+                    if size > MAX_PART_BYTES or total + size > MAX_TOTAL_BYTES:
+                        raise _not_word(_limit_message(info.filename), name)
+                    if parser is not None:
+                        parser.feed(chunk)
+            root = parser.close() if parser is not None else None
+        except etree.XMLSyntaxError as exc:
+            raise _not_word(f"part {info.filename} is not well-formed XML ({exc.msg}); this is not a normal Word "
+                            "file: open it in Word and save it again", name) from None
         total += size
-        if dtd:
+        if root is not None and root.getroottree().docinfo.doctype:  # entities could expand in a later reader
             raise _not_word(f"part {info.filename} declares a DTD, which Word files never do; open the file in "
                             "Word and save it again", name)
     names = set(zf.namelist())

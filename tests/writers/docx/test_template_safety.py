@@ -172,7 +172,8 @@ def _patched(raw: bytes, name: bytes, offset: int, fmt: str, value: int) -> byte
     return raw[:at] + struct.pack(fmt, value) + raw[at + struct.calcsize(fmt):]
 
 
-MINIMAL = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}
+_W_NS = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MINIMAL = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document " + _W_NS + b"/>"}
 
 
 def _refusal(tmp_path: Path, raw: bytes) -> str:
@@ -233,11 +234,21 @@ def test_a_file_larger_than_the_limit_is_not_read_whole(tmp_path, small_limits):
     assert _refusal(tmp_path, raw).startswith("the file is larger than 3 MiB")
 
 
-@pytest.mark.parametrize("prolog", [b"", b"<!--" + b"-" * 3 * 2**20 + b"-->"], ids=["first", "after-3-MiB"])
-def test_a_part_declaring_a_dtd_is_refused(tmp_path, prolog):
-    laughs = b'<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><w:document>&b;</w:document>'
-    raw = _zip({**MINIMAL, "word/document.xml": b'<?xml version="1.0"?>' + prolog + laughs})
+@pytest.mark.parametrize(("prolog", "encoding"), [(b"", "utf-8"), (b"<!--" + b"x" * 3 * 2**20 + b"-->", "utf-8"),
+                                                  (b"", "utf-16")], ids=["first", "after-3-MiB", "utf-16"])
+def test_a_part_declaring_a_dtd_is_refused(tmp_path, prolog, encoding):
+    """An entity bomb is refused before any reader expands it, in whatever encoding it is written."""
+    laughs = (b'<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><w:document ' + _W_NS
+              + b">&b;</w:document>")
+    xml = (f'<?xml version="1.0" encoding="{encoding}"?>'.encode() + prolog + laughs).decode().encode(encoding)
+    raw = _zip({**MINIMAL, "word/document.xml": xml})
     assert _refusal(tmp_path, raw).startswith("part word/document.xml declares a DTD, which Word files never do")
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/footnotes.xml", "word/_rels/document.xml.rels"])
+def test_a_part_that_is_not_xml_is_refused_by_name(tmp_path, part):
+    raw = _zip({**MINIMAL, part: b"\x00\x01 not XML at all"})
+    assert _refusal(tmp_path, raw).startswith(f"part {part} is not well-formed XML (")
 
 
 @pytest.mark.parametrize("missing", ["[Content_Types].xml", "word/document.xml"])
