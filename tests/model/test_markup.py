@@ -87,3 +87,27 @@ def test_the_text_the_rules_read_is_the_text_the_word_file_shows(texts):
     body = paragraphs[paragraphs.index("1.\tTarget.") + 1:]
     assert body[: len(seen)] == [v.text for v in seen]
     assert notes == [n.visible.text for v in seen for n in v.notes]
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("\tIndented by a tab", "Indented by a tab"),  # blanks at the ends go: the styles indent
+    ("\u00a0\u3000 pasted blanks \u202f", "pasted blanks"),
+    ("~kept~", "\u00a0kept\u00a0"),  # written as markup, a no-break space at an end stays
+    ("a\tb", "a\tb"),  # inside a text a tab stays
+    ("one  \n\t two", "one two"),  # a line break and the blanks around it are one space
+])
+def test_blanks_at_the_ends_and_inside(written, shown):
+    """docs/outline.md, "Blanks": what is kept and what goes, as the built paragraph shows it."""
+    doc = Document.model_validate({"kind": "report", "symbol": "CD/2102", "date": "2017-09-20",
+                                   "report": {"title": "Report", "numbered_paragraphs": False,
+                                              "content": ["Before.", written]}})
+    paragraphs, _ = _shown(render_docx(localise(doc)))
+    assert paragraphs[paragraphs.index("Before.") + 1] == shown
+
+
+def test_a_grammar_phrase_keeps_its_leading_blank():
+    doc = Document.model_validate({"kind": "letter", "symbol": "CD/2101", "date": "2017-09-15", "language": "ru",
+                                   "letter": {"date": "2017-09-14", "sender": "Постоянного представителя",
+                                              "transmits": "доклад", "phrases": {"transmitting": " с {object}"},
+                                              "paragraphs": ["Текст."], "signatories": [{"name": "Н"}]}})
+    assert localise(doc).title.endswith("Конференции с доклад"), "the blank joins the clause to the title"

@@ -11,7 +11,8 @@ r"""The small inline markup of outline text, parsed once into spans that remembe
 ========================  =========================================
 
 Everything else is literal text: ``{{ }}``, ``{% %}``, ``&`` and ``<`` are never interpreted.
-Line breaks inside a string (from YAML block scalars) become single spaces; a tab stays a tab.
+Line breaks inside a string (from YAML block scalars) become single spaces; a tab inside a text stays a
+tab (the model strips blanks at the ends of a text first: docs/outline.md, "Blanks").
 
 Every span keeps the offset in the written string of each of its characters (an escaped
 character: its backslash; a folded line break: its first blank), and every error the offset of
