@@ -35,7 +35,7 @@ _VOCABULARY = (
     "confidence building measures transparency agenda item subsidiary body expressed support stressed "
     "importance recalled resolution declaration framework elements scope definitions compliance"
 )
-_WORDS = _VOCABULARY.split()
+WORDS = _VOCABULARY.split()
 
 SECTION_EVERY = 50
 SUBSECTION_EVERY = 10
@@ -61,7 +61,7 @@ class Heading:
 
 
 def _sentence(rng: random.Random, words: int) -> str:
-    text = " ".join(rng.choice(_WORDS) for _ in range(words))
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
     return text[0].upper() + text[1:] + "."
 
 

@@ -52,6 +52,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import corpus
+import pathological
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTLINES = ROOT / "outlines"
@@ -556,6 +557,8 @@ def targets(res: dict) -> list[Target]:
         Target("Six language versions, one CLI build", res["six"].median, 1.5, cpu=cpu(res["six"])),
         Target("Six PDFs in one conversion ÷ one cold conversion", ratio(pdf["six"], pdf["one"]), 2.0, "×",
                cpu(pdf["six"], pdf["one"])),
+        *(Target(f"{name} ÷ the same over {pathological.SPREAD_OVER:,} paragraphs (issue 13)", ratio(one, spread),
+                 2.0, "×") for name, (one, spread) in res.get("pathological", {}).items()),
     ]
 
 
@@ -599,6 +602,11 @@ def table(res: dict) -> str:
     if alternating:
         cells = ", ".join(f"{n:,} paragraphs {smp.cell()}" for n, smp in alternating.items())
         lines += ["", f"Measured alternately (one fresh interpreter per build): {cells}; the growth target uses these."]
+    if res.get("pathological"):
+        lines += ["", "#### Pathological inputs (in-process build in a fresh interpreter)", "",
+                  "| input | one paragraph | spread | ratio |", "|---|---|---|---|"]
+        lines += [f"| {name} | {one.cell()} | {spread.cell()} | {_x(ratio(one, spread))} |"
+                  for name, (one, spread) in res["pathological"].items()]
     lines += ["", "#### Targets (verdict on the wall-time median; the CPU-time median beside it)", "",
               "| target | measured | CPU | limit | verdict |", "|---|---|---|---|---|"]
     lines += [t.row() for t in res["targets"]]
@@ -648,7 +656,7 @@ def to_json(res: dict) -> dict:
             return {**asdict(v), "verdict": v.verdict}
         if isinstance(v, dict):
             return {str(k): conv(x) for k, x in v.items()}
-        if isinstance(v, list):
+        if isinstance(v, list | tuple):
             return [conv(x) for x in v]
         return v
 
@@ -706,6 +714,9 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             step(f"{n:,} paragraphs")
             res["sizes"][n] = bench_size(n, tmp, runs if n <= 4000 else max(1, min(runs, 3)), not args.quick)
+        step("pathological inputs")
+        res["pathological"] = pathological.bench(tmp, 1 if args.quick else max(1, min(runs, 3)), child_build_times,
+                                                 Sample)
         if 4000 in sizes and 8000 in sizes:
             step("growth: 4,000 and 8,000 paragraphs alternately")
             res["growth"] = bench_growth((4000, 8000), tmp, runs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import re
 import zipfile
@@ -218,3 +219,20 @@ def test_document_properties_name_the_document(letter):
     assert props.identifier == "CD/2101" and props.language == "en-GB"
     assert props.created.date().isoformat() == "2017-09-15" == props.modified.date().isoformat()
     assert props.last_modified_by == "cddraft"
+
+
+def test_a_paragraph_too_big_to_move_whole_is_moved_child_by_child_to_the_same_xml(monkeypatch):
+    """A huge paragraph is moved into the document run by run (moving it whole takes quadratic time in lxml);
+    the document is the same either way."""
+    from cddraft.localise import localise
+    from cddraft.model.document import Document
+    from cddraft.writers import docx as writer
+
+    doc = Document.model_validate({"kind": "report", "symbol": "CD/2102", "date": "2017-09-20", "report": {
+        "title": "Report", "content": [" ".join(["*a* b **c**"] * 400), "A short one.^[A note.]"]}})
+    by_run, limit = writer.render_docx(localise(doc)), writer._MOVE_WHOLE
+    monkeypatch.setattr(writer, "_MOVE_WHOLE", 10**9)
+    whole = writer.render_docx(localise(doc))
+    with zipfile.ZipFile(io.BytesIO(by_run)) as a, zipfile.ZipFile(io.BytesIO(whole)) as b:
+        assert a.read("word/document.xml") == b.read("word/document.xml")
+        assert a.read("word/document.xml").count(b"<w:r>") > 2 * limit, "the paragraph is over the limit"

@@ -26,6 +26,26 @@ def script_of(loc: Localised) -> x.Script:
     return x.Script(east_asian_font=s.east_asian_font, rtl=s.rtl, lang=s.tag)
 
 
+#: An element with more children than this is moved into the document child by child: lxml's move of one
+#: subtree from the parsed fragment to the document takes time growing with the square of the subtree's size
+#: (a paragraph of 100,000 emphasised words took minutes), while small subtrees move in linear time.
+_MOVE_WHOLE = 128
+
+
+def _move(element: etree._Element, into: etree._Element, before: etree._Element | None) -> None:
+    """Move ``element`` (from another document) into ``into``, before ``before`` or at the end."""
+    if len(element) > _MOVE_WHOLE:
+        shell = etree.SubElement(into, element.tag, dict(element.attrib))  # made in the document itself
+        if before is not None:
+            before.addprevious(shell)
+        for child in list(element):
+            _move(child, shell, None)
+    elif before is not None:
+        before.addprevious(element)
+    else:
+        into.append(element)
+
+
 def _set_body(doc: DocxDocument, xml: str) -> None:
     body = doc.element.body
     sect = body.find(f"{_W}sectPr")
@@ -34,10 +54,7 @@ def _set_body(doc: DocxDocument, xml: str) -> None:
             body.remove(child)
     root = etree.fromstring(f"<w:body {x.NSDECL}>{xml}</w:body>")
     for child in list(root):  # addprevious/append: inserting by index would be quadratic
-        if sect is not None:
-            sect.addprevious(child)
-        else:
-            body.append(child)
+        _move(child, body, sect)
 
 
 def _section_right_to_left(doc: DocxDocument) -> None:
