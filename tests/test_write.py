@@ -193,13 +193,17 @@ def test_a_build_killed_while_writing_leaves_the_previous_output(tmp_path):
     assert leftover.name.startswith(".big.docx.") and leftover.name.endswith(".tmp")
     assert leftover.read_bytes()[:2] == b"PK", "the killed build had written its data"
 
-    # The next build removes the debris once it is clearly stale (a young one may belong to a build
-    # running at this moment, so it is kept).
-    young = out / ".big.docx.young.tmp"
-    young.write_bytes(b"a build in progress")
-    old = time.time() - write.STALE_SECONDS - 60
-    os.utime(leftover, (old, old))
+    # The next build removes the debris of a writer that is gone at once; it keeps a temporary file whose writer
+    # may be alive (another process on this host, or any on another host) until it is clearly stale.
+    alive = out / f".big.docx.{write._HOST}-{os.getppid()}.abcd.tmp"  # a process that exists: this test's parent
+    elsewhere = out / f".big.docx.otherhost-{child.pid}.abcd.tmp"  # the dead child's id, but on another host
+    for young in (alive, elsewhere):
+        young.write_bytes(b"a build in progress")
     result = run_cli("build", str(outline), "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert _files(out) == [".big.docx.young.tmp", "big.docx"]
+    assert _files(out) == sorted([alive.name, elsewhere.name, "big.docx"]), "the killed build's file is gone"
     assert (out / "big.docx").read_bytes()[:2] == b"PK"
+    old = time.time() - write.STALE_SECONDS - 60
+    os.utime(elsewhere, (old, old))
+    assert run_cli("build", str(outline), "-o", str(out)).exit_code == 0
+    assert _files(out) == sorted([alive.name, "big.docx"]), "another host's, once clearly stale"

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import socket
 import tempfile
 import time
 from pathlib import Path
 
 from cddraft.errors import CddraftError, Diagnostic
 
-#: A temporary file of ours older than this was left by a build that was killed (SIGKILL, power
-#: loss); a live build writes one in well under a minute, so it is removed on the next write.
+#: A temporary file older than this was left by a build that was killed (SIGKILL, power loss); a live build
+#: writes one in well under a minute, so it is removed on the next write. A temporary file whose writer (named
+#: in it: host and process) is known to be gone is removed at once.
 STALE_SECONDS = 3600
+_HOST = re.sub(r"[^\w-]", "_", socket.gethostname())[:40] or "host"
 
 
 def file_identity(path: Path) -> str:
@@ -36,13 +40,37 @@ def _temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
+def _owner_prefix(path: Path) -> str:
+    """``.NAME.HOST-PID.``: the temporary file says who writes it, so a later build can tell a dead writer's."""
+    return f"{_temp_prefix(path)}{_HOST}-{os.getpid()}."
+
+
+def _writer_gone(leftover: Path, path: Path) -> bool:
+    """Whether the process that made ``leftover`` has ended: it ran on this host and no such process exists.
+
+    Only on POSIX, where signal 0 asks whether a process exists without touching it; a reused process id
+    reads as alive, and the file is then left to the age rule.
+    """
+    m = re.match(r"(?P<host>[\w-]+)-(?P<pid>\d+)\.", leftover.name[len(_temp_prefix(path)):])
+    if os.name != "posix" or m is None or m.group("host") != _HOST or int(m.group("pid")) == os.getpid():
+        return False
+    try:
+        os.kill(int(m.group("pid")), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # PermissionError: it exists, as another user's
+        return False
+    return False
+
+
 def _remove_stale(path: Path) -> None:
-    """Delete temporary files of ``path`` that an earlier, killed build left behind."""
+    """Delete temporary files of ``path`` that an earlier, killed build left behind: at once when their writer
+    is known to be gone, after :data:`STALE_SECONDS` otherwise (another host's, or one we cannot tell)."""
     now = time.time()
     with contextlib.suppress(OSError):
         for leftover in path.parent.glob(f"{_temp_prefix(path)}*.tmp"):
             with contextlib.suppress(OSError):
-                if now - leftover.lstat().st_mtime > STALE_SECONDS:
+                if _writer_gone(leftover, path) or now - leftover.lstat().st_mtime > STALE_SECONDS:
                     leftover.unlink()
 
 
@@ -58,7 +86,7 @@ def write_atomic(path: Path, data: bytes) -> None:
                                        file=str(path))])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=_owner_prefix(path), suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise CddraftError([Diagnostic(f"cannot write here: {exc.strerror}", file=str(path))]) from None
     fh = None

@@ -17,6 +17,7 @@ from cddraft.writers.docx.footnotes import set_footnotes
 from cddraft.writers.docx.furniture import add_furniture
 from cddraft.writers.docx.masthead import masthead_xml
 from cddraft.writers.docx.template import open_template
+from cddraft.writers.docx.timestamps import fix_timestamps
 
 _W = f"{{{x.W_NS}}}"
 
@@ -140,7 +141,7 @@ def render_docx(loc: Localised, template: Path | None = None) -> bytes:
         props.created = props.modified = dt.datetime.combine(loc.masthead.issued, dt.time())
     out = io.BytesIO()
     doc.save(out)
-    return out.getvalue()
+    return fix_timestamps(out.getvalue(), loc.masthead.issued or dt.date(1980, 1, 1))
 
 
 def write_docx(loc: Localised, options: WriterOptions) -> bytes:
