@@ -16,6 +16,12 @@ from cddraft.model.markup import Text
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z][\w.-]*$")]
 
 
+def empty() -> Any:
+    """An empty list by default, made by a factory: pydantic deep-copies a ``[]`` default for every instance
+    (15 ms of a 4,000-paragraph build). The schema still says ``"default": []``."""
+    return Field(default_factory=list, json_schema_extra={"default": []})
+
+
 class Model(BaseModel):
     """Base of every outline model: unknown keys are errors, values are parsed leniently from text."""
 
@@ -30,7 +36,7 @@ class Item(Model):
     """A subparagraph: ``(a)`` at the first level, ``(i)`` inside it."""
 
     text: Text
-    items: list[Annotated[Item, BeforeValidator(_text_to_mapping, json_schema_input_type=str | Item)]] = []
+    items: list[Annotated[Item, BeforeValidator(_text_to_mapping, json_schema_input_type=str | Item)]] = empty()
 
 
 SubItem = Annotated[Item, BeforeValidator(_text_to_mapping, json_schema_input_type=str | Item)]
@@ -42,12 +48,12 @@ class Paragraph(Model):
     text: Text
     id: Identifier | None = None
     numbered: bool = True
-    items: list[SubItem] = []
+    items: list[SubItem] = empty()
 
 
 class BulletItem(Model):
     text: Text
-    bullets: list[BulletEntry] = []
+    bullets: list[BulletEntry] = empty()
 
 
 #: A bullet as written in the outline: a string, or a mapping with nested ``bullets:``.
@@ -77,7 +83,7 @@ class Section(Model):
 
     heading: Text
     id: Identifier | None = None
-    content: list[Block] = []
+    content: list[Block] = empty()
 
 
 BLOCK_KEYS = {"heading": "section", "bullets": "bullets", "quote": "quote"}
@@ -114,7 +120,7 @@ class Body(Model):
     title: Text | None = None
     numbered_paragraphs: bool = True
     numbered_headings: bool = True
-    content: list[Block] = []
+    content: list[Block] = empty()
 
 
 Section.model_rebuild()

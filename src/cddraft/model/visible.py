@@ -35,19 +35,25 @@ class Visible:
 
     def __init__(self, spans: tuple[Inline, ...] | list[Inline]) -> None:
         self._spans = spans
+        self._notes: list[NoteCall] | None = None
         self.text = "".join(s.text if isinstance(s, Span) else REF_STANDIN for s in spans
                             if not isinstance(s, Footnote))
 
-    @cached_property
+    @property
     def notes(self) -> list[NoteCall]:
-        """Each footnote: where its call stands in :attr:`text`, its ``^``, and its own visible text."""
-        out, n = [], 0
-        for s in self._spans:
-            if isinstance(s, Footnote):
-                out.append(NoteCall(n, s.start, Visible(s.content)))
-            else:
-                n += len(s.text) if isinstance(s, Span) else len(REF_STANDIN)
-        return out
+        """Each footnote: where its call stands in :attr:`text`, its ``^``, and its own visible text.
+
+        Made on first use and kept (by hand: ``cached_property`` locks on every access in Python 3.11, and the
+        rules of every build ask each text for its notes)."""
+        if self._notes is None:
+            out, n = [], 0
+            for s in self._spans:
+                if isinstance(s, Footnote):
+                    out.append(NoteCall(n, s.start, Visible(s.content)))
+                else:
+                    n += len(s.text) if isinstance(s, Span) else len(REF_STANDIN)
+            self._notes = out
+        return self._notes
 
     @cached_property
     def _pieces(self) -> tuple[list[int], list[Span | Ref]]:
