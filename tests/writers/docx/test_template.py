@@ -55,10 +55,15 @@ def _template_with(tmp_path, edit) -> str:
     return str(out)
 
 
-def test_template_missing_a_style_is_refused(tmp_path):
-    tpl = _template_with(tmp_path, lambda n, d: d.replace(b'w:styleId="H23G"', b'w:styleId="Other"')
+def _build_without_style(tmp_path, style: str):
+    """Build the seed letter with a template in which ``style`` is renamed away."""
+    tpl = _template_with(tmp_path, lambda n, d: d.replace(f'w:styleId="{style}"'.encode(), b'w:styleId="Other"')
                          if n == "word/styles.xml" else d)
-    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path / "o"), "--template", tpl)
+    return run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path / "o"), "--template", tpl)
+
+
+def test_template_missing_a_style_is_refused(tmp_path):
+    result = _build_without_style(tmp_path, "H23G")
     assert result.exit_code == 2
     assert "lacks the style(s) H23G (\"_ H_2/3_G\" in Word)" in result.output, result.output
     assert not (tmp_path / "o").exists()
@@ -66,16 +71,12 @@ def test_template_missing_a_style_is_refused(tmp_path):
 
 def test_a_template_without_an_unused_style_is_accepted(tmp_path):
     """H56G is a UNOG style the writers never set: a template need not define it."""
-    tpl = _template_with(tmp_path, lambda n, d: d.replace(b'w:styleId="H56G"', b'w:styleId="Other"')
-                         if n == "word/styles.xml" else d)
-    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path / "o"), "--template", tpl)
+    result = _build_without_style(tmp_path, "H56G")
     assert result.exit_code == 0, result.output
 
 
 def test_template_missing_the_footnote_reference_style_is_refused(tmp_path):
-    tpl = _template_with(tmp_path, lambda n, d: d.replace(b'w:styleId="FootnoteReference"', b'w:styleId="Other"')
-                         if n == "word/styles.xml" else d)
-    result = run_cli("build", str(EXAMPLES["cd-way-ahead-en"]), "-o", str(tmp_path / "o"), "--template", tpl)
+    result = _build_without_style(tmp_path, "FootnoteReference")
     assert result.exit_code == 2
     assert "lacks the style(s) FootnoteReference (\"footnote reference\" in Word)" in result.output, result.output
 
