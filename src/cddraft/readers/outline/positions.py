@@ -49,6 +49,7 @@ class SourceText:
     sources: SourceMap
     starts: list[int] = field(init=False)
     marks: list[int] = field(init=False)
+    alignments: dict[tuple[int, str], _Alignment] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
@@ -72,7 +73,10 @@ class SourceText:
         """Where character ``offset`` of ``text`` (the value at ``path``, as written) stands in the file."""
         start = self.sources.locate(path)
         begin = self.index(start)
-        found = _align(self.text, begin, self.end_of_value(begin), text, offset)
+        alignment = self.alignments.get((begin, text))
+        if alignment is None:  # one per value: its findings resume the walk from the nearest point already known
+            alignment = self.alignments[begin, text] = _Alignment(self.text, begin, self.end_of_value(begin), text)
+        found = alignment.locate(offset)
         return start if found is None else self.pos(found)
 
 
@@ -83,35 +87,55 @@ def _anchor(src: str, begin: int, end: int, value: str) -> tuple[int, int] | Non
         return None
     token = value[j:].split(None, 1)[0][:16]
     a = src.find(token, begin, end)
+    if a < 0 and "'" in token:  # a single-quoted scalar writes ' as ''
+        a = src.find(token.replace("'", "''"), begin, end)
     return None if a < 0 else (a, j)
 
 
-def _align(src: str, begin: int, end: int, value: str, offset: int) -> int | None:
-    anchor = _anchor(src, begin, end, value)
-    if anchor is None:
-        return None
-    i, j = anchor
-    offset = min(offset, len(value))
-    while j < offset:
-        c = value[j]
-        if c.isspace():
+#: Characters of a value between two remembered points of its walk: a finding is placed in at most this many steps.
+_STEP = 256
+
+
+class _Alignment:
+    """Where the characters of one value stand in the source, found by walking both in step over their
+    non-blank characters (YAML folding only changes blanks) and remembering a point every :data:`_STEP`
+    characters, so that the thousandth finding in a long paragraph costs what the first did. When the source
+    spells a character differently (an escape in a double-quoted scalar) the walk stops: later characters
+    have no position of their own."""
+
+    def __init__(self, src: str, begin: int, end: int, value: str) -> None:
+        self.src, self.end, self.value = src, end, value
+        anchor = _anchor(src, begin, end, value)
+        self.js, self.is_ = ([anchor[1]], [anchor[0]]) if anchor else ([], [])
+        self.broken = len(value) + 1  # the value index where the walk failed; offsets from there have no place
+
+    def locate(self, offset: int) -> int | None:
+        if not self.js or offset >= self.broken:
+            return None
+        src, end, value = self.src, self.end, self.value
+        offset = min(offset, len(value))
+        k = max(bisect.bisect_right(self.js, offset) - 1, 0)
+        j, i = self.js[k], self.is_[k]
+        while j < offset:
+            c = value[j]
+            if not c.isspace():
+                while i < end and src[i].isspace():
+                    i += 1
+                if i < end and c == "'" and src.startswith("''", i) and not value.startswith("''", j):
+                    i += 2  # a single-quoted scalar doubles its quotes
+                elif i < end and src[i] == c:
+                    i += 1
+                else:
+                    self.broken = j
+                    return None
             j += 1
-            continue
-        while i < end and src[i].isspace():
-            i += 1
-        if i >= end:
-            return None
-        if c == "'" and src.startswith("''", i) and not value.startswith("''", j):
-            i += 2  # a single-quoted scalar doubles its quotes
-        elif src[i] == c:
-            i += 1
-        else:
-            return None
-        j += 1
-    if offset < len(value) and not value[offset].isspace():
-        while i < end and src[i].isspace():
-            i += 1
-    return i if i < end else None
+            if j >= self.js[-1] + _STEP:
+                self.js.append(j)
+                self.is_.append(i)
+        if offset < len(value) and not value[offset].isspace():
+            while i < end and src[i].isspace():
+                i += 1
+        return i if i < end else None
 
 
 @dataclass
