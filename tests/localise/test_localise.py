@@ -20,7 +20,7 @@ def _letter(**over):
                    "signatories": [{"name": "A", "country": "Zambia"}, {"name": "B", "country": "Austria"}]},
     }
     for key, value in over.items():
-        if key in data["letter"] or key in ("phrases",):
+        if key in data["letter"] or key in ("phrases", "signatory_order"):
             data["letter"][key] = value
         else:
             data[key] = value
@@ -46,10 +46,13 @@ def test_arabic_paragraph_number_form():
     assert marker(conv.numbering.paragraph, 4, conv) == "4 -"
 
 
-def test_signatories_ordered_by_english_country_name():
-    loc = localise(_letter())
-    sig = next(b for b in loc.blocks if isinstance(b, Signatures))
-    assert [lines[0] for lines in sig.blocks] == ["(Signed) B", "(Signed) A"]
+def test_signatories_keep_the_outlines_order_unless_asked_to_sort_by_country():
+    """A joint letter signs in the senders' order; ``signatory_order: by_country`` sorts by the English name."""
+    def first_lines(doc):
+        return [lines[0] for lines in next(b for b in localise(doc).blocks if isinstance(b, Signatures)).blocks]
+
+    assert first_lines(_letter()) == ["(Signed) A", "(Signed) B"]
+    assert first_lines(_letter(signatory_order="by_country")) == ["(Signed) B", "(Signed) A"]
 
 
 def test_french_signature_puts_titles_first():

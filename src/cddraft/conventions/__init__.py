@@ -27,12 +27,18 @@ class Fonts(_Data):
 
 class Masthead(_Data):
     united_nations: str
-    body: str
+    united_nations_wide: bool = False  # "United Nations" is long: it takes two columns to stay on one line
     distribution: dict[Literal["general", "limited", "restricted"], str]
     date_language: str
     version_line: str | None
     original: str
     language_names: dict[str, str]
+    and_: str = Field(alias="and")  # joins several original languages
+
+
+def join_names(names: list[str], conjunction: str) -> str:
+    """``a``, ``a and b``, ``a, b and c``: language names joined as the masthead and annex notes write them."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + conjunction + names[-1]
 
 
 class Dates(_Data):
@@ -41,17 +47,24 @@ class Dates(_Data):
     months: list[str] | None = Field(default=None, min_length=12, max_length=12)
 
 
+class Circulation(_Data):
+    """The standard request for circulation; ``{document}`` is what the body's documents are called."""
+
+    letter: str
+    letter_with_annex: str
+    joint_letter: str
+    joint_letter_with_annex: str
+    note_verbale: str
+    note_verbale_with_annex: str
+
+
 class LetterStrings(_Data):
     title: str
     transmitting: str
     note_verbale_transmitting: str
     note_verbale_title: str
-    addressee: str
     opening: str
-    circulation_with_annex: str
-    circulation: str
-    note_verbale_circulation_with_annex: str
-    note_verbale_circulation: str
+    circulation: Circulation
     closing: list[str]
     signed: str
     signature_order: Literal["name_first", "titles_first"]
@@ -62,7 +75,17 @@ class AnnexStrings(_Data):
     heading: str
     heading_numbered: str
     original_note: str
+    original_note_several: str | None = None  # where several languages change the note's grammar (Russian)
     language_names: dict[str, str]
+    and_: str = Field(alias="and")
+
+
+class BodyStrings(_Data):
+    """A body's wording in one language (its other properties are in bodies.yaml: :mod:`.bodies`)."""
+
+    name: str  # in the masthead; a line break separates two bodies' names; {year} from the symbol
+    addressee: str  # of a letter, as the title formula takes it (French "au …", Russian genitive …)
+    document: str  # what a letter is circulated as; {item}: the agenda item
 
 
 class Numbering(_Data):
@@ -122,6 +145,7 @@ class Conventions(_Data):
     proofing: Proofing
     text: TextSetting
     editorial: Editorial
+    bodies: dict[str, BodyStrings]
 
     @property
     def rtl(self) -> bool:

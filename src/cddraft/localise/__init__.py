@@ -7,7 +7,7 @@ there, with their positions).
 
 from __future__ import annotations
 
-from cddraft.conventions import Conventions, load_conventions
+from cddraft.conventions import Conventions, join_names, load_conventions
 from cddraft.conventions.dates import footer_stamp, format_date
 from cddraft.localise.body import Numberer, resolve_refs, text_spans
 from cddraft.localise.numbering import marker
@@ -18,21 +18,28 @@ from cddraft.model.markup import Markup
 
 
 def _masthead(doc: Document, conv: Conventions) -> Masthead:
+    served = doc.served_by
     date_conv = load_conventions(conv.masthead.date_language)
     lines = []
-    if doc.distribution != "none":
-        lines.append(conv.masthead.distribution[doc.distribution])
+    distribution = doc.distribution or served.body.distribution
+    if distribution != "none":
+        lines.append(conv.masthead.distribution[distribution])
     lines.append(format_date(doc.date, date_conv))
-    if conv.masthead.version_line and doc.language != doc.original:
+    if conv.masthead.version_line and doc.language not in doc.originals:
         lines.append(conv.masthead.version_line)
-    lines.append(conv.masthead.original.format(language=conv.masthead.language_names[doc.original]))
+    names = [conv.masthead.language_names[code] for code in doc.originals]
+    lines.append(conv.masthead.original.format(language=join_names(names, conv.masthead.and_)))
+    united_nations = served.body.united_nations if doc.united_nations is None else doc.united_nations
     return Masthead(
         issued=doc.date,
         symbol=doc.symbol,
-        body=_plain(doc.body, conv) if doc.body else conv.masthead.body,
-        united_nations=conv.masthead.united_nations if doc.united_nations else None,
+        body=_plain(doc.body, conv) if doc.body else conv.bodies[served.code].name.format(**served.fields),
+        united_nations=conv.masthead.united_nations if united_nations else None,
         lines=lines,
         lines_in_version_script=conv.masthead.date_language == conv.code,
+        emblem=served.body.emblem,
+        body_size=served.body.name_size,
+        united_nations_wide=conv.masthead.united_nations_wide,
     )
 
 
@@ -81,17 +88,24 @@ def letter_title(doc: Document, letter: Letter, conv: Conventions) -> str:
     return formula.format(
         date=format_date(letter.date, conv),
         sender=_plain(letter.sender, conv),
-        addressee=_plain(letter.addressee, conv) if letter.addressee else strings.addressee,
+        addressee=_plain(letter.addressee, conv) if letter.addressee else conv.bodies[doc.served_by.code].addressee,
         transmitting=transmitting,
     )
 
 
 def circulation_request(doc: Document, conv: Conventions) -> str:
-    """The conventions' standard request for circulation, for this kind of document with or without annexes."""
-    strings, nv = conv.letter, doc.kind == "note-verbale"
-    if doc.annexes:
-        return strings.note_verbale_circulation_with_annex if nv else strings.circulation_with_annex
-    return strings.note_verbale_circulation if nv else strings.circulation
+    """The conventions' standard request for circulation: for a letter or a note verbale, with or without annexes,
+    from one signatory or several ("We …"), as a document of the body the symbol belongs to."""
+    strings = conv.letter.circulation
+    annexed = bool(doc.annexes)
+    if doc.kind == "note-verbale":
+        template = strings.note_verbale_with_annex if annexed else strings.note_verbale
+    elif doc.letter is not None and len(doc.letter.signatories) > 1:
+        template = strings.joint_letter_with_annex if annexed else strings.joint_letter
+    else:
+        template = strings.letter_with_annex if annexed else strings.letter
+    document = conv.bodies[doc.served_by.code].document.format(item=doc.agenda_item or "")
+    return template.format(document=document)
 
 
 def _letter_blocks(doc: Document, letter: Letter, conv: Conventions) -> list[Block]:
@@ -106,8 +120,10 @@ def _letter_blocks(doc: Document, letter: Letter, conv: Conventions) -> list[Blo
     if doc.kind == "letter":  # 此致 / 敬礼 close a letter; a note verbale ends with its own formula
         for i, line in enumerate(conv.letter.closing):
             blocks.append(Para([Span(line)], role="closing", depth=0 if i == 0 else 1, align="left"))
-    if doc.kind == "letter":
-        signatories = sorted(letter.signatories, key=lambda s: country_key(s.country))
+    if doc.kind == "letter":  # in the outline's order (the senders' in the title) unless asked to sort them
+        signatories = letter.signatories
+        if letter.signatory_order == "by_country":
+            signatories = sorted(signatories, key=lambda s: country_key(s.country))
         signed = [_signature(_plain(s.name, conv), [_plain(t, conv) for t in s.titles], conv) for s in signatories]
         blocks.append(Signatures(signed, letter.side_by_side))
     return blocks
@@ -116,6 +132,14 @@ def _letter_blocks(doc: Document, letter: Letter, conv: Conventions) -> list[Blo
 def _signature(name: str, titles: list[str], conv: Conventions) -> list[str]:
     signed = conv.letter.signed.format(name=name)
     return [signed, *titles] if conv.letter.signature_order == "name_first" else [*titles, signed]
+
+
+def _original_note(originals: tuple[str, ...], conv: Conventions) -> str:
+    """"[Original: French]" under an annex heading; several languages joined as the language joins them."""
+    strings = conv.annex
+    names = join_names([strings.language_names[code] for code in originals], strings.and_)
+    several = len(originals) > 1 and strings.original_note_several
+    return (strings.original_note_several if several else strings.original_note).format(language=names)
 
 
 def _annex_heading(n: int, total: int, conv: Conventions) -> str:
@@ -141,10 +165,9 @@ def localise(doc: Document) -> Localised:
         blocks.append(Heading(1, [Span(_annex_heading(n, len(doc.annexes), conv))], page_break=True))
         # Only an annex whose original differs from the document's ("Original:" in the masthead) says so
         # (§1.1); the seed's Chinese version of an English annex to an English letter has no note.
-        original = annex.original_language or doc.original
-        if original != doc.original:
-            note = conv.annex.original_note.format(language=conv.annex.language_names[original])
-            blocks.append(Para([Span(note)], role="note", align="right"))
+        originals = annex.original_language or doc.originals
+        if originals != doc.originals:
+            blocks.append(Para([Span(_original_note(originals, conv))], role="note", align="right"))
         if annex.title:
             blocks.append(Heading(1, text_spans(annex.title, conv)))
         walker = Numberer(conv, annex.numbered_paragraphs, annex.numbered_headings)

@@ -76,6 +76,9 @@ class Masthead:
     lines: list[str]
     lines_in_version_script: bool = True  # False where the lines stay in English (ar, zh, ru)
     issued: dt.date | None = None  # the masthead date, also the file's creation date in its properties
+    emblem: bool = False  # the UN emblem beside the body's name
+    united_nations_wide: bool = False  # "United Nations" takes two columns to stay on one line (Russian)
+    body_size: float = 20  # the body's name in points (a long name is set smaller); a line break parts two names
 
 
 @dataclass

@@ -38,6 +38,7 @@ def semantic_problems(doc: Document) -> list[Diagnostic]:
             out.append(Diagnostic("a report has no `letter:` section; use `kind: letter`", path=("letter",)))
     out.extend(_id_checks(doc))
     out.extend(_phrase_checks(doc))
+    out.extend(_agenda_checks(doc))
     return out
 
 
@@ -71,3 +72,14 @@ def _phrase_checks(doc: Document) -> list[Diagnostic]:
                        f"(grammar is not guessed: {_WHY.get(phrase, 'it agrees with the sender')}); e.g. "
                        f"{phrase}: \"{conv.letter.transmitting}\"", path=("letter", "transmits"))
             for phrase in conv.letter.required_phrases if phrase not in letter.phrases]
+
+
+def _agenda_checks(doc: Document) -> list[Diagnostic]:
+    """A letter to a body that circulates under agenda items (the General Assembly) names its item."""
+    letter, served = doc.letter, doc.served_by
+    if (served.body.agenda_item and letter is not None and letter.circulation_request is True
+            and doc.agenda_item is None):
+        return [Diagnostic(f"{doc.symbol} is circulated under an agenda item: add `agenda_item:` with its number "
+                           "(e.g. agenda_item: 99), or write the request yourself (`circulation_request: …`)",
+                           path=("symbol",))]
+    return []

@@ -1,4 +1,4 @@
-"""The typed outline: one CD document (letter, note verbale or report) and its annexes.
+"""The typed outline: one document (letter, note verbale or report) of a body served in Geneva, and its annexes.
 
 Dates are real dates here and are formatted by the localise stage; nothing in this module knows
 how any language writes anything.
@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator
 
+from cddraft.conventions.bodies import BodyMatch, bodies, body_of, closest_examples
 from cddraft.model import markup
 from cddraft.model.blocks import Block, Body, Kind, Model
 from cddraft.model.inline import check_characters
@@ -23,10 +24,8 @@ LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 Language = Literal["ar", "zh", "en", "fr", "ru", "es"]
 
 # [0-9], not \d: \d takes any script's digits (GE.１７-…), which the Code 39 barcode and the QR address cannot.
-SYMBOL_RE = re.compile(
-    r"^CD/([0-9]{1,4}|PV\.[0-9]{1,4}|WP\.[0-9]{1,4}|INF/[0-9]+|INF\.[0-9]+)(/(Rev|Corr|Add|Amend)\.[0-9]{1,2})*\*?$"
-)
-JOB_RE = re.compile(r"^GE\.([0-9]{2})-([0-9]{5})\*?$")
+#: A job number: Geneva's GE.yy-nnnnn or New York's yy-nnnnn (§2.1), a final * for a reissue.
+JOB_RE = re.compile(r"^(?:GE\.)?([0-9]{2})-([0-9]{5})\*?$")
 
 
 def _ascii_digits(value: str, what: str) -> None:
@@ -39,19 +38,28 @@ def _ascii_digits(value: str, what: str) -> None:
 
 def _symbol(value: str) -> str:
     _ascii_digits(value, "symbol")
-    if not SYMBOL_RE.match(value):
-        raise ValueError(
-            f"{value!r} is not a CD document symbol; write e.g. CD/2101, CD/WP.599, CD/INF/12, CD/PV.1475, "
-            "optionally followed by /Rev.1, /Corr.1 or /Add.1 and a final * for a reissue"
-        )
+    if body_of(value) is None:
+        near = closest_examples(value)
+        hint = (f"did you mean one like {' or '.join(near)}?" if near else
+                f"symbols look like {', '.join(b.example for b in bodies().values())}")
+        raise ValueError(f"{value!r} is not a document symbol of a body cddraft knows; {hint} (optionally followed "
+                         "by /Rev.1, /Corr.1 or /Add.1 and a final * for a reissue)")
     return value
 
 
 def _job(value: str) -> str:
     _ascii_digits(value, "job number")
     if not JOB_RE.match(value):
-        raise ValueError(f"{value!r} is not a UNOG job number; write GE.yy-nnnnn, e.g. GE.17-16166")
+        raise ValueError(f"{value!r} is not a job number; write GE.yy-nnnnn (Geneva, e.g. GE.17-16166) or yy-nnnnn "
+                         "(New York, e.g. 24-01234)")
     return value
+
+
+def _languages(value: object) -> object:
+    """One original language (``en``) or several (``[zh, ru]``): always a tuple for the model."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _flag_or_text(value: object) -> object:
@@ -181,14 +189,19 @@ Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 QrPayload = Annotated[str, AfterValidator(_qr)]
 BodyName = Annotated[PlainText, AfterValidator(_body)]
 CirculationRequest = Annotated[bool | Markup, PlainValidator(_circulation, json_schema_input_type=bool | str)]
+#: The language(s) a text was submitted in: one, or a list when it was submitted in several.
+Originals = Annotated[tuple[Language, ...], Field(min_length=1, max_length=6),
+                      BeforeValidator(_languages, json_schema_input_type=Language | list[Language])]
+AgendaItem = Annotated[str, Field(pattern=r"^[0-9]{1,3}(?: ?\([a-z]{1,3}\))?$")]
 
 
 class Signatory(Model):
-    """One signature block: the name, the title lines, and the country (for ordering)."""
+    """One signature block: the name, the title lines, and the country."""
 
     name: PlainText
     titles: list[PlainText] = Field(default=[])
-    country: str | None = Field(default=None, description="English short name, used to order signatories")
+    country: str | None = Field(default=None, description="English short name (to order signatories by country "
+                                "when asked)")
 
 
 _TITLE_NOTE = ("a footnote to the title, marked * (§4.1a), e.g. 'Reissued for technical reasons on 20 September "
@@ -213,6 +226,9 @@ class Letter(Model):
                                  "circulation: a note verbale's complimentary close (\"… avails itself of this "
                                  "opportunity to renew …\")")
     signatories: list[Signatory] = Field(default=[])
+    signatory_order: Literal["as_given", "by_country"] = Field(
+        default="as_given", description="as_given: the signature blocks in the outline's order (the senders' in the "
+        "title); by_country: in the English alphabetical order of their countries")
     side_by_side: bool = False
 
 
@@ -228,7 +244,7 @@ class Annex(Body):
 
     numbered_paragraphs: bool = False
     numbered_headings: bool = False
-    original_language: Language | None = None
+    original_language: Originals | None = None
 
 
 class CheckOptions(Model):
@@ -238,16 +254,21 @@ class CheckOptions(Model):
 
 
 class Document(Model):
-    """A CD document as the outline describes it."""
+    """A document as the outline describes it; its body (CD, Security Council, BWC …) is told by its symbol."""
 
     kind: Kind = "letter"
     symbol: Symbol
     language: Language = "en"
-    original_language: Language | None = None
+    original_language: Originals | None = None
     date: Date = Field(description="masthead date (submission to the Documents Management Section)")
-    distribution: Literal["none", "general", "limited", "restricted"] = "none"
-    body: BodyName | None = Field(default=None, description="default: Conference on Disarmament")
-    united_nations: bool = Field(default=False, description="print 'United Nations' in the masthead")
+    distribution: Literal["none", "general", "limited", "restricted"] | None = Field(
+        default=None, description="the masthead's Distr. line; default: the body's (none for the CD)")
+    body: BodyName | None = Field(default=None, description="the body's name in the masthead; default: the name of "
+                                  "the body the symbol belongs to")
+    united_nations: bool | None = Field(default=None, description="print 'United Nations' in the masthead; "
+                                        "default: as the body's documents do")
+    agenda_item: AgendaItem | None = Field(default=None, description="the agenda item a letter is circulated under "
+                                           "(General Assembly), e.g. 99 or 98 (c)")
     job_number: JobNumber | None = None
     footer_stamps: list[Date] = Field(default=[], max_length=2)
     qr: QrPayload | None = Field(default=None, description="QR payload; default https://undocs.org/<symbol>")
@@ -257,8 +278,21 @@ class Document(Model):
     check: CheckOptions = CheckOptions()
 
     @property
+    def originals(self) -> tuple[str, ...]:
+        """The language(s) the document was submitted in."""
+        return self.original_language or (self.language,)
+
+    @property
     def original(self) -> str:
-        return self.original_language or self.language
+        """The (first) language the document was submitted in."""
+        return self.originals[0]
+
+    @property
+    def served_by(self) -> BodyMatch:
+        """The body the symbol belongs to (validation has made sure there is one)."""
+        found = body_of(self.symbol)
+        assert found is not None
+        return found
 
 
 __all__ = ["LANGUAGES", "Annex", "Block", "Document", "Letter", "Report", "Signatory", "Text"]

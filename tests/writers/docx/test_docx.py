@@ -137,8 +137,10 @@ def _build_text(tmp_path, text, name="x"):
     return docx.Document(str(tmp_path / f"{name}.docx"))
 
 
-def test_several_signatories_side_by_side_in_country_order(tmp_path):
-    document = _build_text(tmp_path, """\
+@pytest.mark.parametrize(("order", "first"), [("as_given", "Sven S"), ("by_country", "Anna A")])
+def test_several_signatories_side_by_side_in_the_senders_or_in_country_order(tmp_path, order, first):
+    """A joint letter signs in the senders' order (the outline's); asked, by the English names of the countries."""
+    document = _build_text(tmp_path, f"""\
 symbol: CD/2101
 date: 2017-09-15
 letter:
@@ -146,13 +148,17 @@ letter:
   sender: the Permanent Representatives of Sweden and Austria
   paragraphs: [Joint text.]
   side_by_side: true
+  signatory_order: {order}
   signatories:
-    - {name: Sven S, country: Sweden, titles: [Ambassador of Sweden]}
-    - {name: Anna A, country: Austria, titles: [Ambassador of Austria]}
+    - {{name: Sven S, country: Sweden, titles: [Ambassador of Sweden]}}
+    - {{name: Anna A, country: Austria, titles: [Ambassador of Austria]}}
 """)
     table = document.tables[-1]
     cells = [c.text.splitlines() for c in table.rows[0].cells]
-    assert cells == [["(Signed) Anna A", "Ambassador of Austria"], ["(Signed) Sven S", "Ambassador of Sweden"]]
+    sven, anna = ["(Signed) Sven S", "Ambassador of Sweden"], ["(Signed) Anna A", "Ambassador of Austria"]
+    assert cells == ([sven, anna] if first == "Sven S" else [anna, sven])
+    request = next(p.text for p in document.paragraphs if "grateful" in p.text)
+    assert request.startswith("We would be grateful"), "a joint letter asks in the plural"
 
 
 def test_note_verbale_is_unsigned_with_its_own_title(tmp_path):

@@ -12,16 +12,18 @@ from cddraft.localise import country_key  # the order the renderer prints is the
 from cddraft.model.document import LANGUAGES, Document
 
 
-@rule("CD306", "signatory-without-country", "error", "One of several signatories has no country")
+@rule("CD306", "signatory-without-country", "error", "Signatories to order by country, one without a country")
 def signatory_without_country(doc: Document, ctx: Context) -> Iterator[Finding]:
-    """Flags a signatory without ``country:`` when a letter has several.
+    """Flags a signatory without ``country:`` in a letter whose signatories are ordered by country.
 
-    Why: several signatories are printed in the English alphabetical order of their countries,
-    in every language version; without the country the order cannot be established (cddraft
-    would put the signatory first).
+    Why: with ``signatory_order: by_country`` the signature blocks are printed in the English alphabetical
+    order of the signatories' countries (the Editorial Manual's rule for joint letters), in every language
+    version; without the country the order cannot be established (cddraft would put the signatory first).
+    By default the blocks keep the outline's order, and no country is needed.
 
     Example::
 
+        signatory_order: by_country
         signatories:
           - name: Htin Lynn
             country: Myanmar
@@ -29,40 +31,64 @@ def signatory_without_country(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     Manual: un-conventions.md §5.1 (Editorial Manual, communications); lint rule L20.
     """
-    if doc.letter is None or len(doc.letter.signatories) < 2:
+    if doc.letter is None or len(doc.letter.signatories) < 2 or doc.letter.signatory_order != "by_country":
         return
     for i, sig in enumerate(doc.letter.signatories):
         if not sig.country:
             yield Finding(("letter", "signatories", i),
-                          "with several signatories each needs `country:` (English short name) to order them")
+                          "signatories are ordered by country: each needs `country:` (English short name)")
 
 
-@rule("CD307", "signatories-out-of-order", "warning", "Signatories are not in English alphabetical order of countries")
+def _places(sender: str, countries: list[str]) -> list[int]:
+    """Where the sender text names each country (accents and case ignored), as a word; -1 where it does not.
+
+    A name inside another country's (Guinea in Papua New Guinea, Sudan in South Sudan) does not count for it.
+    """
+    text = country_key(sender)
+    spans = {c: [m.span() for m in re.finditer(rf"(?<!\w){re.escape(country_key(c))}(?!\w)", text)]
+             for c in countries}
+    out = []
+    for c in countries:
+        inside_other = [span for span in spans[c] if not any(
+            o != c and s <= span[0] and span[1] <= e and (e - s) > (span[1] - span[0])
+            for o in countries for s, e in spans[o])]
+        out.append(inside_other[0][0] if inside_other else -1)
+    return out
+
+
+@rule("CD307", "signatories-out-of-order", "warning", "The signatures are not in the order the title names the senders")
 def signatories_out_of_order(doc: Document, ctx: Context) -> Iterator[Finding]:
-    """Flags signatories listed out of the English alphabetical order of their countries.
+    """Flags a signature block out of the order in which the title's sender names the signatories' countries.
 
-    Why: joint letters list signatories by the English short name of the country, in every
-    language version. The outline should read in the printed order, so that the person checking
-    it sees what will be issued (cddraft sorts them when it builds).
+    Why: a joint letter keeps the senders' order: the order of the title ("the Permanent Representatives of
+    Chile and Peru") is the order of the signature blocks, as the issued letters show. cddraft prints the
+    blocks in the outline's order (unless ``signatory_order: by_country`` sorts them), so an outline listing
+    them otherwise signs in another order than it names. Checked where every signatory has ``country:`` and
+    the sender names each country as written there (the English short name: English versions, or a sender
+    that uses the same names).
 
     Example::
 
+        sender: the Permanent Representatives of Chile and Peru
         signatories:
           - {name: A, country: Peru}
-          - {name: B, country: Chile}   # CD307: Chile comes before Peru
+          - {name: B, country: Chile}   # CD307: Chile comes first in the title
 
-    Manual: un-conventions.md §5.1 (Editorial Manual, communications); lint rule L20.
+    Manual: un-conventions.md §5.1, §12 (issued joint letters).
     """
-    if doc.letter is None:
+    if doc.letter is None or doc.letter.signatory_order != "as_given":
         return
     sigs = doc.letter.signatories
     if len(sigs) < 2 or any(not s.country for s in sigs):
         return
+    places = _places(doc.letter.sender.visible.text, [s.country or "" for s in sigs])
+    if min(places) < 0:
+        return
     for i in range(1, len(sigs)):
-        if country_key(sigs[i].country) < country_key(sigs[i - 1].country):
+        if places[i] < places[i - 1]:
             yield Finding(("letter", "signatories", i, "country"),
-                          f"{sigs[i].country} comes before {sigs[i - 1].country} in English alphabetical order; "
-                          "list signatories by country")
+                          f"the title names {sigs[i].country} before {sigs[i - 1].country}: sign in the senders' "
+                          "order (or set `signatory_order: by_country`)")
 
 
 def _signature_markers() -> list[str]:

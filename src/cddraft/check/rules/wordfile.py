@@ -14,7 +14,7 @@ from lxml import etree
 
 from cddraft.check.built import DocxContext, footnote_ids, q
 from cddraft.check.registry import Finding, rule
-from cddraft.model.document import SYMBOL_RE
+from cddraft.conventions.bodies import body_of
 
 _OFF = {"0", "false", "off"}
 
@@ -105,7 +105,7 @@ def docx_footnotes_missing(document: DocxDocument, ctx: DocxContext) -> Iterator
 def _symbol_in(element: etree._Element, ctx: DocxContext) -> bool:
     for p in element.iter(q("w:p")):
         for token in ctx.text(p).split():
-            if SYMBOL_RE.match(token):
+            if body_of(token) is not None:
                 return True
     return False
 
@@ -119,9 +119,10 @@ def _first_page_header(document: DocxDocument) -> etree._Element | None:
     return None if header.is_linked_to_previous else header.part.element  # the w:hdr of a defined header
 
 
-@rule("CD390", "docx-masthead-missing", "error", ".docx: no masthead table with a CD symbol on page 1", target="docx")
+@rule("CD390", "docx-masthead-missing", "error", ".docx: no masthead table with a document symbol on page 1",
+      target="docx")
 def docx_masthead_missing(document: DocxDocument, ctx: DocxContext) -> Iterator[Finding]:
-    """Flags a document whose first page has no masthead: a table at the top holding a CD symbol.
+    """Flags a document whose first page has no masthead: a table at the top holding a document symbol.
 
     Why: page 1 of a UNOG document opens with the masthead — the body name and the symbol
     (CD/2101, CD/WP.599 …) at the top, the date and original language below — laid out as a

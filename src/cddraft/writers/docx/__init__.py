@@ -135,7 +135,7 @@ def render_docx(loc: Localised, template: Path | None = None) -> bytes:
     props.title = _clip(loc.title, 255)
     props.identifier = loc.masthead.symbol
     props.language = loc.script.tag
-    props.subject = _clip(loc.masthead.body, 255)
+    props.subject = _clip(loc.masthead.body.replace("\n", "; "), 255)
     props.last_modified_by = "cddraft"
     if loc.masthead.issued is not None:  # the masthead date, not the clock: the same outline gives the same file
         props.created = props.modified = dt.datetime.combine(loc.masthead.issued, dt.time())

@@ -30,6 +30,16 @@ def _p(runs: str, script: x.Script, *, style: str = st.NORMAL, jc: str | None = 
     return x.paragraph(props, runs)
 
 
+def _body_name(name: str, index: int, size: float, script: x.Script) -> str:
+    """One line of the organ name (a second one for identical letters to two bodies): bold 20 pt from UNOG's
+    masthead style, a long name set smaller; the cell's spacing and zero indents stay the paragraph's own (the
+    style's are those of a masthead line across the page, §4.1a)."""
+    line = round(size * 21)  # 420 twips at 20 pt, as §4.1a
+    run = x.run(name, x.rpr(script) if size == st.ORGAN_NAME_SIZE else x.rpr(script, size=size))
+    return _p(run, script, style=st.ORGAN_NAME, ind={"left": 0, "right": 0},
+              spacing={"before": 120 if index == 0 else 0, "after": 0, "line": line, "lineRule": "exact"})
+
+
 def masthead_xml(m: Masthead, script: x.Script) -> str:
     latin = x.Script(lang=script.lang)  # the symbol stays in Latin letters, left-to-right
     bottom_thin = _THIN.format(side="bottom")
@@ -37,20 +47,19 @@ def masthead_xml(m: Masthead, script: x.Script) -> str:
     head, _, rest = m.symbol.partition("/")
     symbol_runs = x.run(head, x.rpr(latin, size=20)) + x.run("/" + rest, x.rpr(latin, size=10))
     un = _p(x.run(m.united_nations, x.rpr(script, size=14)), script) if m.united_nations else ""
+    # "United Nations" on one line: where the words are long (Организация Объединенных Наций) they take the
+    # third column too, and the symbol keeps the fourth.
+    un_cols = 2 if m.united_nations_wide else 1
     row1 = (
         '<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="851" w:hRule="exact"/></w:trPr>'
         + _cell(COLS[0], "", borders=bottom_thin, valign="bottom")
-        + _cell(COLS[1], un, borders=bottom_thin, valign="bottom")
+        + _cell(sum(COLS[1:1 + un_cols]), un, span=un_cols, borders=bottom_thin, valign="bottom")
         # the symbol sits at the outer edge: right, or left in a mirrored (right-to-left) masthead
-        + _cell(COLS[2] + COLS[3], _p(symbol_runs, latin, jc="left" if script.rtl else "right"), span=2,
-                borders=bottom_thin,
-                valign="bottom")
+        + _cell(sum(COLS[1 + un_cols:]), _p(symbol_runs, latin, jc="left" if script.rtl else "right"),
+                span=3 - un_cols, borders=bottom_thin, valign="bottom")
         + "</w:tr>"
     )
-    # The organ name: bold 20 pt from UNOG's masthead style; the cell's spacing and zero indents stay the
-    # paragraph's own (the style's are those of a masthead line across the page, §4.1a).
-    body = _p(x.run(m.body, x.rpr(script)), script, style=st.ORGAN_NAME,
-              spacing={"before": 120, "after": 0, "line": 420, "lineRule": "exact"}, ind={"left": 0, "right": 0})
+    body = "".join(_body_name(line, i, m.body_size, script) for i, line in enumerate(m.body.split("\n")))
     lines_script = script if m.lines_in_version_script else latin
     lines = "".join(
         _p(x.run(line, x.rpr(lines_script, size=10)), lines_script,

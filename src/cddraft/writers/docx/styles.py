@@ -29,6 +29,7 @@ FOOTNOTE_REFERENCE = _use("FootnoteReference")
 HEADER = _use("Header")
 FOOTER = _use("Footer")
 ORGAN_NAME = _use("XLargeG")  # the masthead's organ name, UNOG's 20-pt bold masthead style (§4.1a)
+ORGAN_NAME_SIZE = layout.STYLES[ORGAN_NAME].size  # a longer name is set smaller, directly
 # Formatting for which §4.1a attests no UNOG style stays direct, on purpose: the signature block (right-aligned
 # or centred body lines, body.py), "United Nations" (14 pt) and the symbol (20 pt + 10 pt) in the masthead, the
 # masthead's date lines (10 pt, part of its exact geometry) and the page number (bold 9 pt in an 8-pt footer).

@@ -1,0 +1,84 @@
+"""The bodies whose documents cddraft drafts, as data (``data/bodies.yaml``): which symbols each one's
+documents carry, and what its masthead, footer and letters need. A document's body is told by its symbol.
+
+Wording that depends on the language is in each language's file, under ``bodies:``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+#: The final components every body's symbols may take: revision, corrigendum, addendum, amendment; a
+#: final ``*`` marks a reissue (§1.3).
+MODIFIERS = r"(?:/(?:Rev|Corr|Add|Amend)\.[0-9]{1,2})*\*?"
+
+
+class Body(BaseModel):
+    """One body: its symbol grammar and what its documents carry."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    symbol: str
+    example: str
+    united_nations: bool
+    emblem: bool
+    distribution: Literal["none", "general", "limited", "restricted"]
+    job_number: Literal["geneva", "new_york"]
+    agenda_item: bool
+    name_size: float
+
+
+@dataclass(frozen=True)
+class BodyMatch:
+    """The body of a symbol, and what its symbol says (``year`` of an NPT review conference)."""
+
+    code: str
+    body: Body
+    fields: dict[str, str]
+
+
+@cache
+def bodies() -> dict[str, Body]:
+    """Every body, by its code (``CD``, ``S``, ``A+S`` …), read once."""
+    text = resources.files("cddraft.conventions").joinpath("data", "bodies.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return {code: Body.model_validate(value) for code, value in data.items()}
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [(code, re.compile(f"^(?:{body.symbol}){MODIFIERS}$")) for code, body in bodies().items()]
+
+
+def body_of(symbol: str) -> BodyMatch | None:
+    """The body whose symbol grammar ``symbol`` follows, or None."""
+    for code, pattern in _patterns():
+        m = pattern.match(symbol)
+        if m:
+            return BodyMatch(code, bodies()[code], {k: v for k, v in m.groupdict().items() if v is not None})
+    return None
+
+
+def _series(symbol: str) -> str:
+    """What a symbol starts with, up to its numbers: ``CD/``, ``S/``, ``NPT/CONF.`` …"""
+    return re.split(r"[0-9]", symbol, maxsplit=1)[0]
+
+
+def closest_examples(symbol: str) -> list[str]:
+    """Example symbols of the bodies nearest to ``symbol`` (same series first), for a "did you mean"."""
+    import difflib
+
+    examples = {code: body.example for code, body in bodies().items()}
+    same = [ex for ex in examples.values() if _series(ex).split("/")[0] == _series(symbol).split("/")[0]]
+    if same:
+        return same
+    by_series = {_series(ex): ex for ex in examples.values()}
+    near = difflib.get_close_matches(_series(symbol), list(by_series), n=2, cutoff=0.4)
+    return [by_series[s] for s in near]

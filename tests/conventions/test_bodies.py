@@ -1,0 +1,48 @@
+"""The bodies table: every body's example is its own symbol and no other's, every language names every body,
+and a symbol of no known body is refused with the nearest examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from cddraft.conventions import load_conventions
+from cddraft.conventions.bodies import bodies, body_of, closest_examples
+from cddraft.model.document import LANGUAGES
+
+BODIES = sorted(bodies())
+
+
+@pytest.mark.parametrize("code", BODIES)
+def test_each_example_belongs_to_its_own_body_with_every_final_component(code):
+    example = bodies()[code].example
+    for symbol in (example, f"{example}/Rev.1", f"{example}/Add.2/Corr.1", f"{example}*"):
+        found = body_of(symbol)
+        assert found is not None and found.code == code, symbol
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_names_every_body_and_fills_its_fields(language):
+    strings = load_conventions(language).bodies
+    assert sorted(strings) == BODIES
+    for code, body in strings.items():
+        fields = body_of(bodies()[code].example).fields  # type: ignore[union-attr]
+        assert "{" not in body.name.format(**fields), f"{language} {code}: the name's fields come from the symbol"
+        assert ("{item}" in body.document) == bodies()[code].agenda_item, f"{language} {code}: {{item}} iff agenda"
+
+
+@pytest.mark.parametrize(("symbol", "code", "fields"), [
+    ("S/2016/1127", "S", {}), ("S/AC.44/2024/1", "S", {}), ("A/74/L.75", "A", {}), ("A/C.1/78/L.5", "A/C.1", {}),
+    ("A/78/123–S/2023/456", "A+S", {}), ("NPT/CONF.2020/PC.III/WP.12", "NPT/PC", {"year": "2020"}),
+    ("NPT/CONF.2026/WP.1", "NPT", {"year": "2026"}), ("CD/WP.599/Rev.1", "CD", {}), ("CD/2179*", "CD", {}),
+    ("BWC/CONF.IX/WP.12", "BWC", {}), ("CCW/GGE.1/2023/WP.2", "CCW", {}),
+])
+def test_issued_symbols_are_known(symbol, code, fields):
+    found = body_of(symbol)
+    assert found is not None and (found.code, found.fields) == (code, fields)
+
+
+@pytest.mark.parametrize(("symbol", "near"), [("SC/2024/105", "S/2024/105"), ("CD-2101", "CD/2101"),
+                                              ("NPT/CONF.2026/XX", "NPT/CONF.2026/WP.1")])
+def test_an_unknown_symbol_gets_the_nearest_examples(symbol, near):
+    assert body_of(symbol) is None
+    assert near in closest_examples(symbol)
