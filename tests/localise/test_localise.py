@@ -20,7 +20,7 @@ def _letter(**over):
                    "signatories": [{"name": "A", "country": "Zambia"}, {"name": "B", "country": "Austria"}]},
     }
     for key, value in over.items():
-        if key in data["letter"] or key in ("phrases", "signatory_order"):
+        if key in data["letter"] or key in ("phrases", "signatory_order", "addressee"):
             data["letter"][key] = value
         else:
             data[key] = value
@@ -112,3 +112,22 @@ def test_a_chinese_note_verbale_has_no_letter_closing():
                 if isinstance(b, Para)]
     assert texts("letter")[-2:] == ["此致", "敬礼"]
     assert "此致" not in texts("note-verbale")
+
+
+@pytest.mark.parametrize(("language", "typed", "printed"), [
+    ("fr", "le Président du Conseil de sécurité", "adressée au Président du Conseil de sécurité par"),
+    ("fr", "la Présidente du Conseil de sécurité", "adressée à la Présidente du Conseil de sécurité par"),
+    ("fr", "l'Envoyée spéciale", "adressée à l'Envoyée spéciale par"),
+    ("fr", "au Président de la Conférence", "adressée au Président de la Conférence par"),
+    ("es", "el Presidente del Consejo de Seguridad", "dirigida al Presidente del Consejo de Seguridad por"),
+    ("es", "la Presidenta del Consejo de Seguridad", "dirigida a la Presidenta del Consejo de Seguridad por"),
+])
+def test_an_addressee_typed_with_its_bare_article_is_contracted(language, typed, printed):
+    """French and Spanish titles join the addressee with a preposition: le → au, el → al (§12)."""
+    assert printed in localise(_letter(language=language, addressee=typed, phrases={})).title
+
+
+def test_a_russian_sender_that_closes_its_clause_reads_as_issued_titles_do():
+    sender = "Председателя Комитета Совета Безопасности, созданного резолюцией 1540 (2004),"
+    doc = _letter(language="ru", sender=sender, phrases={"transmitting": ", препровождающее {object}"})
+    assert "резолюцией 1540 (2004), от 14 сентября 2017 года" in localise(doc).title

@@ -63,6 +63,10 @@ class LetterStrings(_Data):
     transmitting: str
     note_verbale_transmitting: str
     note_verbale_title: str
+    #: The bare article an addressee may be typed with, and what the formula needs instead (French le → au).
+    addressee_contractions: dict[str, str] = {}
+    #: How an addressee must begin where the formula does not supply the preposition (French au/à, Spanish al/a).
+    addressee_prepositions: list[str] = []
     opening: str
     circulation: Circulation
     closing: list[str]
@@ -123,6 +127,7 @@ class Editorial(_Data):
 
     bold_allowed_under: list[str]
     first_person: str | None = None
+    open_clause: str | None = None  # a clause in the sender that the title must close before the date (Russian)
 
 
 class Conventions(_Data):

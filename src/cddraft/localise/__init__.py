@@ -75,6 +75,16 @@ def country_key(country: str | None) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+def addressee(letter: Letter, conv: Conventions) -> str:
+    """The outline's addressee as the title formula takes it: typed with its bare article where the language
+    contracts it with the formula's preposition (French "le Président" → "au Président"), contracted."""
+    text = _plain(letter.addressee, conv) if letter.addressee else ""
+    for bare, contracted in conv.letter.addressee_contractions.items():
+        if text[:len(bare)].lower() == bare:
+            return contracted + text[len(bare):]
+    return text
+
+
 def letter_title(doc: Document, letter: Letter, conv: Conventions) -> str:
     """The title from the conventions' formula; ``{object}`` in the transmitting clause takes ``transmits``."""
     if letter.title:
@@ -88,7 +98,7 @@ def letter_title(doc: Document, letter: Letter, conv: Conventions) -> str:
     return formula.format(
         date=format_date(letter.date, conv),
         sender=_plain(letter.sender, conv),
-        addressee=_plain(letter.addressee, conv) if letter.addressee else conv.bodies[doc.served_by.code].addressee,
+        addressee=addressee(letter, conv) if letter.addressee else conv.bodies[doc.served_by.code].addressee,
         transmitting=transmitting,
     )
 

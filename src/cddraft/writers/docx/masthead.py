@@ -36,7 +36,8 @@ def _body_name(name: str, index: int, size: float, script: x.Script) -> str:
     style's are those of a masthead line across the page, §4.1a)."""
     line = round(size * 21)  # 420 twips at 20 pt, as §4.1a
     run = x.run(name, x.rpr(script) if size == st.ORGAN_NAME_SIZE else x.rpr(script, size=size))
-    return _p(run, script, style=st.ORGAN_NAME, ind={"left": 0, "right": 0},
+    # a long name wraps 0.5 cm short of the date lines beside it, as a short one never reaches them
+    return _p(run, script, style=st.ORGAN_NAME, ind={"left": 0, "right": 284},
               spacing={"before": 120 if index == 0 else 0, "after": 0, "line": line, "lineRule": "exact"})
 
 
