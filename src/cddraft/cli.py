@@ -53,11 +53,15 @@ def main() -> None:
 @click.argument("kind", type=click.Choice(["letter", "note-verbale", "report"]))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of standard output.")
 @click.option("--language", default="en", show_default=True, type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]))
-def new(kind: str, output: Path | None, language: str) -> None:
+@click.option("--body", default="CD", show_default=True, metavar="CODE",
+              help="The body whose document it is: CD, S (Security Council), A (General Assembly), A+S, A/C.1, BWC, "
+                   "CCW, APLC, CCM, NPT, NPT/PC, ATT.")
+def new(kind: str, output: Path | None, language: str, body: str) -> None:
     """Write a commented outline for KIND that builds as it is."""
     from cddraft.commands.new import new_command
 
-    sys.exit(new_command(kind, output, language))  # not _run: a failed write raises (a traceback), as it always has
+    # not _run: a failed write raises (a traceback), as it always has
+    sys.exit(new_command(kind, output, language, body))
 
 
 @main.command()

@@ -11,9 +11,16 @@ from cddraft.scaffolds import scaffold
 from cddraft.write import write_atomic
 
 
-def new_command(kind: str, output: Path | None = None, language: str = "en") -> int:
-    """Print the starter outline of ``kind`` in ``language``, or write it to ``output``, never over a file."""
-    text = scaffold(kind, language)
+def new_command(kind: str, output: Path | None = None, language: str = "en", body: str = "CD") -> int:
+    """Print the starter outline of ``kind`` in ``language`` for ``body``'s documents, or write it to ``output``,
+    never over a file."""
+    from cddraft.conventions.bodies import bodies
+
+    known = {code.casefold(): code for code in bodies()}
+    if body.casefold() not in known:
+        raise click.BadParameter(f"{body!r} is not a body cddraft knows; use one of {', '.join(known.values())}",
+                                 param_hint="--body")
+    text = scaffold(kind, language, known[body.casefold()])
     if output is None:
         click.echo(text, nl=False)
         return EXIT_OK
