@@ -181,9 +181,9 @@ def annex_original_language_unstated(doc: Document, ctx: Context) -> Iterator[Fi
 
     Manual: un-conventions.md §1.1, §5.5 (Editorial Manual, masthead).
     """
-    if doc.original == doc.language:
+    if doc.language in doc.originals:
         return
     for i, annex in enumerate(doc.annexes):
         if annex.original_language is None:
             yield Finding(("annexes", i), f"this version is a translation; state the annex's `original_language:` "
-                                          f"(else “{doc.original}” is assumed for its note)")
+                                          f"(else “{' and '.join(doc.originals)}” is assumed for its note)")
