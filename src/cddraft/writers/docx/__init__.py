@@ -13,6 +13,7 @@ from cddraft.localise.types import Localised
 from cddraft.writers import WriterOptions
 from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx.body import BodyWriter
+from cddraft.writers.docx.emblem import add_emblem
 from cddraft.writers.docx.footnotes import set_footnotes
 from cddraft.writers.docx.furniture import add_furniture
 from cddraft.writers.docx.masthead import masthead_xml
@@ -127,6 +128,8 @@ def render_docx(loc: Localised, template: Path | None = None) -> bytes:
     # body) each time it creates one, 5 ms apiece in a 4,000-paragraph report once the body is in.
     add_furniture(doc, loc.masthead.symbol, loc.footer, script)
     _set_body(doc, masthead_xml(loc.masthead, script) + "".join(writer.parts))
+    if loc.masthead.emblem:
+        add_emblem(doc)
     set_footnotes(doc, writer.footnotes, script.rtl)
     if script.rtl:
         _section_right_to_left(doc)

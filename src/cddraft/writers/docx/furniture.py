@@ -76,7 +76,7 @@ def _fill(part: XmlPart, xml: str) -> None:
         el.append(child)
 
 
-def _picture_run(part: StoryPart, png: bytes, width_cm: float, description: str) -> etree._Element:
+def picture_run(part: StoryPart, png: bytes, width_cm: float, description: str) -> etree._Element:
     """An inline picture with alternative text (Word's accessibility checker asks for it)."""
     inline = part.new_pic_inline(io.BytesIO(png), Cm(width_cm), None)
     for side in ("distT", "distB", "distL", "distR"):  # LibreOffice reads absent distances as 0.32 cm
@@ -140,6 +140,6 @@ def add_furniture(doc: DocxDocument, symbol: str, footer: Footer, script: x.Scri
     cells = first.element.findall(f".//{{{x.W_NS}}}tc")
     if footer.barcode:
         target = cells[0].findall(f"{{{x.W_NS}}}p")[1]
-        target.append(_picture_run(first, barcode_png(footer.barcode), 3.6, f"Barcode *{footer.barcode}*"))
+        target.append(picture_run(first, barcode_png(footer.barcode), 3.6, f"Barcode *{footer.barcode}*"))
     qr_target = cells[1].findall(f"{{{x.W_NS}}}p")[0]
-    qr_target.append(_picture_run(first, qr_png(footer.qr), 1.6, f"QR code: {footer.qr}"))
+    qr_target.append(picture_run(first, qr_png(footer.qr), 1.6, f"QR code: {footer.qr}"))
