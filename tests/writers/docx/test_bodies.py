@@ -48,6 +48,7 @@ def test_the_masthead_title_and_request_of_each_body(tmp_path, code, language):
     title, request = shown["paragraphs"][0], shown["paragraphs"][2]
     assert strings.addressee in title
     assert strings.document.format(item="99") in request
+    assert conv.letter.signed.format(name="Name 0") in shown["paragraphs"], "the signature block"
 
 
 def test_a_security_council_letter_in_english_and_russian(tmp_path):
