@@ -68,7 +68,7 @@ def test_check_accepts_every_example():
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "zh", "ar"])
-@pytest.mark.parametrize("kind", ["letter", "note-verbale", "report"])
+@pytest.mark.parametrize("kind", ["letter", "note-verbale", "report", "corrigendum"])
 def test_new_scaffold_builds_as_is(tmp_path, kind, language):
     outline = tmp_path / f"{kind}.yaml"
     assert run_cli("new", kind, "-o", str(outline), "--language", language).exit_code == 0

@@ -50,7 +50,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["letter", "note-verbale", "report"]))
+@click.argument("kind", type=click.Choice(["letter", "note-verbale", "report", "corrigendum"]))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of standard output.")
 @click.option("--language", default="en", show_default=True, type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]))
 @click.option("--body", default="CD", show_default=True, metavar="CODE",

@@ -137,6 +137,15 @@ def text_nodes(doc: Document) -> Iterator[TextNode]:
             yield TextNode(sig.name, ("letter", "signatories", i, "name"), "signature")
             for j, title in enumerate(sig.titles):
                 yield TextNode(title, ("letter", "signatories", i, "titles", j), "signature")
+    if doc.corrigendum is not None:
+        yield TextNode(doc.corrigendum.corrects, ("corrigendum", "corrects"), "title")
+        for i, c in enumerate(doc.corrigendum.corrections):
+            path = ("corrigendum", "corrections", i)
+            yield TextNode(c.where, (*path, "where"), "heading")
+            for key in ("for", "read", "delete", "insert", "after"):
+                text = getattr(c, "for_" if key == "for" else key)
+                if text is not None:
+                    yield TextNode(text, (*path, key), "quote")
     for body, bpath in bodies(doc):
         if body.title:
             yield TextNode(body.title, (*bpath, "title"), "title", (), bpath)

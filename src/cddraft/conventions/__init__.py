@@ -130,6 +130,17 @@ class Editorial(_Data):
     open_clause: str | None = None  # a clause in the sender that the title must close before the date (Russian)
 
 
+class CorrigendumStrings(_Data):
+    """A corrigendum's heading and the forms of its corrections: markup, with the outline's texts in {old},
+    {new} and {after}."""
+
+    heading: str
+    for_read: str
+    delete: str
+    insert: str
+    insert_after: str
+
+
 class Conventions(_Data):
     """Everything language-specific that the localise and render stages need."""
 
@@ -151,6 +162,7 @@ class Conventions(_Data):
     text: TextSetting
     editorial: Editorial
     bodies: dict[str, BodyStrings]
+    corrigendum: CorrigendumStrings
 
     @property
     def rtl(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from cddraft.conventions import Conventions, join_names, load_conventions
 from cddraft.conventions.dates import footer_stamp, format_date
 from cddraft.localise.body import Numberer, resolve_refs, text_spans
+from cddraft.localise.corrigendum import corrigendum_blocks
 from cddraft.localise.numbering import marker
 from cddraft.localise.types import Block, Footer, Heading, Localised, Masthead, Para, Script, Signatures
 from cddraft.model.document import JOB_RE, Document, Letter
@@ -164,6 +165,9 @@ def localise(doc: Document) -> Localised:
     if doc.letter is not None:
         title = letter_title(doc, doc.letter, conv)
         blocks.extend(_letter_blocks(doc, doc.letter, conv))
+    elif doc.corrigendum is not None:
+        title = _plain(doc.corrigendum.corrects, conv)
+        blocks.extend(corrigendum_blocks(doc.corrigendum, conv))
     else:
         assert doc.report is not None
         title = _plain(doc.report.title, conv) if doc.report.title else ""

@@ -124,4 +124,4 @@ class Body(Model):
 
 
 Section.model_rebuild()
-Kind = Literal["letter", "note-verbale", "report"]
+Kind = Literal["letter", "note-verbale", "report", "corrigendum"]

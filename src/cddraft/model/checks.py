@@ -28,6 +28,8 @@ def semantic_problems(doc: Document) -> list[Diagnostic]:
             out.append(
                 Diagnostic(f"a {doc.kind} has no `report:` section; put the report in an annex", path=("report",))
             )
+    elif doc.kind == "corrigendum":
+        out.extend(_corrigendum_checks(doc))
     else:
         if doc.report is None:
             out.append(Diagnostic("a report needs a `report:` section", path=("kind",)))
@@ -39,6 +41,26 @@ def semantic_problems(doc: Document) -> list[Diagnostic]:
     out.extend(_id_checks(doc))
     out.extend(_phrase_checks(doc))
     out.extend(_agenda_checks(doc))
+    return out
+
+
+def _corrigendum_checks(doc: Document) -> list[Diagnostic]:
+    """A corrigendum has its `corrigendum:` section and nothing of a letter or report; each correction says one
+    thing: *For* … *read* …, *Delete* … or *Insert* … (after …)."""
+    if doc.corrigendum is None:
+        return [Diagnostic("a corrigendum needs a `corrigendum:` section (corrects:, corrections:)", path=("kind",))]
+    out = [Diagnostic(f"a corrigendum has no `{key}:` section; list the corrections under `corrigendum:`",
+                      path=(key,)) for key in ("letter", "report") if getattr(doc, key) is not None]
+    for i, c in enumerate(doc.corrigendum.corrections):
+        forms = [c.for_ is not None or c.read is not None, c.delete is not None, c.insert is not None]
+        path = ("corrigendum", "corrections", i)
+        if sum(forms) != 1:
+            out.append(Diagnostic("a correction says one thing: `for:` with `read:`, or `delete:`, or `insert:` "
+                                  "(with `after:`)", path=path))
+        elif forms[0] and (c.for_ is None or c.read is None):
+            out.append(Diagnostic("`for:` and `read:` go together: the text as issued and as corrected", path=path))
+        elif c.after is not None and c.insert is None:
+            out.append(Diagnostic("`after:` says where `insert:` goes; add `insert:`", path=path))
     return out
 
 

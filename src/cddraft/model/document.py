@@ -247,6 +247,24 @@ class Annex(Body):
     original_language: Originals | None = None
 
 
+class Correction(Model):
+    """One correction of a corrigendum: where, and one of *For* … *read* …, *Delete* …, *Insert* … (*after* …)."""
+
+    where: PlainText = Field(description="the place corrected, e.g. 'Paragraph 5, second sentence'")
+    for_: Text | None = Field(default=None, alias="for", description="the text as issued (with `read:`)")
+    read: Text | None = Field(default=None, description="the text as corrected (with `for:`)")
+    delete: Text | None = Field(default=None, description="the text to delete")
+    insert: Text | None = Field(default=None, description="the text to insert (with `after:`, where)")
+    after: Text | None = Field(default=None, description="the text after which `insert:` goes")
+
+
+class Corrigendum(Model):
+    """A corrigendum (``kind: corrigendum``): the title of the corrected document and the numbered corrections."""
+
+    corrects: PlainText = Field(description="the title of the corrected document, as issued")
+    corrections: list[Correction] = Field(min_length=1)
+
+
 class CheckOptions(Model):
     """Editorial rules to switch off for this outline (``cddraft check --list-rules`` names them)."""
 
@@ -274,6 +292,7 @@ class Document(Model):
     qr: QrPayload | None = Field(default=None, description="QR payload; default https://undocs.org/<symbol>")
     letter: Letter | None = None
     report: Report | None = None
+    corrigendum: Corrigendum | None = None
     annexes: list[Annex] = Field(default=[])
     check: CheckOptions = CheckOptions()
 

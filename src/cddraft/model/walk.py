@@ -59,6 +59,12 @@ def texts(doc: Document) -> Iterator[tuple[Markup, Path_]]:
             yield doc.letter.circulation_request, ("letter", "circulation_request")
         if doc.letter.closing:
             yield doc.letter.closing, ("letter", "closing")
+    if doc.corrigendum is not None:
+        for i, c in enumerate(doc.corrigendum.corrections):
+            for key in ("for", "read", "delete", "insert", "after"):
+                text = getattr(c, "for_" if key == "for" else key)
+                if text is not None:
+                    yield text, ("corrigendum", "corrections", i, key)
     for body, path in bodies(doc):
         if body.title:
             yield body.title, (*path, "title")

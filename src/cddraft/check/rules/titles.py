@@ -1,4 +1,5 @@
-"""CD312, CD313: grammar traps of a letter's title formula in French, Spanish and Russian (§12)."""
+"""CD312, CD313: grammar traps of a letter's title formula in French, Spanish and Russian; CD314: a corrigendum's
+symbol (§12)."""
 
 from __future__ import annotations
 
@@ -69,3 +70,22 @@ def sender_clause_not_closed(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield Finding(("letter", "sender"), f"“{m.group().strip(', ')} …” opens a clause that the title's “от "
                                             "<date>” would run into: end the sender with a comma",
                       offset=letter.sender.visible.raw_offset(m.start()), text=letter.sender.raw)
+
+
+@rule("CD314", "corrigendum-symbol-without-corr", "warning", "A corrigendum's symbol does not end in /Corr.n")
+def corrigendum_symbol_without_corr(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Flags a corrigendum (``kind: corrigendum``) whose symbol is not the corrected document's with ``/Corr.n``.
+
+    Why: a corrigendum is issued under the symbol of the document it corrects followed by ``/Corr.1``,
+    ``/Corr.2`` … (a revision takes ``/Rev.n`` and is a whole new document, not a corrigendum).
+
+    Example::
+
+        kind: corrigendum
+        symbol: CD/2101          # CD314: CD/2101/Corr.1
+
+    Manual: un-conventions.md §1.3 (final components of symbols), §12.
+    """
+    if doc.kind == "corrigendum" and not re.search(r"/Corr\.[0-9]{1,2}\*?$", doc.symbol):
+        yield Finding(("symbol",), f"a corrigendum is issued as the corrected document's symbol with /Corr.n: "
+                                   f"write {doc.symbol.rstrip('*')}/Corr.1")
