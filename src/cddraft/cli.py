@@ -8,6 +8,7 @@ that ``cddraft --version`` starts fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable
@@ -62,6 +63,24 @@ def new(kind: str, output: Path | None, language: str, body: str) -> None:
 
     # not _run: a failed write raises (a traceback), as it always has
     sys.exit(new_command(kind, output, language, body))
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="The .docx to write (default: output/<NEW>-changes.docx).")
+@click.option("--author", default="cddraft", show_default=True, help="The reviser the changes are attributed to.")
+@click.option("--date", "when", type=click.DateTime(formats=["%Y-%m-%d"]), help="The changes' date (default: today).")
+@click.option("--template", type=click.Path(path_type=Path), help="A Word template defining the UNOG G styles.")
+def diff(old: Path, new: Path, output: Path | None, author: str, when: dt.datetime | None,
+         template: Path | None) -> None:
+    """Build NEW with Word's tracked changes against OLD: a changed word, an inserted or deleted paragraph,
+    heading or footnote, each a revision Word can accept or reject."""
+    from cddraft.commands.diff import diff_command
+
+    _run(lambda: diff_command(old, new, output, author=author, date=when.date() if when else None,
+                              template=template))
 
 
 @main.command()

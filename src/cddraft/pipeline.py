@@ -8,6 +8,7 @@ commands' business, not the pipeline's.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -74,4 +75,18 @@ def build(path: str | Path, template: Path | None = None, to: str = "docx") -> B
     with _gc_paused():
         outline, document = read(path)
         output = writer(to)(localise(document), WriterOptions(template))
+        return Built(document, output, outline, build_warnings(document, outline))
+
+
+def compare(old_path: str | Path, new_path: str | Path, *, author: str, date: dt.date,
+            template: Path | None = None) -> Built:
+    """NEW built as usual, with Word's tracked changes against OLD (both read and localised as for a build)."""
+    from cddraft.localise import localise
+    from cddraft.writers.docx import render_docx
+    from cddraft.writers.docx.tracked import tracked_writer
+
+    with _gc_paused():
+        _, old_document = read(old_path)
+        outline, document = read(new_path)
+        output = render_docx(localise(document), template, tracked_writer(localise(old_document), author, date))
         return Built(document, output, outline, build_warnings(document, outline))

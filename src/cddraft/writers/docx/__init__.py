@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -118,11 +119,13 @@ def _clip(text: str, limit: int) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
-def render_docx(loc: Localised, template: Path | None = None) -> bytes:
-    """Draw the localised document into the template; return the .docx bytes."""
+def render_docx(loc: Localised, template: Path | None = None,
+                make_writer: Callable[[x.Script], BodyWriter] = BodyWriter) -> bytes:
+    """Draw the localised document into the template; return the .docx bytes. ``make_writer`` gives the body
+    writer (the tracked-changes writer draws the body against an older version)."""
     doc = open_template(template, template_context(loc))
     script = script_of(loc)
-    writer = BodyWriter(script)
+    writer = make_writer(script)
     writer.document(loc)
     # Headers and footers first: python-docx looks for a preceding section break (an XPath over the whole
     # body) each time it creates one, 5 ms apiece in a 4,000-paragraph report once the body is in.

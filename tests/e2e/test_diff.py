@@ -1,0 +1,120 @@
+"""``cddraft diff``: for every bundled example, scripted edits (a word changed, a date, a paragraph, a heading, a
+footnote and an annex paragraph inserted, a paragraph deleted) are tracked so that LibreOffice — an engine that
+is not ours — shows NEW's text after accepting every change and OLD's after rejecting them, paragraph by
+paragraph and footnote by footnote. Generated paragraph numbers are NEW's in the tracked file (they are not
+changes), so the comparison with OLD leaves them aside."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cddraft.export import find_soffice
+from tests.conftest import EXAMPLES, require_libreoffice, run_cli
+
+SCRIPT = Path(__file__).with_name("lo_revisions.py")
+SYSTEM_PYTHON = "/usr/bin/python3"
+_NUMBER = re.compile(r"^\t?(?:[^\t ]{1,6}|[^\t ]{1,4} -)\t")
+
+
+def require_uno() -> None:
+    require_libreoffice()
+    if not Path(SYSTEM_PYTHON).exists() or subprocess.run([SYSTEM_PYTHON, "-c", "import uno"],
+                                                          capture_output=True).returncode:
+        reason = "LibreOffice's UNO bridge (Debian: python3-uno) is needed to accept and reject changes"
+        if os.environ.get("CDDRAFT_REQUIRE_LIBREOFFICE"):
+            pytest.fail(reason + " (CDDRAFT_REQUIRE_LIBREOFFICE is set)")
+        pytest.skip(reason)
+
+
+def _blocks(data: dict) -> list:
+    """The block list edits go into: the report's content, or the last annex's."""
+    if data.get("annexes"):
+        return data["annexes"][-1]["content"]
+    return data["report"]["content"]
+
+
+def edited(data: dict) -> dict:
+    """NEW: OLD with a word and a date changed, a footnote added, paragraphs and a heading inserted at the end
+    of the last body, and the paragraph before them deleted."""
+    new = copy.deepcopy(data)
+    if new["kind"] == "corrigendum":  # a correction changed, one deleted, one added
+        corrections = new["corrigendum"]["corrections"]
+        corrections[0] = {**corrections[0], "where": corrections[0]["where"] + ", first line"}
+        del corrections[-1]
+        corrections.append({"where": "Paragraph 20", "delete": "the word “informal”"})
+        return new
+    paragraphs = new["letter"]["paragraphs"] if "letter" in new else None
+    first = paragraphs if paragraphs else None
+    if first:
+        first[0] = re.sub(r"\b(20[0-9]{2})\b", "2031", first[0], count=1) + "^[A note added in revision.]"
+    blocks = _blocks(new)
+    plain = [i for i, b in enumerate(blocks) if isinstance(b, str)]
+    if len(plain) > 1:
+        blocks[plain[0]] = re.sub(r"(\w{5,})", r"\1 revised", blocks[plain[0]], count=1)
+        del blocks[plain[-1]]
+    blocks.append("A paragraph added in revision, with a note.^[Its note.]")
+    blocks.append({"heading": "Added in revision", "content": ["The text under it."]})
+    return new
+
+
+@pytest.fixture(scope="module")
+def shown(tmp_path_factory) -> dict:
+    require_uno()
+    work = tmp_path_factory.mktemp("diff")
+    files = []
+    for stem, path in EXAMPLES.items():
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        old, new = work / f"{stem}-old.yaml", work / f"{stem}-new.yaml"
+        old.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        new.write_text(yaml.safe_dump(edited(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        assert run_cli("build", str(old), str(new), "-o", str(work)).exit_code == 0
+        result = run_cli("diff", str(old), str(new), "-o", str(work / f"{stem}-tracked.docx"), "--author",
+                         "Reviser", "--date", "2024-05-02")
+        assert result.exit_code == 0, result.output
+        files += [work / f"{stem}-tracked.docx", work / f"{stem}-old.docx", work / f"{stem}-new.docx"]
+    out = work / "shown.json"
+    subprocess.run([SYSTEM_PYTHON, str(SCRIPT), find_soffice() or shutil.which("soffice"), str(out),
+                    *map(str, files)], check=True, timeout=600)
+    return {Path(k).name: v for k, v in json.loads(out.read_text(encoding="utf-8")).items()}
+
+
+def _text(view: dict, *, numbers: bool = True) -> dict:
+    paragraphs = [p for p in view["paragraphs"] if p.strip()]
+    return {"paragraphs": paragraphs if numbers else [_NUMBER.sub("", p) for p in paragraphs],
+            "footnotes": view["footnotes"]}
+
+
+@pytest.mark.parametrize("stem", sorted(EXAMPLES))
+def test_accepting_every_change_gives_new_and_rejecting_them_old(shown, stem):
+    tracked, old, new = (shown[f"{stem}-{k}.docx"] for k in ("tracked", "old", "new"))
+    assert _text(tracked["accept"]) == _text(new["accept"])
+    assert _text(tracked["reject"], numbers=False) == _text(old["accept"], numbers=False)
+    assert _text(tracked["reject"]) != _text(tracked["accept"]), "the edits are tracked, not merged"
+
+
+@pytest.mark.parametrize("stem", ["cd-report-en", "cd-way-ahead-zh", "cd-way-ahead-ar", "cd-joint-letter-en"])
+def test_a_tracked_file_passes_openxml_audit_and_names_its_reviser(tmp_path, stem):
+    from tests.conftest import audit_errors
+
+    data = yaml.safe_load(EXAMPLES[stem].read_text(encoding="utf-8"))
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    new.write_text(yaml.safe_dump(edited(data), allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "tracked.docx"
+    assert run_cli("diff", str(old), str(new), "-o", str(out), "--author", "Reviser", "--date",
+                   "2024-05-02").exit_code == 0
+    assert audit_errors(out) == []
+    import zipfile
+
+    body = zipfile.ZipFile(out).read("word/document.xml").decode()
+    marks = re.findall(r"<w:(?:ins|del) [^>]*>", body)
+    assert marks and all(' w:author="Reviser" w:date="2024-05-02T00:00:00Z"' in m for m in marks)
