@@ -34,7 +34,11 @@ def _shown(doc) -> dict:
         if element.supportsService("com.sun.star.text.Paragraph"):
             paragraphs.append(element.getString())
     notes = doc.getFootnotes()
-    return {"paragraphs": paragraphs, "footnotes": [notes.getByIndex(i).getString() for i in range(notes.getCount())]}
+    tables = doc.getTextTables()
+    cells = [[table.getCellByName(name).getString() for name in table.getCellNames()]
+             for table in (tables.getByIndex(i) for i in range(tables.getCount()))]
+    return {"paragraphs": paragraphs, "footnotes": [notes.getByIndex(i).getString() for i in range(notes.getCount())],
+            "tables": cells}
 
 
 def main(soffice: str, out: str, files: list[str]) -> None:

@@ -46,6 +46,8 @@ def edited(data: dict) -> dict:
     """NEW: OLD with a word and a date changed, a footnote added, paragraphs and a heading inserted at the end
     of the last body, and the paragraph before them deleted."""
     new = copy.deepcopy(data)
+    new["symbol"] = new["symbol"].rstrip("*") + "/Rev.1"  # a revision: new symbol, new masthead date
+    new["date"] = "2024-05-02"
     if new["kind"] == "corrigendum":  # a correction changed, one deleted, one added
         corrections = new["corrigendum"]["corrections"]
         corrections[0] = {**corrections[0], "where": corrections[0]["where"] + ", first line"}
@@ -90,7 +92,7 @@ def shown(tmp_path_factory) -> dict:
 def _text(view: dict, *, numbers: bool = True) -> dict:
     paragraphs = [p for p in view["paragraphs"] if p.strip()]
     return {"paragraphs": paragraphs if numbers else [_NUMBER.sub("", p) for p in paragraphs],
-            "footnotes": view["footnotes"]}
+            "footnotes": view["footnotes"], "tables": sorted(map(tuple, view["tables"]))}
 
 
 @pytest.mark.parametrize("stem", sorted(EXAMPLES))

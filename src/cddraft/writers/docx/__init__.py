@@ -17,7 +17,6 @@ from cddraft.writers.docx.body import BodyWriter
 from cddraft.writers.docx.emblem import add_emblem
 from cddraft.writers.docx.footnotes import set_footnotes
 from cddraft.writers.docx.furniture import add_furniture
-from cddraft.writers.docx.masthead import masthead_xml
 from cddraft.writers.docx.template import open_template
 from cddraft.writers.docx.timestamps import fix_timestamps
 
@@ -130,7 +129,7 @@ def render_docx(loc: Localised, template: Path | None = None,
     # Headers and footers first: python-docx looks for a preceding section break (an XPath over the whole
     # body) each time it creates one, 5 ms apiece in a 4,000-paragraph report once the body is in.
     add_furniture(doc, loc.masthead.symbol, loc.footer, script)
-    _set_body(doc, masthead_xml(loc.masthead, script) + "".join(writer.parts))
+    _set_body(doc, writer.masthead(loc.masthead) + "".join(writer.parts))
     if loc.masthead.emblem:
         add_emblem(doc)
     set_footnotes(doc, writer.footnotes, script.rtl)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cddraft.localise.types import Bullet, Heading, Localised, Para, Signatures, Spans
+from cddraft.localise.types import Bullet, Heading, Localised, Masthead, Para, Signatures, Spans
 from cddraft.model.inline import Footnote, Ref, Span
 from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx import styles as st
+from cddraft.writers.docx.masthead import masthead_xml
 
 
 @dataclass
@@ -155,6 +156,10 @@ class BodyWriter:
             f"<w:tblGrid>{grid}</w:tblGrid><w:tr>{''.join(cells)}</w:tr></w:tbl>"
             + x.paragraph(self.ppr(st.BODY), "")
         )
+
+    def masthead(self, m: Masthead) -> str:
+        """The masthead table (the tracked-changes writer marks what changed in it)."""
+        return masthead_xml(m, self.script)
 
     def document(self, loc: Localised) -> None:
         if loc.title:

@@ -7,9 +7,16 @@ Right-to-left versions mirror the columns (``w:bidiVisual``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from itertools import zip_longest
+from typing import TYPE_CHECKING
+
 from cddraft.localise.types import Masthead
 from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx import styles as st
+
+if TYPE_CHECKING:
+    from cddraft.writers.docx.tracked import Revisions
 
 COLS = (1276, 2268, 3260, 2835)
 _THIN = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
@@ -41,12 +48,26 @@ def _body_name(name: str, index: int, size: float, script: x.Script) -> str:
               spacing={"before": 120 if index == 0 else 0, "after": 0, "line": line, "lineRule": "exact"})
 
 
-def masthead_xml(m: Masthead, script: x.Script) -> str:
+def _changed(new: str, old: str | None, revisions: Revisions | None, draw: Callable[[str], str]) -> str:
+    """``new`` drawn; where it replaces a different ``old``, the old one deleted and the new one inserted."""
+    if revisions is None or old is None or old == new:
+        return draw(new)
+    return revisions.runs(draw(old), "del") + revisions.runs(draw(new), "ins")
+
+
+def masthead_xml(m: Masthead, script: x.Script, old: Masthead | None = None,
+                 revisions: Revisions | None = None) -> str:
+    """The masthead table; given an ``old`` masthead and the ``revisions`` to mark them with, a changed symbol and
+    changed distribution, date or language lines are tracked changes."""
     latin = x.Script(lang=script.lang)  # the symbol stays in Latin letters, left-to-right
     bottom_thin = _THIN.format(side="bottom")
     row2_borders = _THIN.format(side="top") + _THICK.format(side="bottom")
-    head, _, rest = m.symbol.partition("/")
-    symbol_runs = x.run(head, x.rpr(latin, size=20)) + x.run("/" + rest, x.rpr(latin, size=10))
+
+    def symbol(text: str) -> str:
+        head, _, rest = text.partition("/")
+        return x.run(head, x.rpr(latin, size=20)) + x.run("/" + rest, x.rpr(latin, size=10))
+
+    symbol_runs = _changed(m.symbol, old.symbol if old else None, revisions, symbol)
     un = _p(x.run(m.united_nations, x.rpr(script, size=14)), script) if m.united_nations else ""
     # "United Nations" on one line: where the words are long (Организация Объединенных Наций) they take the
     # third column too, and the symbol keeps the fourth.
@@ -62,11 +83,22 @@ def masthead_xml(m: Masthead, script: x.Script) -> str:
     )
     body = "".join(_body_name(line, i, m.body_size, script) for i, line in enumerate(m.body.split("\n")))
     lines_script = script if m.lines_in_version_script else latin
-    lines = "".join(
-        _p(x.run(line, x.rpr(lines_script, size=10)), lines_script,
-           spacing={"before": 240 if i == 0 else 0, "line": 240, "lineRule": "exact"})
-        for i, line in enumerate(m.lines)
-    )
+    def line_run(text: str) -> str:
+        return x.run(text, x.rpr(lines_script, size=10))
+
+    def line(i: int, runs: str) -> str:
+        return _p(runs, lines_script, spacing={"before": 240 if i == 0 else 0, "line": 240, "lineRule": "exact"})
+
+    old_lines = old.lines if old is not None and revisions is not None else m.lines
+    drawn = []
+    for i, (new_line, old_line) in enumerate(zip_longest(m.lines, old_lines)):
+        if revisions is not None and new_line is None:  # a line only the old masthead has: deleted
+            drawn.append(revisions.paragraphs(line(i, line_run(old_line)), "del"))
+        elif revisions is not None and old_line is None:
+            drawn.append(revisions.paragraphs(line(i, line_run(new_line)), "ins"))
+        else:
+            drawn.append(line(i, _changed(new_line, old_line, revisions, line_run)))
+    lines = "".join(drawn)
     row2 = (
         '<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="2835" w:hRule="exact"/></w:trPr>'
         + _cell(COLS[0], "", borders=row2_borders)

@@ -15,11 +15,12 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-from cddraft.localise.types import Block, Heading, Localised, Para, Spans
+from cddraft.localise.types import Block, Heading, Localised, Masthead, Para, Spans
 from cddraft.model.inline import Footnote, Ref, Span
 from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx import styles as st
 from cddraft.writers.docx.body import BodyWriter
+from cddraft.writers.docx.masthead import masthead_xml
 
 #: A word with the blank after it, one CJK character, or one other sign: the units compared inside a block.
 _TOKEN = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]|\w+\s*|\s+|[^\w\s]\s*")
@@ -115,6 +116,7 @@ class TrackedWriter(BodyWriter):
     old: Localised | None = None
     revisions: Revisions = field(default_factory=lambda: Revisions("cddraft", dt.date.today()))
     _against: Spans | None = None  # the old spans of the block being drawn
+    _loc: Localised | None = None  # the new document being drawn
 
     def spans(self, spans: Spans, *, in_note: bool = False) -> str:
         against, self._against = self._against, None
@@ -132,8 +134,12 @@ class TrackedWriter(BodyWriter):
                 out.append(super().spans(_merged(new[j1:j2])))
         return "".join(out)
 
+    def masthead(self, m: Masthead) -> str:
+        return masthead_xml(m, self.script, self.old.masthead if self.old else None, self.revisions)
+
     def _draw(self, block: Block) -> None:
-        super().document(Localised(self.script_info, self.masthead, self.footer, "", [block]))
+        loc = self._loc
+        super().document(Localised(loc.script, loc.masthead, loc.footer, "", [block]))
 
     def _drawn(self, block: Block, old: Spans | None = None) -> str:
         """The XML of one block (compared with ``old`` spans when given)."""
@@ -147,7 +153,7 @@ class TrackedWriter(BodyWriter):
 
     def document(self, loc: Localised) -> None:
         old = self.old or loc
-        self.script_info, self.masthead, self.footer = loc.script, loc.masthead, loc.footer
+        self._loc = loc
         if loc.title:
             mark = self.title_note(loc.title_note) if loc.title_note else ""
             self._against = [Span(old.title)]
