@@ -119,4 +119,26 @@ def test_a_tracked_file_passes_openxml_audit_and_names_its_reviser(tmp_path, ste
 
     body = zipfile.ZipFile(out).read("word/document.xml").decode()
     marks = re.findall(r"<w:(?:ins|del) [^>]*>", body)
-    assert marks and all(' w:author="Reviser" w:date="2024-05-02T00:00:00Z"' in m for m in marks)
+    assert marks and all(re.search(r' w:author="Reviser" w:date="2024-05-02T00:\d\d:00Z"', m) for m in marks)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="LibreOffice defect: rejecting a note reference inserted right after a paragraph's last "
+                   "note reference also removes that paragraph's mark (Word's w:ins is right)")
+def test_a_note_added_after_a_paragraphs_last_note_is_rejected_whole_by_libreoffice(tmp_path):
+    require_uno()
+    data = yaml.safe_load(EXAMPLES["cd-report-en"].read_text(encoding="utf-8"))
+    blocks = _blocks(data)
+    blocks[:] = ["The Coordinator thanked the delegations.^[See CD/2090.]", {"heading": "Next", "content": ["Text."]}]
+    new = copy.deepcopy(data)
+    _blocks(new)[0] += "^[A second note.]"
+    old_path, new_path = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old_path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    new_path.write_text(yaml.safe_dump(new, allow_unicode=True), encoding="utf-8")
+    assert run_cli("build", str(old_path), "-o", str(tmp_path)).exit_code == 0
+    assert run_cli("diff", str(old_path), str(new_path), "-o", str(tmp_path / "tracked.docx")).exit_code == 0
+    out = tmp_path / "shown.json"
+    subprocess.run([SYSTEM_PYTHON, str(SCRIPT), find_soffice() or shutil.which("soffice"), str(out),
+                    str(tmp_path / "tracked.docx"), str(tmp_path / "old.docx")], check=True, timeout=600)
+    shown = {Path(k).name: v for k, v in json.loads(out.read_text(encoding="utf-8")).items()}
+    assert _text(shown["tracked.docx"]["reject"], numbers=False) == _text(shown["old.docx"]["accept"], numbers=False)

@@ -24,7 +24,11 @@ from cddraft.writers.docx.masthead import masthead_xml
 
 #: A word with the blank after it, one CJK character, or one other sign: the units compared inside a block.
 _TOKEN = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]|\w+\s*|\s+|[^\w\s]\s*")
-_RUN = re.compile(r"<w:r>.*?</w:r>", re.S)
+#: Neighbouring runs: marked as one revision, as Word does (LibreOffice's reject-all, given two neighbouring
+#: inserted note references at a paragraph's end, also removes that paragraph's mark).
+_RUNS = re.compile(r"(?:<w:r>.*?</w:r>)+", re.S)
+#: The minute whole-paragraph revisions are stamped at (word-level ones: minute 0); see Revisions.paragraphs.
+_PARAGRAPH_MINUTE = 5
 
 
 @dataclass
@@ -35,25 +39,35 @@ class Revisions:
     date: dt.date
     next_id: int = 9000  # clear of the bookmarks' ids
 
-    def attrs(self) -> str:
+    def attrs(self, minute: int = 0) -> str:
         self.next_id += 1
-        return f'w:id="{self.next_id}" w:author="{x.esc(self.author)}" w:date="{self.date.isoformat()}T00:00:00Z"'
+        stamp = f"{self.date.isoformat()}T00:{minute:02d}:00Z"
+        return f'w:id="{self.next_id}" w:author="{x.esc(self.author)}" w:date="{stamp}"'
 
-    def runs(self, xml: str, kind: str) -> str:
+    def runs(self, xml: str, kind: str, minute: int = 0) -> str:
         """Every run of ``xml`` marked inserted (``ins``) or deleted (``del``: its text becomes deleted text)."""
         def mark(m: re.Match[str]) -> str:
             run = m.group()
             if kind == "del":
                 run = (run.replace("<w:t ", "<w:delText ").replace("</w:t>", "</w:delText>")
                        .replace("<w:instrText ", "<w:delInstrText ").replace("</w:instrText>", "</w:delInstrText>"))
-            return f"<w:{kind} {self.attrs()}>{run}</w:{kind}>"
+            return f"<w:{kind} {self.attrs(minute)}>{run}</w:{kind}>"
 
-        return _RUN.sub(mark, xml)
+        return _RUNS.sub(mark, xml)
 
     def paragraphs(self, xml: str, kind: str) -> str:
-        """Whole paragraphs inserted or deleted: their runs and their paragraph marks."""
-        marked = self.runs(xml, kind)
-        return re.sub(r"</w:pPr>", lambda _: f"<w:rPr><w:{kind} {self.attrs()}/></w:rPr></w:pPr>", marked)
+        """Whole paragraphs inserted or deleted: their runs and their paragraph marks.
+
+        They are stamped a few minutes after the word-level revisions: LibreOffice joins touching revisions of
+        one author and kind stamped within a minute or so of each other, and a word inserted at the end of one
+        paragraph, joined with the inserted paragraph after it, takes the first one's mark with it when
+        rejected.
+        """
+        marked = self.runs(xml, kind, minute=_PARAGRAPH_MINUTE)
+        def mark(_: re.Match[str]) -> str:
+            return f"<w:rPr><w:{kind} {self.attrs(_PARAGRAPH_MINUTE)}/></w:rPr></w:pPr>"
+
+        return re.sub(r"</w:pPr>", mark, marked)
 
 
 def _key(item: Span | Ref | Footnote) -> tuple:
@@ -69,7 +83,7 @@ def tokens(spans: Spans) -> list[Span | Ref | Footnote]:
     out: list[Span | Ref | Footnote] = []
     for s in spans:
         if isinstance(s, Span):
-            out.extend(replace(s, text=piece) for piece in _TOKEN.findall(s.text))
+            out.extend(Span(piece, s.bold, s.italic, s.sup) for piece in _TOKEN.findall(s.text))
         else:
             out.append(s)
     return out
@@ -78,19 +92,29 @@ def tokens(spans: Spans) -> list[Span | Ref | Footnote]:
 def _merged(items: list[Span | Ref | Footnote]) -> Spans:
     """Neighbouring words of one formatting as one span again (one run, not one a word)."""
     out: Spans = []
+    words: list[Span] = []
+
+    def flush() -> None:
+        if words:
+            first = words[0]
+            out.append(Span("".join(w.text for w in words), first.bold, first.italic, first.sup))
+            words.clear()
+
     for item in items:
-        last = out[-1] if out else None
-        if (isinstance(item, Span) and isinstance(last, Span)
-                and (last.bold, last.italic, last.sup) == (item.bold, item.italic, item.sup)):
-            out[-1] = replace(last, text=last.text + item.text)
+        if not isinstance(item, Span) or (words and (words[0].bold, words[0].italic, words[0].sup)
+                                          != (item.bold, item.italic, item.sup)):
+            flush()
+        if isinstance(item, Span):
+            words.append(item)
         else:
             out.append(item)
+    flush()
     return out
 
 
 def _block_key(block: Block) -> tuple:
     spans = getattr(block, "spans", None)
-    content = tuple(_key(t) for t in tokens(spans)) if spans is not None else repr(block)
+    content = tuple(_key(t) for t in spans) if spans is not None else repr(block)
     return (type(block).__name__, getattr(block, "role", None), getattr(block, "level", None), content)
 
 
@@ -120,8 +144,8 @@ class TrackedWriter(BodyWriter):
 
     def spans(self, spans: Spans, *, in_note: bool = False) -> str:
         against, self._against = self._against, None
-        if against is None or in_note:
-            return super().spans(spans, in_note=in_note)
+        if against is None or in_note or [_key(t) for t in against] == [_key(t) for t in spans]:
+            return super().spans(spans, in_note=in_note)  # nothing to compare, or nothing changed
         old, new = tokens(against), tokens(spans)
         matcher = difflib.SequenceMatcher(None, [_key(t) for t in old], [_key(t) for t in new], autojunk=False)
         out = []
