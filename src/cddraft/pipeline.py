@@ -39,6 +39,20 @@ def build_warnings(document: Document, outline: Outline) -> list[Diagnostic]:
     return out
 
 
+def compare_warnings(old: Document, new: Document, outline: Outline, old_file: str) -> list[Diagnostic]:
+    """A revision (``…/Rev.1``) or corrigendum compared with an outline that is not its base document."""
+    from cddraft.conventions.bodies import revised_document, same_document
+
+    base = revised_document(new.symbol)
+    if base is None or same_document(old.symbol, base):
+        return []
+    d = Diagnostic(f"symbol {new.symbol} revises {base}, but the outline it is compared with ({old_file}) is "
+                   f"{old.symbol}: compare with {base} or one of its revisions", path=("symbol",),
+                   severity="warning")
+    d.file, d.pos = outline.file, outline.position(d.path)
+    return [d]
+
+
 def read(path: str | Path) -> tuple[Outline, Document]:
     """Read and validate a source file into the document tree; every problem in it is one error."""
     from cddraft.readers import SUFFIXES, reader
@@ -89,4 +103,5 @@ def compare(old_path: str | Path, new_path: str | Path, *, author: str, date: dt
         _, old_document = read(old_path)
         outline, document = read(new_path)
         output = render_docx(localise(document), template, tracked_writer(localise(old_document), author, date))
-        return Built(document, output, outline, build_warnings(document, outline))
+        warnings = compare_warnings(old_document, document, outline, str(old_path))
+        return Built(document, output, outline, build_warnings(document, outline) + warnings)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cddraft.conventions import load_conventions
-from cddraft.conventions.bodies import bodies, body_of, closest_examples
+from cddraft.conventions.bodies import bodies, body_of, closest_examples, revised_document, same_document
 from cddraft.model.document import LANGUAGES
 
 BODIES = sorted(bodies())
@@ -46,3 +46,17 @@ def test_issued_symbols_are_known(symbol, code, fields):
 def test_an_unknown_symbol_gets_the_nearest_examples(symbol, near):
     assert body_of(symbol) is None
     assert near in closest_examples(symbol)
+
+
+@pytest.mark.parametrize(("symbol", "base"), [
+    ("CD/2101/Rev.1", "CD/2101"), ("CD/2101/Corr.2", "CD/2101"), ("CD/2101/Rev.1/Corr.1", "CD/2101"),
+    ("S/2024/105/Rev.1*", "S/2024/105"), ("CD/2101", None), ("CD/2101/Add.1", None), ("CD/2101*", None)])
+def test_a_revision_or_corrigendum_names_the_document_it_replaces(symbol, base):
+    assert revised_document(symbol) == base
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("CD/2101", "CD/2101/Rev.2", True), ("CD/2101/Rev.1", "CD/2101/Rev.2", True), ("CD/2101*", "CD/2101", True),
+    ("CD/2102", "CD/2101/Rev.1", False), ("CD/2101/Add.1", "CD/2101", False)])
+def test_two_symbols_are_one_document_when_their_bases_agree(a, b, same):
+    assert same_document(a, b) is same

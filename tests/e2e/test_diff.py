@@ -124,7 +124,7 @@ def test_a_tracked_file_passes_openxml_audit_and_names_its_reviser(tmp_path, ste
 
 @pytest.mark.xfail(strict=True, raises=AssertionError,
                    reason="LibreOffice defect: rejecting a note reference inserted right after a paragraph's last "
-                   "note reference also removes that paragraph's mark (Word's w:ins is right)")
+                   "note reference also removes that paragraph's mark (the file marks it in Word's own form)")
 def test_a_note_added_after_a_paragraphs_last_note_is_rejected_whole_by_libreoffice(tmp_path):
     require_uno()
     data = yaml.safe_load(EXAMPLES["cd-report-en"].read_text(encoding="utf-8"))

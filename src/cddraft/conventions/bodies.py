@@ -20,6 +20,25 @@ from pydantic import BaseModel, ConfigDict
 MODIFIERS = r"(?:/(?:Rev|Corr|Add|Amend)\.[0-9]{1,2})*\*?"
 
 
+#: The final revision and corrigendum components of a symbol (and a reissue's ``*``): what a Rev. or Corr. revises.
+_REVISION = re.compile(r"(?:/(?:Rev|Corr)\.[0-9]{1,2})+\*?$")
+
+
+def revised_document(symbol: str) -> str | None:
+    """The symbol of the document a revision or corrigendum replaces or corrects (``CD/2101/Rev.1`` →
+    ``CD/2101``); None for a symbol that is neither."""
+    m = _REVISION.search(symbol)
+    return symbol[:m.start()] if m else None
+
+
+def same_document(a: str, b: str) -> bool:
+    """Whether two symbols name one document or its revisions (``CD/2101``, ``CD/2101*``, ``CD/2101/Rev.2``)."""
+    def base(s: str) -> str:
+        return revised_document(s) or s.rstrip("*")
+
+    return base(a) == base(b)
+
+
 class Body(BaseModel):
     """One body: its symbol grammar and what its documents carry."""
 
