@@ -1,0 +1,73 @@
+"""The revisions ``cddraft diff`` writes, read back from the file with lxml: word-level marks inside a changed
+paragraph (character-level in Chinese), neighbouring runs under one mark, whole paragraphs with their marks."""
+
+from __future__ import annotations
+
+import copy
+import zipfile
+
+import yaml
+from lxml import etree
+
+from tests.conftest import run_cli
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+BASE = {"kind": "report", "symbol": "CD/2102", "language": "en", "date": "2017-09-20", "job_number": "GE.17-16400",
+        "report": {"title": "Report of the Coordinator", "content": [
+            "The meetings were held in Geneva.", "The Coordinator thanked the delegations.^[See CD/2090.]"]}}
+
+
+def _tracked(tmp_path, new: dict, old: dict = BASE) -> etree._Element:
+    paths = []
+    for name, data in (("old", old), ("new", new)):
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        paths.append(str(path))
+    out = tmp_path / "tracked.docx"
+    assert run_cli("diff", *paths, "-o", str(out), "--date", "2024-05-02").exit_code == 0
+    return etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+
+
+def _paragraph(body: etree._Element, words: str) -> etree._Element:
+    return next(p for p in body.iter(f"{W}p") if words in "".join(p.itertext()))
+
+
+def _marked(p: etree._Element, kind: str) -> list[str]:
+    return ["".join(m.itertext()) for m in p.iter(f"{W}{kind}") if m.getparent().tag != f"{W}rPr"]
+
+
+def test_a_changed_word_is_one_deletion_and_one_insertion_in_the_paragraph(tmp_path):
+    new = copy.deepcopy(BASE)
+    new["report"]["content"][0] = "The meetings were convened in Geneva."
+    p = _paragraph(_tracked(tmp_path, new), "meetings were")
+    assert _marked(p, "del") == ["held "] and _marked(p, "ins") == ["convened "]
+    assert "The meetings were " in "".join(t.text for t in p.iter(f"{W}t") if t.getparent().getparent() is p)
+
+
+def test_chinese_is_compared_character_by_character(tmp_path):
+    old = {**BASE, "language": "zh", "report": {"title": "协调员的报告", "content": ["会议在日内瓦举行。"]}}
+    new = copy.deepcopy(old)
+    new["report"]["content"][0] = "会议在纽约举行。"
+    p = _paragraph(_tracked(tmp_path, new, old), "举行")  # not 会议: the body's name has it
+    assert _marked(p, "del") == ["日内瓦"] and _marked(p, "ins") == ["纽约"]
+
+
+def test_neighbouring_inserted_note_references_share_one_revision_mark(tmp_path):
+    new = copy.deepcopy(BASE)
+    new["report"]["content"][0] += "^[A first note.]^[A second note.]"
+    p = _paragraph(_tracked(tmp_path, new), "meetings were")
+    inserted = [m for m in p.iter(f"{W}ins") if m.getparent() is p]
+    assert len(inserted) == 1 and len(inserted[0].findall(f".//{W}footnoteReference")) == 2
+
+
+def test_an_inserted_paragraph_has_its_mark_inserted_and_is_stamped_apart_from_word_changes(tmp_path):
+    new = copy.deepcopy(BASE)
+    new["report"]["content"][0] = "The meetings were convened in Geneva."
+    new["report"]["content"].insert(1, "A paragraph added in revision.")
+    body = _tracked(tmp_path, new)
+    added = _paragraph(body, "added in revision")
+    mark = added.find(f"{W}pPr/{W}rPr/{W}ins")
+    assert mark is not None
+    word = _paragraph(body, "meetings were").find(f".//{W}ins")
+    assert mark.get(f"{W}date").startswith("2024-05-02") and word.get(f"{W}date").startswith("2024-05-02")
+    assert mark.get(f"{W}date") != word.get(f"{W}date")  # LibreOffice would join them across the paragraph end
