@@ -1,5 +1,6 @@
 """Accept or reject every tracked change of Word files with LibreOffice, through its UNO bridge, and print
-what each then shows: the body's paragraphs (tables aside) and the footnotes. An engine that is not cddraft's.
+what each then shows: the body's paragraphs (tables aside), their italic and bold stretches and the
+footnotes. An engine that is not cddraft's.
 
 Run with the Python that has LibreOffice's ``uno`` module (Debian: python3-uno, /usr/bin/python3):
 
@@ -26,18 +27,34 @@ def _prop(name, value):
     return p
 
 
+def _emphasised(paragraph) -> list[list]:
+    """The paragraph's italic or bold stretches: [text, italic, bold] (formatting changes are revisions too)."""
+    out = []
+    portions = paragraph.createEnumeration()
+    while portions.hasMoreElements():
+        portion = portions.nextElement()
+        if portion.TextPortionType != "Text" or not portion.getString().strip():
+            continue
+        italic, bold = portion.CharPosture.value == "ITALIC", portion.CharWeight > 100
+        if italic or bold:
+            out.append([portion.getString(), italic, bold])
+    return out
+
+
 def _shown(doc) -> dict:
-    paragraphs = []
+    paragraphs, emphasis = [], []
     enum = doc.Text.createEnumeration()
     while enum.hasMoreElements():
         element = enum.nextElement()
         if element.supportsService("com.sun.star.text.Paragraph"):
             paragraphs.append(element.getString())
+            emphasis.extend(_emphasised(element))
     notes = doc.getFootnotes()
     tables = doc.getTextTables()
     cells = [[table.getCellByName(name).getString() for name in table.getCellNames()]
              for table in (tables.getByIndex(i) for i in range(tables.getCount()))]
-    return {"paragraphs": paragraphs, "footnotes": [notes.getByIndex(i).getString() for i in range(notes.getCount())],
+    return {"paragraphs": paragraphs, "emphasis": emphasis,
+            "footnotes": [notes.getByIndex(i).getString() for i in range(notes.getCount())],
             "tables": cells}
 
 

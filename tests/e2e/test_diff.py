@@ -1,8 +1,8 @@
-"""``cddraft diff``: for every bundled example, scripted edits (a word changed, a date, a paragraph, a heading, a
-footnote and an annex paragraph inserted, a paragraph deleted) are tracked so that LibreOffice — an engine that
-is not ours — shows NEW's text after accepting every change and OLD's after rejecting them, paragraph by
-paragraph and footnote by footnote. Generated paragraph numbers are NEW's in the tracked file (they are not
-changes), so the comparison with OLD leaves them aside."""
+"""``cddraft diff``: for every bundled example, scripted edits (a word changed, a word put in bold, a date, a
+paragraph, a heading, a footnote and an annex paragraph inserted, a paragraph deleted) are tracked so that
+LibreOffice — an engine that is not ours — shows NEW's text and emphasis after accepting every change and OLD's
+after rejecting them, paragraph by paragraph and footnote by footnote. Generated paragraph numbers are NEW's in
+the tracked file (they are not changes), so the comparison with OLD leaves them aside."""
 
 from __future__ import annotations
 
@@ -60,6 +60,8 @@ def edited(data: dict) -> dict:
         first[0] = re.sub(r"\b(20[0-9]{2})\b", "2031", first[0], count=1) + "^[A note added in revision.]"
     blocks = _blocks(new)
     plain = [i for i, b in enumerate(blocks) if isinstance(b, str)]
+    if len(plain) > 2 and not re.search(r"[*^{\\]", blocks[plain[1]]):  # a word put in bold: formatting only
+        blocks[plain[1]] = re.sub(r"(\w{5,})", r"**\1**", blocks[plain[1]], count=1)
     if len(plain) > 1:
         blocks[plain[0]] = re.sub(r"(\w{5,})", r"\1 revised", blocks[plain[0]], count=1)
         del blocks[plain[-1]]
@@ -92,6 +94,7 @@ def shown(tmp_path_factory) -> dict:
 def _text(view: dict, *, numbers: bool = True) -> dict:
     paragraphs = [p for p in view["paragraphs"] if p.strip()]
     return {"paragraphs": paragraphs if numbers else [_NUMBER.sub("", p) for p in paragraphs],
+            "emphasis": [[_NUMBER.sub("", text) if not numbers else text, *rest] for text, *rest in view["emphasis"]],
             "footnotes": view["footnotes"], "tables": sorted(map(tuple, view["tables"]))}
 
 

@@ -1,5 +1,6 @@
-"""Random edit sequences on a report — words changed, paragraphs, headings and footnotes inserted and deleted —
-keep LibreOffice's accept-all equal to NEW and its reject-all equal to OLD (generated numbers aside).
+"""Random edit sequences on a report — words changed or put in bold, paragraphs, headings and footnotes inserted
+and deleted — keep LibreOffice's accept-all equal to NEW and its reject-all equal to OLD, text and emphasis
+(generated numbers aside).
 
 Notes are added after a paragraph's first word, not at its end: a note added right after a paragraph's last
 note is LibreOffice's defect, kept in view by a strict xfail in ``test_diff``."""
@@ -48,7 +49,7 @@ def edits(draw) -> dict:
     for _ in range(draw(st.integers(1, 5))):
         section = sections[draw(st.integers(0, len(sections) - 1))]
         content = section["content"]
-        op = draw(st.sampled_from(["word", "insert", "delete", "note", "heading"]))
+        op = draw(st.sampled_from(["word", "insert", "delete", "note", "heading", "bold"]))
         at = draw(st.integers(0, len(content)))
         texts = [i for i, b in enumerate(content) if isinstance(b, str)]
         if op == "word" and texts:
@@ -58,6 +59,14 @@ def edits(draw) -> dict:
             if free:
                 words[free[draw(st.integers(0, len(free) - 1))]] = draw(WORDS)
             content[i] = " ".join(words)
+        elif op == "bold" and texts:  # formatting only: w:rPrChange
+            i = texts[at % len(texts)]
+            words = content[i].split(" ")
+            free = [k for k in _outside_notes(words) if "*" not in words[k]]
+            if free:
+                k = free[draw(st.integers(0, len(free) - 1))]
+                words[k] = f"**{words[k]}**"
+                content[i] = " ".join(words)
         elif op == "insert":
             content.insert(at, f"A new paragraph on the {draw(WORDS)}.")
         elif op == "delete" and len(texts) > 1:

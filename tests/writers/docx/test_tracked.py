@@ -71,3 +71,15 @@ def test_an_inserted_paragraph_has_its_mark_inserted_and_is_stamped_apart_from_w
     word = _paragraph(body, "meetings were").find(f".//{W}ins")
     assert mark.get(f"{W}date").startswith("2024-05-02") and word.get(f"{W}date").startswith("2024-05-02")
     assert mark.get(f"{W}date") != word.get(f"{W}date")  # LibreOffice would join them across the paragraph end
+
+
+def test_a_word_put_in_italics_is_a_formatting_change_not_a_rewrite(tmp_path):
+    new = copy.deepcopy(BASE)
+    new["report"]["content"][0] = "The meetings were *held* in Geneva."
+    p = _paragraph(_tracked(tmp_path, new), "meetings were")
+    assert _marked(p, "del") == [] and _marked(p, "ins") == []
+    changed = [r for r in p.iter(f"{W}r") if r.find(f"{W}rPr/{W}rPrChange") is not None]
+    assert ["".join(r.itertext()) for r in changed] == ["held"]
+    now, was = changed[0].find(f"{W}rPr"), changed[0].find(f"{W}rPr/{W}rPrChange/{W}rPr")
+    assert now.find(f"{W}i") is not None and was.find(f"{W}i") is None
+    assert list(now)[-1].tag == f"{W}rPrChange"  # the schema's place: last in the run's properties

@@ -133,6 +133,16 @@ def aligned(old: list[Block], new: list[Block]) -> Iterator[tuple[Block | None, 
         yield from ((None, b) for b in news)
 
 
+def _restyled(old: list[Span | Ref | Footnote], new: list[Span | Ref | Footnote]) -> bool:
+    """Whether a replacement only changes formatting: the same text, from words of one formatting."""
+    if not all(isinstance(t, Span) for t in old + new):
+        return False
+    spans_old: list[Span] = old  # type: ignore[assignment]
+    spans_new: list[Span] = new  # type: ignore[assignment]
+    return ("".join(t.text for t in spans_old) == "".join(t.text for t in spans_new)
+            and len({(t.bold, t.italic, t.sup) for t in spans_old}) == 1)
+
+
 @dataclass
 class TrackedWriter(BodyWriter):
     """The body writer, drawing NEW with revisions against OLD."""
@@ -150,12 +160,35 @@ class TrackedWriter(BodyWriter):
         matcher = difflib.SequenceMatcher(None, [_key(t) for t in old], [_key(t) for t in new], autojunk=False)
         out = []
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "replace" and _restyled(old[i1:i2], new[j1:j2]):
+                out.append(self._restyled_runs(old[i1], new[j1:j2]))
+                continue
             if op in ("delete", "replace"):
                 out.append(self.revisions.runs(super().spans(_merged(old[i1:i2])), "del"))
             if op in ("insert", "replace"):
                 out.append(self.revisions.runs(super().spans(_merged(new[j1:j2])), "ins"))
             if op == "equal":
                 out.append(super().spans(_merged(new[j1:j2])))
+        return "".join(out)
+
+    def _restyled_runs(self, before: Span, words: list[Span | Ref | Footnote]) -> str:
+        """The same words in a new formatting: NEW's runs, each with the formatting it had (``w:rPrChange``)."""
+        was = x.rpr(self.script, bold=before.bold, italic=before.italic, sup=before.sup)
+        was_inner = was[len("<w:rPr>"):-len("</w:rPr>")] if was else ""
+
+        def mark(m: re.Match[str]) -> str:
+            change = f"<w:rPrChange {self.revisions.attrs()}><w:rPr>{was_inner}</w:rPr></w:rPrChange>"
+            run = m.group()
+            if run.startswith("<w:r><w:rPr>"):
+                return run.replace("</w:rPr>", change + "</w:rPr>", 1)
+            return "<w:r><w:rPr>" + change + "</w:rPr>" + run[len("<w:r>"):]
+
+        out = []
+        for span in _merged(words):
+            xml = super().spans([span])
+            same = isinstance(span, Span) and (span.bold, span.italic, span.sup) == (before.bold, before.italic,
+                                                                                     before.sup)
+            out.append(xml if same else re.sub(r"<w:r>.*?</w:r>", mark, xml, flags=re.S))
         return "".join(out)
 
     def masthead(self, m: Masthead) -> str:
