@@ -84,6 +84,26 @@ def diff(old: Path, new: Path, output: Path | None, author: str, when: dt.dateti
 
 
 @main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("-o", "--out-dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Where to write <OLD>-corrN.yaml and .docx.")
+@click.option("--number", type=click.IntRange(min=1), default=1, show_default=True,
+              help="N in the symbol OLD/Corr.N.")
+@click.option("--date", "when", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The corrigendum's masthead date (default: today).")
+@click.option("--template", type=click.Path(path_type=Path), help="A Word template defining the UNOG G styles.")
+def corrigendum(old: Path, new: Path, out_dir: Path, number: int, when: dt.datetime | None,
+                template: Path | None) -> None:
+    """Draft corrigendum N to OLD from the changes that make it NEW: an outline to check and edit (YAML), and
+    the .docx built from it. Each change is one correction, placed by OLD's paragraph and footnote numbers."""
+    from cddraft.commands.corrigendum import corrigendum_command
+
+    _run(lambda: corrigendum_command(old, new, out_dir, number=number, date=when.date() if when else None,
+                                     template=template))
+
+
+@main.command()
 def schema() -> None:
     """Print the outline's JSON Schema (for editor completion and validation of outlines)."""
     from cddraft.commands.schema import schema_command

@@ -105,3 +105,42 @@ def compare(old_path: str | Path, new_path: str | Path, *, author: str, date: dt
         output = render_docx(localise(document), template, tracked_writer(localise(old_document), author, date))
         warnings = compare_warnings(old_document, document, outline, str(old_path))
         return Built(document, output, outline, build_warnings(document, outline) + warnings)
+
+
+@dataclass
+class Drafted:
+    """A corrigendum drafted from two outlines: its outline text and the document built from it."""
+
+    outline_text: str
+    built: Built
+    corrections: int
+
+
+def corrigendum(old_path: str | Path, new_path: str | Path, *, number: int, date: dt.date, outline_file: str,
+                template: Path | None = None) -> Drafted:
+    """Corrigendum ``number`` to OLD listing the changes that make it NEW: the outline, built in memory."""
+    from cddraft.conventions import english_name, load_conventions
+    from cddraft.errors import fail
+    from cddraft.localise import localise
+    from cddraft.localise.corrections import corrections
+    from cddraft.readers.outline import read_outline_text
+    from cddraft.writers import WriterOptions, writer
+    from cddraft.writers.outline import corrigendum_outline
+
+    with _gc_paused():
+        _, old = read(old_path)
+        new_outline, new = read(new_path)
+        if new.language != old.language:
+            raise fail(f"this is the {english_name(new.language)} version and {old_path} the "
+                       f"{english_name(old.language)} one: a corrigendum compares two states of one version",
+                       file=new_outline.file, pos=new_outline.position(("language",)))
+        old_loc = localise(old)
+        found = corrections(old_loc, localise(new), load_conventions(old.language))
+        if not found:
+            raise fail(f"it prints the same text as {old_path}: there is nothing to correct", file=str(new_path))
+        text = corrigendum_outline(old, old_loc.title, found, number=number, date=date,
+                                   sources=(Path(old_path).name, Path(new_path).name))
+        outline, document = read_outline_text(text, outline_file)
+        docx = writer("docx")(localise(document), WriterOptions(template))
+        warnings = build_warnings(document, outline) + compare_warnings(old, new, new_outline, str(old_path))
+        return Drafted(text, Built(document, docx, outline, warnings), len(found))

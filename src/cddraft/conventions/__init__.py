@@ -130,6 +130,30 @@ class Editorial(_Data):
     open_clause: str | None = None  # a clause in the sender that the title must close before the date (Russian)
 
 
+#: The kinds of block a correction inserts or deletes whole.
+Whole = Literal["paragraph", "heading", "subparagraph", "bullet", "footnote"]
+
+
+class Places(_Data):
+    """Where a correction goes, as ``cddraft corrigendum`` writes it: in lower case (the line's first letter is
+    capitalised), the annex first, then the place, then the sentence, joined by ``separator``."""
+
+    separator: str
+    title: str
+    paragraph: str  # a numbered paragraph, {n} its number
+    counted: str  # an unnumbered paragraph (a letter's), {n} counted from the first
+    text_after: str  # unnumbered text between numbered paragraphs, after paragraph {n}
+    subparagraph: str  # {paragraph}: the paragraph's place, {marker}: "(a)", "(a) (i)"
+    bullet: str
+    footnote: str
+    heading: str  # a numbered heading, {number} as printed without its final point
+    heading_text: str  # an unnumbered heading, by its {text}
+    signature: str
+    sentence: str  # {ordinal}: one of ``ordinals``
+    last_sentence: str
+    ordinals: list[str] = Field(min_length=1)
+
+
 class CorrigendumStrings(_Data):
     """A corrigendum's heading and the forms of its corrections: markup, with the outline's texts in {old},
     {new} and {after}."""
@@ -139,6 +163,9 @@ class CorrigendumStrings(_Data):
     delete: str
     insert: str
     insert_after: str
+    insert_whole: dict[Whole, str]  # a new block after the place named ({new}; a footnote: {after} too)
+    delete_whole: dict[Whole, str]  # the block at the place named, deleted
+    places: Places
 
 
 class Conventions(_Data):

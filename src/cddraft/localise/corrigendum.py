@@ -21,6 +21,13 @@ _FIELD = re.compile(r"\{(old|new|after)\}")
 
 def _form(correction: Correction, conv: Conventions) -> tuple[str, dict[str, Markup]]:
     strings = conv.corrigendum
+    if correction.whole is not None:
+        if correction.insert is None:
+            return strings.delete_whole[correction.whole], {}
+        texts = {"new": correction.insert}
+        if correction.after is not None:
+            texts["after"] = correction.after
+        return strings.insert_whole[correction.whole], texts
     if correction.for_ is not None and correction.read is not None:
         return strings.for_read, {"old": correction.for_, "new": correction.read}
     if correction.delete is not None:

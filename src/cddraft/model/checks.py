@@ -54,9 +54,17 @@ def _corrigendum_checks(doc: Document) -> list[Diagnostic]:
     for i, c in enumerate(doc.corrigendum.corrections):
         forms = [c.for_ is not None or c.read is not None, c.delete is not None, c.insert is not None]
         path = ("corrigendum", "corrections", i)
-        if sum(forms) != 1:
+        if c.whole is not None:
+            if forms[0] or forms[1]:
+                out.append(Diagnostic(f"`whole: {c.whole}` goes with `insert:` (a new {c.whole}) or alone (the "
+                                      f"{c.whole} deleted); remove `for:`, `read:` and `delete:`", path=path))
+            elif c.whole == "footnote" and c.insert is not None and c.after is None:
+                out.append(Diagnostic("a new footnote needs `after:`, the text its call follows", path=path))
+            elif c.whole != "footnote" and c.after is not None:
+                out.append(Diagnostic(f"a new {c.whole} goes after the place named; remove `after:`", path=path))
+        elif sum(forms) != 1:
             out.append(Diagnostic("a correction says one thing: `for:` with `read:`, or `delete:`, or `insert:` "
-                                  "(with `after:`)", path=path))
+                                  "(with `after:`), or `whole:`", path=path))
         elif forms[0] and (c.for_ is None or c.read is None):
             out.append(Diagnostic("`for:` and `read:` go together: the text as issued and as corrected", path=path))
         elif c.after is not None and c.insert is None:

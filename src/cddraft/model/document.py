@@ -248,7 +248,8 @@ class Annex(Body):
 
 
 class Correction(Model):
-    """One correction of a corrigendum: where, and one of *For* … *read* …, *Delete* …, *Insert* … (*after* …)."""
+    """One correction of a corrigendum: where, and one of *For* … *read* …, *Delete* …, *Insert* … (*after* …),
+    or a whole paragraph, heading, subparagraph, bullet or footnote inserted or deleted."""
 
     where: PlainText = Field(description="the place corrected, e.g. 'Paragraph 5, second sentence'")
     for_: Text | None = Field(default=None, alias="for", description="the text as issued (with `read:`)")
@@ -256,6 +257,9 @@ class Correction(Model):
     delete: Text | None = Field(default=None, description="the text to delete")
     insert: Text | None = Field(default=None, description="the text to insert (with `after:`, where)")
     after: Text | None = Field(default=None, description="the text after which `insert:` goes")
+    whole: Literal["paragraph", "heading", "subparagraph", "bullet", "footnote"] | None = Field(
+        default=None, description="a whole block: with `insert:`, a new one after the place named (a footnote: "
+        "after `after:`); alone, the one at the place deleted")
 
 
 class Corrigendum(Model):

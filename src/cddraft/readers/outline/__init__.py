@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cddraft.model.document import Document
-from cddraft.readers.outline.load import load_outline
+from cddraft.readers.outline.load import load_outline, parse_outline_text
 from cddraft.readers.outline.positions import Outline
 from cddraft.readers.outline.validate import build_document
 
@@ -14,4 +14,10 @@ from cddraft.readers.outline.validate import build_document
 def read_outline(path: str | Path) -> tuple[Outline, Document]:
     """Read and validate an outline file; every problem in it is one :class:`~cddraft.errors.CddraftError`."""
     outline = load_outline(path)
+    return outline, build_document(outline)
+
+
+def read_outline_text(text: str, file: str) -> tuple[Outline, Document]:
+    """Read and validate outline text made in memory (a generated corrigendum); ``file`` names it in messages."""
+    outline = parse_outline_text(text, file)
     return outline, build_document(outline)

@@ -10,11 +10,11 @@ the structure, as cross-references do). Accepting every change gives NEW's text,
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from cddraft.localise.compare import aligned, block_key, merged, restyled, token_key, word_opcodes
 from cddraft.localise.types import Block, Heading, Localised, Masthead, Para, Spans
 from cddraft.model.inline import Footnote, Ref, Span
 from cddraft.writers.docx import ooxml as x
@@ -22,8 +22,6 @@ from cddraft.writers.docx import styles as st
 from cddraft.writers.docx.body import BodyWriter
 from cddraft.writers.docx.masthead import masthead_xml
 
-#: A word with the blank after it, one CJK character, or one other sign: the units compared inside a block.
-_TOKEN = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]|\w+\s*|\s+|[^\w\s]\s*")
 #: Neighbouring runs: marked as one revision, as Word does (LibreOffice's reject-all, given two neighbouring
 #: inserted note references at a paragraph's end, also removes that paragraph's mark).
 _RUNS = re.compile(r"(?:<w:r>.*?</w:r>)+", re.S)
@@ -70,79 +68,6 @@ class Revisions:
         return re.sub(r"</w:pPr>", mark, marked)
 
 
-def _key(item: Span | Ref | Footnote) -> tuple:
-    if isinstance(item, Span):
-        return ("t", item.text, item.bold, item.italic, item.sup)
-    if isinstance(item, Ref):
-        return ("r", item.target, item.number, item.bold, item.italic, item.sup)
-    return ("f", tuple(_key(c) for c in item.content))
-
-
-def tokens(spans: Spans) -> list[Span | Ref | Footnote]:
-    """The units compared inside a block: words (CJK: characters) in their formatting, references, notes."""
-    out: list[Span | Ref | Footnote] = []
-    for s in spans:
-        if isinstance(s, Span):
-            out.extend(Span(piece, s.bold, s.italic, s.sup) for piece in _TOKEN.findall(s.text))
-        else:
-            out.append(s)
-    return out
-
-
-def _merged(items: list[Span | Ref | Footnote]) -> Spans:
-    """Neighbouring words of one formatting as one span again (one run, not one a word)."""
-    out: Spans = []
-    words: list[Span] = []
-
-    def flush() -> None:
-        if words:
-            first = words[0]
-            out.append(Span("".join(w.text for w in words), first.bold, first.italic, first.sup))
-            words.clear()
-
-    for item in items:
-        if not isinstance(item, Span) or (words and (words[0].bold, words[0].italic, words[0].sup)
-                                          != (item.bold, item.italic, item.sup)):
-            flush()
-        if isinstance(item, Span):
-            words.append(item)
-        else:
-            out.append(item)
-    flush()
-    return out
-
-
-def _block_key(block: Block) -> tuple:
-    spans = getattr(block, "spans", None)
-    content = tuple(_key(t) for t in spans) if spans is not None else repr(block)
-    return (type(block).__name__, getattr(block, "role", None), getattr(block, "level", None), content)
-
-
-def aligned(old: list[Block], new: list[Block]) -> Iterator[tuple[Block | None, Block | None]]:
-    """(old, new) block pairs in NEW's order: both when kept or changed, one side when deleted or inserted."""
-    matcher = difflib.SequenceMatcher(None, [_block_key(b) for b in old], [_block_key(b) for b in new],
-                                      autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            yield from zip(old[i1:i2], new[j1:j2], strict=True)
-            continue
-        olds, news = old[i1:i2], new[j1:j2]
-        while olds and news and _block_key(olds[0])[:3] == _block_key(news[0])[:3]:
-            yield olds.pop(0), news.pop(0)  # the same kind of block, changed: compared word by word
-        yield from ((b, None) for b in olds)
-        yield from ((None, b) for b in news)
-
-
-def _restyled(old: list[Span | Ref | Footnote], new: list[Span | Ref | Footnote]) -> bool:
-    """Whether a replacement only changes formatting: the same text, from words of one formatting."""
-    if not all(isinstance(t, Span) for t in old + new):
-        return False
-    spans_old: list[Span] = old  # type: ignore[assignment]
-    spans_new: list[Span] = new  # type: ignore[assignment]
-    return ("".join(t.text for t in spans_old) == "".join(t.text for t in spans_new)
-            and len({(t.bold, t.italic, t.sup) for t in spans_old}) == 1)
-
-
 @dataclass
 class TrackedWriter(BodyWriter):
     """The body writer, drawing NEW with revisions against OLD."""
@@ -154,21 +79,20 @@ class TrackedWriter(BodyWriter):
 
     def spans(self, spans: Spans, *, in_note: bool = False) -> str:
         against, self._against = self._against, None
-        if against is None or in_note or [_key(t) for t in against] == [_key(t) for t in spans]:
+        if against is None or in_note or [token_key(t) for t in against] == [token_key(t) for t in spans]:
             return super().spans(spans, in_note=in_note)  # nothing to compare, or nothing changed
-        old, new = tokens(against), tokens(spans)
-        matcher = difflib.SequenceMatcher(None, [_key(t) for t in old], [_key(t) for t in new], autojunk=False)
+        old, new, opcodes = word_opcodes(against, spans)
         out = []
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            if op == "replace" and _restyled(old[i1:i2], new[j1:j2]):
+        for op, i1, i2, j1, j2 in opcodes:
+            if op == "replace" and restyled(old[i1:i2], new[j1:j2]):
                 out.append(self._restyled_runs(old[i1], new[j1:j2]))
                 continue
             if op in ("delete", "replace"):
-                out.append(self.revisions.runs(super().spans(_merged(old[i1:i2])), "del"))
+                out.append(self.revisions.runs(super().spans(merged(old[i1:i2])), "del"))
             if op in ("insert", "replace"):
-                out.append(self.revisions.runs(super().spans(_merged(new[j1:j2])), "ins"))
+                out.append(self.revisions.runs(super().spans(merged(new[j1:j2])), "ins"))
             if op == "equal":
-                out.append(super().spans(_merged(new[j1:j2])))
+                out.append(super().spans(merged(new[j1:j2])))
         return "".join(out)
 
     def _restyled_runs(self, before: Span, words: list[Span | Ref | Footnote]) -> str:
@@ -184,7 +108,7 @@ class TrackedWriter(BodyWriter):
             return "<w:r><w:rPr>" + change + "</w:rPr>" + run[len("<w:r>"):]
 
         out = []
-        for span in _merged(words):
+        for span in merged(words):
             xml = super().spans([span])
             same = isinstance(span, Span) and (span.bold, span.italic, span.sup) == (before.bold, before.italic,
                                                                                      before.sup)
@@ -222,7 +146,7 @@ class TrackedWriter(BodyWriter):
             elif after is None:
                 unanchored = replace(before, anchor=None) if isinstance(before, Heading | Para) else before
                 self.parts.append(self.revisions.paragraphs(self._drawn(unanchored), "del"))
-            elif getattr(after, "spans", None) is None and _block_key(before) != _block_key(after):
+            elif getattr(after, "spans", None) is None and block_key(before) != block_key(after):
                 # signature blocks have no spans to compare word by word: the old ones out, the new ones in
                 self.parts.append(self.revisions.paragraphs(self._drawn(before), "del"))
                 self.parts.append(self.revisions.paragraphs(self._drawn(after), "ins"))

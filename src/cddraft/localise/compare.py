@@ -1,0 +1,138 @@
+"""Two versions of a localised document compared: blocks aligned, then the words inside a changed block.
+
+The tracked-changes writer draws what this finds with Word's revisions; the corrigendum lists it in the
+Editorial Manual's words. Both compare the same units, so both see the same changes (issue 15).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from cddraft.localise.types import Block, Spans
+from cddraft.model.inline import Footnote, Ref, Span
+
+_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+#: A document symbol ("CD/2090", "CD/WP.580/Rev.1"), one CJK character, a word (digits too) or one other sign,
+#: with the blank after it: the units compared inside a block. A word stops where CJK characters start ("14日").
+_TOKEN = re.compile(rf"[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+\s*|[{_CJK}]|[^\W{_CJK}]+\s*|\s+"
+                    rf"|[^\w\s]\s*")
+
+Token = Span | Ref | Footnote
+
+
+def token_key(item: Token) -> tuple:
+    if isinstance(item, Span):
+        return ("t", item.text, item.bold, item.italic, item.sup)
+    if isinstance(item, Ref):
+        return ("r", item.target, item.number, item.bold, item.italic, item.sup)
+    return ("f", tuple(token_key(c) for c in item.content))
+
+
+def tokens(spans: Spans) -> list[Token]:
+    """The units compared inside a block: words (CJK: characters) in their formatting, references, notes."""
+    out: list[Token] = []
+    for s in spans:
+        if isinstance(s, Span):
+            out.extend(Span(piece, s.bold, s.italic, s.sup) for piece in _TOKEN.findall(s.text))
+        else:
+            out.append(s)
+    return out
+
+
+def word_opcodes(old: Spans, new: Spans) -> tuple[list[Token], list[Token], list[tuple[str, int, int, int, int]]]:
+    """The two blocks' tokens and difflib's opcodes turning the old ones into the new ones."""
+    a, b = tokens(old), tokens(new)
+    matcher = difflib.SequenceMatcher(None, [token_key(t) for t in a], [token_key(t) for t in b], autojunk=False)
+    return a, b, matcher.get_opcodes()
+
+
+def merged(items: list[Token]) -> Spans:
+    """Neighbouring words of one formatting as one span again (one run, not one a word)."""
+    out: Spans = []
+    words: list[Span] = []
+
+    def flush() -> None:
+        if words:
+            first = words[0]
+            out.append(Span("".join(w.text for w in words), first.bold, first.italic, first.sup))
+            words.clear()
+
+    for item in items:
+        if not isinstance(item, Span) or (words and (words[0].bold, words[0].italic, words[0].sup)
+                                          != (item.bold, item.italic, item.sup)):
+            flush()
+        if isinstance(item, Span):
+            words.append(item)
+        else:
+            out.append(item)
+    flush()
+    return out
+
+
+def block_key(block: Block) -> tuple:
+    spans = getattr(block, "spans", None)
+    content = tuple(token_key(t) for t in spans) if spans is not None else repr(block)
+    return (type(block).__name__, getattr(block, "role", None), getattr(block, "level", None), content)
+
+
+def aligned(old: list[Block], new: list[Block], *, inserts_first: bool = False
+            ) -> Iterator[tuple[Block | None, Block | None]]:
+    """(old, new) block pairs in NEW's order: both when kept or changed, one side when deleted or inserted.
+
+    Where several blocks changed together, a changed block is paired with the new one of its kind it is most
+    like (a paragraph deleted next to one rewritten is not read as one paragraph rewritten into the other).
+    In a gap where blocks were both deleted and inserted, the deletions come first, or the insertions with
+    ``inserts_first`` (a corrigendum inserts after the block before the gap, then deletes).
+    """
+    matcher = difflib.SequenceMatcher(None, [block_key(b) for b in old], [block_key(b) for b in new],
+                                      autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            yield from zip(old[i1:i2], new[j1:j2], strict=True)
+        else:
+            yield from _gap(old[i1:i2], new[j1:j2], inserts_first)
+
+
+def _gap(olds: list[Block], news: list[Block], inserts_first: bool) -> Iterator[tuple[Block | None, Block | None]]:
+    """The pairs of one changed stretch: like blocks paired in order, the others deleted or inserted."""
+    pairs: list[tuple[int, int]] = []
+    if len(olds) == len(news) and all(_kind(a) == _kind(b) for a, b in zip(olds, news, strict=True)):
+        pairs = [(i, i) for i in range(len(olds))]  # the same blocks, each changed
+    else:
+        j = 0
+        for i, a in enumerate(olds):
+            like = next((k for k in range(j, len(news)) if _kind(news[k]) == _kind(a) and _like(a, news[k])), None)
+            if like is not None:
+                pairs.append((i, like))
+                j = like + 1
+    i = j = 0
+    for pi, pj in [*pairs, (len(olds), len(news))]:
+        deleted = [(b, None) for b in olds[i:pi]]
+        inserted = [(None, b) for b in news[j:pj]]
+        yield from (inserted + deleted if inserts_first else deleted + inserted)
+        if pi < len(olds):
+            yield olds[pi], news[pj]
+        i, j = pi + 1, pj + 1
+
+
+def _kind(block: Block) -> tuple:
+    return block_key(block)[:3]
+
+
+def _like(a: Block, b: Block) -> bool:
+    """Whether two blocks are one block changed: at least half their words in common."""
+    ta, tb = tokens(getattr(a, "spans", None) or []), tokens(getattr(b, "spans", None) or [])
+    matcher = difflib.SequenceMatcher(None, [token_key(t) for t in ta], [token_key(t) for t in tb], autojunk=False)
+    return matcher.ratio() >= 0.5
+
+
+def restyled(old: list[Token], new: list[Token]) -> bool:
+    """Whether a replacement only changes formatting: the same text, from words of one formatting."""
+    if not all(isinstance(t, Span) for t in old + new):
+        return False
+    spans_old: list[Span] = old  # type: ignore[assignment]
+    spans_new: list[Span] = new  # type: ignore[assignment]
+    return ("".join(t.text for t in spans_old) == "".join(t.text for t in spans_new)
+            and len({(t.bold, t.italic, t.sup) for t in spans_old}) == 1)
