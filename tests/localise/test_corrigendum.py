@@ -57,3 +57,29 @@ def test_each_correction_in_the_languages_form(language, heading, forms):
 def test_a_correction_says_one_thing(correction, message):
     (problem,) = semantic_problems(_corrigendum(corrections=[correction]))
     assert message in problem.message and problem.path == ("corrigendum", "corrections", 0)
+
+
+@pytest.mark.parametrize(("correction", "message"), [
+    ({"where": "P", "whole": "paragraph", "delete": "c"}, "`whole: paragraph` goes with `insert:`"),
+    ({"where": "P", "whole": "footnote", "insert": "A note."}, "a new footnote needs `after:`"),
+    ({"where": "P", "whole": "heading", "insert": "H", "after": "x"}, "a new heading goes after the place named"),
+])
+def test_a_whole_block_is_inserted_or_deleted_and_nothing_else(correction, message):
+    (problem,) = semantic_problems(_corrigendum(corrections=[correction]))
+    assert message in problem.message and problem.path == ("corrigendum", "corrections", 0)
+
+
+@pytest.mark.parametrize(("language", "forms"), [
+    ("en", ["*Insert after it a new paragraph reading* New text.", "*Delete the paragraph*",
+            "*After* Chile *insert a footnote reading* See CD/2090."]),
+    ("fr", ["*Insérer à la suite un nouveau paragraphe ainsi libellé* New text.", "*Supprimer le paragraphe*",
+            "*Après* Chile, *insérer une note ainsi libellée* See CD/2090."]),
+    ("zh", ["在其后插入新的一段：“New text.”", "删除该段", "在“Chile”之后插入脚注：“See CD/2090.”"]),
+])
+def test_whole_blocks_in_the_languages_form(language, forms):
+    corrections = [{"where": "Paragraph 5", "whole": "paragraph", "insert": "New text."},
+                   {"where": "Paragraph 7", "whole": "paragraph"},
+                   {"where": "Paragraph 9", "whole": "footnote", "insert": "See CD/2090.", "after": "Chile"}]
+    assert semantic_problems(_corrigendum(language, corrections)) == []
+    paras = [b for b in localise(_corrigendum(language, corrections)).blocks if isinstance(b, Para)]
+    assert [_shown(p.spans) for p in paras[1::2]] == forms

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 import yaml
 
 from cddraft.model.document import Document
 from cddraft.model.inline import escape
 
+_BREAKS = re.compile("[\x85\u2028\u2029]")
+
 
 def scalar(value: str) -> str:
-    """One YAML scalar on one line: plain where YAML reads it back as the same string, quoted otherwise."""
-    text = yaml.safe_dump(value, allow_unicode=True, width=math.inf, default_style=None)
+    """One YAML scalar on one line: plain where YAML reads it back as the same string, quoted otherwise (and in
+    double quotes, escaped, where a character would end the line: NEL, the Unicode line separators)."""
+    style = '"' if _BREAKS.search(value) else None
+    text = yaml.safe_dump(value, allow_unicode=True, width=math.inf, default_style=style)
     return text.removesuffix("\n...\n").rstrip("\n")
 
 

@@ -1,0 +1,47 @@
+"""The corrigendum outline writer: every value one YAML scalar that reads back as the same string, whatever the
+text holds (YAML indicators, quotes, markup, comment signs), and an outline that builds as written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cddraft.model.document import Document
+from cddraft.readers.outline import read_outline_text
+from cddraft.writers.outline import corrigendum_outline, scalar
+
+HOSTILE = ["*For*", "- item", "key: value", "# not a comment", "'quoted'", '"double"', "{{ x }}", "[a, b]", "@at",
+           "yes", "null", "1.5", "2017-09-14", " leading blank", "trailing blank ", "tab\there", "\\*escaped\\*",
+           "100%", "&anchor", "!tag", "|", ">", "???", "«\u00a0guillemets\u00a0»", "المرفق", "附件：第1段"]
+
+
+def test_hostile_values_read_back_unchanged():
+    for value in HOSTILE:
+        assert yaml.safe_load(f"key: {scalar(value)}") == {"key": value}, value
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufeff"), max_size=40))
+def test_any_text_reads_back_unchanged(value):
+    assert yaml.safe_load(f"key: {scalar(value)}") == {"key": value}
+
+
+def test_the_outline_builds_with_the_corrected_documents_masthead():
+    old = Document.model_validate({"kind": "letter", "symbol": "CCW/GGE.1/2024/WP.3", "language": "fr",
+                                   "original_language": ["en", "fr"], "date": "2024-03-01", "distribution": "general",
+                                   "letter": {"date": "2024-02-28", "sender": "x", "paragraphs": ["p"],
+                                              "signatories": [{"name": "n"}]}})
+    corrections = [{"where": "Paragraphe 1", "for": "*a* : b", "read": "c #d"},
+                   {"where": "Paragraphe 2", "whole": "paragraph"}]
+    text = corrigendum_outline(old, "Lettre datée du 28 février 2024: « titre »", corrections, number=2,
+                               date=dt.date(2024, 5, 2), sources=("old.yaml", "new.yaml"))
+    _, doc = read_outline_text(text, "corr.yaml")
+    assert (doc.kind, doc.symbol, doc.language, doc.originals) == ("corrigendum", "CCW/GGE.1/2024/WP.3/Corr.2", "fr",
+                                                                   ("en", "fr"))
+    assert (doc.date, doc.distribution) == (dt.date(2024, 5, 2), "general")
+    assert doc.corrigendum.corrects.plain == "Lettre datée du 28 février 2024: « titre »"
+    first, second = doc.corrigendum.corrections
+    assert (str(first.for_), str(first.read), second.whole) == ("*a* : b", "c #d", "paragraph")
