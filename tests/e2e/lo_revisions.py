@@ -42,18 +42,20 @@ def _emphasised(paragraph) -> list[list]:
 
 
 def _shown(doc) -> dict:
-    paragraphs, emphasis = [], []
+    paragraphs, emphasis, styles = [], [], []
     enum = doc.Text.createEnumeration()
     while enum.hasMoreElements():
         element = enum.nextElement()
         if element.supportsService("com.sun.star.text.Paragraph"):
             paragraphs.append(element.getString())
             emphasis.extend(_emphasised(element))
+            if element.getString().strip():
+                styles.append(element.ParaStyleName)
     notes = doc.getFootnotes()
     tables = doc.getTextTables()
     cells = [[table.getCellByName(name).getString() for name in table.getCellNames()]
              for table in (tables.getByIndex(i) for i in range(tables.getCount()))]
-    return {"paragraphs": paragraphs, "emphasis": emphasis,
+    return {"paragraphs": paragraphs, "emphasis": emphasis, "styles": styles,
             "footnotes": [notes.getByIndex(i).getString() for i in range(notes.getCount())],
             "tables": cells}
 

@@ -145,3 +145,32 @@ def test_a_note_added_after_a_paragraphs_last_note_is_rejected_whole_by_libreoff
                     str(tmp_path / "tracked.docx"), str(tmp_path / "old.docx")], check=True, timeout=600)
     shown = {Path(k).name: v for k, v in json.loads(out.read_text(encoding="utf-8")).items()}
     assert _text(shown["tracked.docx"]["reject"], numbers=False) == _text(shown["old.docx"]["accept"], numbers=False)
+
+
+def test_a_heading_moved_up_a_level_takes_its_old_style_back_when_rejected(tmp_path):
+    """``w:pPrChange`` (valid for openxml-audit): LibreOffice shows NEW's paragraph styles after accepting and
+    OLD's after rejecting."""
+    require_uno()
+    data = yaml.safe_load(EXAMPLES["cd-report-en"].read_text(encoding="utf-8"))
+    data["report"]["content"] = [{"heading": "Work", "content": [
+        {"heading": "Meetings", "content": ["The meetings were held in Geneva."]},
+        {"heading": "Papers", "content": ["The Coordinator thanked the delegations."]}]}]
+    new = copy.deepcopy(data)
+    work = new["report"]["content"][0]
+    new["report"]["content"].append(work["content"].pop())  # "Papers": from section B. to chapter II.
+    paths = [tmp_path / "old.yaml", tmp_path / "new.yaml"]
+    for path, content in zip(paths, (data, new), strict=True):
+        path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    assert run_cli("build", *map(str, paths), "-o", str(tmp_path)).exit_code == 0
+    assert run_cli("diff", *map(str, paths), "-o", str(tmp_path / "tracked.docx")).exit_code == 0
+    from tests.conftest import audit_errors
+
+    assert audit_errors(tmp_path / "tracked.docx") == []
+    out = tmp_path / "shown.json"
+    files = [tmp_path / n for n in ("tracked.docx", "old.docx", "new.docx")]
+    subprocess.run([SYSTEM_PYTHON, str(SCRIPT), find_soffice() or shutil.which("soffice"), str(out),
+                    *map(str, files)], check=True, timeout=600)
+    shown = {Path(k).name: v for k, v in json.loads(out.read_text(encoding="utf-8")).items()}
+    assert shown["old.docx"]["accept"]["styles"] != shown["new.docx"]["accept"]["styles"]
+    assert shown["tracked.docx"]["accept"]["styles"] == shown["new.docx"]["accept"]["styles"]
+    assert shown["tracked.docx"]["reject"]["styles"] == shown["old.docx"]["accept"]["styles"]

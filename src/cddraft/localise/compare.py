@@ -82,7 +82,8 @@ def aligned(old: list[Block], new: list[Block], *, inserts_first: bool = False
     """(old, new) block pairs in NEW's order: both when kept or changed, one side when deleted or inserted.
 
     Where several blocks changed together, a changed block is paired with the new one of its kind it is most
-    like (a paragraph deleted next to one rewritten is not read as one paragraph rewritten into the other).
+    like (a paragraph deleted next to one rewritten is not read as one paragraph rewritten into the other), or
+    with the one that says the same in another form (a paragraph become a quotation).
     In a gap where blocks were both deleted and inserted, the deletions come first, or the insertions with
     ``inserts_first`` (a corrigendum inserts after the block before the gap, then deletes).
     """
@@ -98,12 +99,13 @@ def aligned(old: list[Block], new: list[Block], *, inserts_first: bool = False
 def _gap(olds: list[Block], news: list[Block], inserts_first: bool) -> Iterator[tuple[Block | None, Block | None]]:
     """The pairs of one changed stretch: like blocks paired in order, the others deleted or inserted."""
     pairs: list[tuple[int, int]] = []
-    if len(olds) == len(news) and all(_kind(a) == _kind(b) for a, b in zip(olds, news, strict=True)):
+    if len(olds) == len(news) and all(_one(a, b) for a, b in zip(olds, news, strict=True)):
         pairs = [(i, i) for i in range(len(olds))]  # the same blocks, each changed
     else:
         j = 0
         for i, a in enumerate(olds):
-            like = next((k for k in range(j, len(news)) if _kind(news[k]) == _kind(a) and _like(a, news[k])), None)
+            like = next((k for k in range(j, len(news)) if _one(a, news[k]) and (
+                block_kind(a) != block_kind(news[k]) or _like(a, news[k]))), None)
             if like is not None:
                 pairs.append((i, like))
                 j = like + 1
@@ -117,8 +119,16 @@ def _gap(olds: list[Block], news: list[Block], inserts_first: bool) -> Iterator[
         i, j = pi + 1, pj + 1
 
 
-def _kind(block: Block) -> tuple:
+def block_kind(block: Block) -> tuple:
+    """What a block is (a paragraph, a quotation, a heading of level 2 …), whatever it says."""
     return block_key(block)[:3]
+
+
+def _one(a: Block, b: Block) -> bool:
+    """Whether two blocks may be one block changed: of one kind, or saying the same thing in another form (a
+    paragraph become a quotation, a heading moved up a level)."""
+    ka, kb = block_key(a), block_key(b)
+    return ka[:3] == kb[:3] or (ka[3] == kb[3] and hasattr(a, "spans") and hasattr(b, "spans"))
 
 
 def _like(a: Block, b: Block) -> bool:

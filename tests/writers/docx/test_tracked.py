@@ -83,3 +83,33 @@ def test_a_word_put_in_italics_is_a_formatting_change_not_a_rewrite(tmp_path):
     now, was = changed[0].find(f"{W}rPr"), changed[0].find(f"{W}rPr/{W}rPrChange/{W}rPr")
     assert now.find(f"{W}i") is not None and was.find(f"{W}i") is None
     assert list(now)[-1].tag == f"{W}rPrChange"  # the schema's place: last in the run's properties
+
+
+def _style(p: etree._Element) -> str | None:
+    style = p.find(f"{W}pPr/{W}pStyle")
+    return None if style is None else style.get(f"{W}val")
+
+
+def test_a_paragraph_become_a_quotation_keeps_its_words_and_marks_its_old_properties(tmp_path):
+    new = copy.deepcopy(BASE)
+    new["report"]["content"][0] = {"quote": BASE["report"]["content"][0]}
+    p = _paragraph(_tracked(tmp_path, new), "meetings were")
+    assert _marked(p, "del") == [] and _marked(p, "ins") == []
+    change = p.find(f"{W}pPr/{W}pPrChange")
+    assert change is not None and change.get(f"{W}author") == "cddraft"
+    assert list(p.find(f"{W}pPr"))[-1] is change  # the schema's place: last in the paragraph's properties
+    was = change.find(f"{W}pPr")
+    assert etree.tostring(was) != etree.tostring(p.find(f"{W}pPr")), "the old properties differ from the new"
+    assert was.find(f"{W}rPr") is None and was.find(f"{W}pPrChange") is None
+
+
+def test_a_heading_moved_down_a_level_is_a_property_change(tmp_path):
+    old = copy.deepcopy(BASE)
+    old["report"]["content"] = [{"heading": "Work", "content": [{"heading": "Meetings", "content": ["More."]}]}]
+    new = copy.deepcopy(old)
+    new["report"]["content"] = [{"heading": "Work"}, {"heading": "Meetings", "content": ["More."]}]
+    body = _tracked(tmp_path, new, old)
+    meetings = _paragraph(body, "Meetings")
+    change = meetings.find(f"{W}pPr/{W}pPrChange")
+    assert change is not None
+    assert _style(meetings) == "HChG" and change.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "H1G"

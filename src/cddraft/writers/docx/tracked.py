@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from cddraft.localise.compare import aligned, block_key, merged, restyled, token_key, word_opcodes
+from cddraft.localise.compare import aligned, block_key, block_kind, merged, restyled, token_key, word_opcodes
 from cddraft.localise.types import Block, Heading, Localised, Masthead, Para, Spans
 from cddraft.model.inline import Footnote, Ref, Span
 from cddraft.writers.docx import ooxml as x
@@ -150,8 +150,22 @@ class TrackedWriter(BodyWriter):
                 # signature blocks have no spans to compare word by word: the old ones out, the new ones in
                 self.parts.append(self.revisions.paragraphs(self._drawn(before), "del"))
                 self.parts.append(self.revisions.paragraphs(self._drawn(after), "ins"))
+            elif block_kind(before) != block_kind(after):  # the same words in another form: w:pPrChange
+                self.parts.append(self._restyled_block(before, after))
             else:
                 self.parts.append(self._drawn(after, getattr(before, "spans", None)))
+
+    def _restyled_block(self, before: Block, after: Block) -> str:
+        """NEW's block, its paragraph properties marked with OLD's (a paragraph become a quotation, a heading
+        level changed); its words compared as usual. OLD's properties are drawn from OLD's block emptied of its
+        words, so that no footnote or bookmark of it is drawn twice."""
+        bare = replace(before, spans=[], anchor=None) if isinstance(before, Heading | Para) else replace(
+            before, spans=[])
+        was = re.search(r"<w:pPr>(.*?)</w:pPr>", self._drawn(bare), re.S)
+        xml = self._drawn(after, getattr(before, "spans", None))
+        inner = re.sub(r"<w:rPr>.*?</w:rPr>", "", was.group(1) if was else "", flags=re.S)
+        change = f"<w:pPrChange {self.revisions.attrs()}><w:pPr>{inner}</w:pPr></w:pPrChange>"
+        return xml.replace("</w:pPr>", change + "</w:pPr>", 1)
 
 
 def tracked_writer(old: Localised, author: str, date: dt.date) -> Callable[[x.Script], BodyWriter]:
