@@ -103,6 +103,21 @@ def corrigendum(old: Path, new: Path, out_dir: Path, number: int, when: dt.datet
                                      template=template))
 
 
+@main.command("import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="The outline to write (default: printed).")
+@click.option("--language", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]),
+              help="The version's language, when the file does not declare it.")
+@click.option("--revisions", type=click.Choice(["refuse", "accept", "reject"]), default="refuse", show_default=True,
+              help="Tracked changes: taken as changed (accept), as before (reject), or refused with a message.")
+def import_(source: Path, output: Path | None, language: str | None, revisions: str) -> None:
+    """Turn a Word file (.docx) into a commented outline that builds: masthead, title, letter or report,
+    annexes, footnotes, cross-references. What cannot be kept is listed, with its place."""
+    from cddraft.commands.import_ import import_command
+
+    _run(lambda: import_command(source, output, language=language, revisions=revisions))
+
+
 @main.command()
 def schema() -> None:
     """Print the outline's JSON Schema (for editor completion and validation of outlines)."""

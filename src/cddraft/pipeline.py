@@ -144,3 +144,32 @@ def corrigendum(old_path: str | Path, new_path: str | Path, *, number: int, date
         docx = writer("docx")(localise(document), WriterOptions(template))
         warnings = build_warnings(document, outline) + compare_warnings(old, new, new_outline, str(old_path))
         return Drafted(text, Built(document, docx, outline, warnings), len(found))
+
+
+@dataclass
+class ImportedOutline:
+    """A Word file read back as an outline: its text (to write), the tree it loads to, and what was not kept."""
+
+    outline_text: str
+    document: Document
+    warnings: list[Diagnostic]
+
+
+def import_word(path: str | Path, *, outline_file: str, language: str | None = None,
+                revisions: str = "refuse") -> ImportedOutline:
+    """The outline of the Word file at ``path``, checked by loading it as ``outline_file`` would be loaded."""
+    from cddraft.readers.outline import read_outline_text
+    from cddraft.readers.word import read_word
+    from cddraft.writers.outline import outline_text
+
+    with _gc_paused():
+        imported = read_word(Path(path), language=language, revisions=revisions)
+        header = [f"Imported from {Path(path).name} by `cddraft import`. Check it against the Word file, then build",
+                  "it with `cddraft build`; keys: docs/outline.md."]
+        if imported.warnings:
+            header.append(f"{len(imported.warnings)} thing(s) in the Word file could not be kept: see the warnings "
+                          "printed by the import.")
+        comments = {key: f"placeholder: {why}" for key, why in imported.placeholders.items()}
+        text = outline_text(imported.data, header, comments)
+        _, document = read_outline_text(text, outline_file)
+        return ImportedOutline(text, document, imported.warnings)

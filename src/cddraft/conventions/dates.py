@@ -7,6 +7,8 @@ CLDR gives month names and patterns; the conventions add what CLDR does not know
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import cache
 
 from babel.dates import format_date as _cldr_format
 
@@ -33,3 +35,49 @@ def format_date(day: dt.date, conv: Conventions) -> str:
 def footer_stamp(day: dt.date) -> str:
     """The ``ddmmyy`` stamp printed after the job number (``150917``)."""
     return day.strftime("%d%m%y")
+
+
+@cache
+def _written(code: str, year: int) -> dict[str, dt.date]:
+    from cddraft.conventions import load_conventions
+
+    conv = load_conventions(code)
+    days = (dt.date(year, 1, 1) + dt.timedelta(days=n) for n in range(366))
+    return {format_date(d, conv): d for d in days if d.year == year}
+
+
+def parse_date(text: str, conv: Conventions) -> dt.date | None:
+    """The date ``text`` writes in this language's form (the inverse of :func:`format_date`): found by writing
+    every day of the years it names, so that it reads exactly what a build writes and nothing else."""
+    text = text.strip()
+    for year in dict.fromkeys(int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)", text)):
+        found = _written(conv.code, year).get(text)
+        if found is not None:
+            return found
+    return None
+
+
+def parse_stamp(text: str) -> dt.date | None:
+    """A footer's ``ddmmyy`` stamp (``150917``) as a date; None when it is not one."""
+    try:
+        return dt.datetime.strptime(text, "%d%m%y").date()
+    except ValueError:
+        return None
+
+
+def date_pattern(conv: Conventions) -> str:
+    """A regular expression for a date written in this language's form (to find one inside a title)."""
+    out = []
+    for token in re.findall(r"'[^']*'|MMMM|M+|d+|y+|[^'Mdy]+", conv.dates.pattern):
+        if token.startswith("'"):
+            out.append(re.escape(token[1:-1]))
+        elif token == "MMMM":
+            out.append(r"[^\W\d]+(?:/[^\W\d]+)?")
+        elif token[0] in "Md":
+            first = re.escape(conv.dates.first_of_month) + "|" if token[0] == "d" and conv.dates.first_of_month else ""
+            out.append(rf"(?:{first}\d{{1,2}})")
+        elif token[0] == "y":
+            out.append(r"\d{4}")
+        else:
+            out.append(re.escape(token))
+    return "".join(out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from typing import Any
 
 import yaml
 
@@ -55,3 +56,47 @@ def corrigendum_outline(old: Document, title: str, corrections: list[dict[str, s
             lines.append(f"    {'- ' if first else '  '}{key}: {scalar(value)}")
             first = False
     return "\n".join(lines) + "\n"
+
+
+def _lines(value: Any, indent: int, comments: dict[str, str], key_path: str) -> list[str]:
+    """Block-style YAML for ``value`` at ``indent`` spaces (mappings and lists; scalars by :func:`scalar`)."""
+    pad = " " * indent
+    out: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            note = f"  # {comments[key_path + key]}" if key_path + key in comments else ""
+            if isinstance(item, dict | list) and item:
+                out.append(f"{pad}{key}:{note}")
+                out.extend(_lines(item, indent + 2, comments, f"{key_path}{key}."))
+            else:
+                out.append(f"{pad}{key}: {_scalar(item)}{note}")
+    else:
+        for item in value:
+            if isinstance(item, dict | list) and item:
+                inner = _lines(item, indent + 2, comments, key_path)
+                out.append(f"{pad}- {inner[0].lstrip()}")
+                out.extend(inner[1:])
+            else:
+                out.append(f"{pad}- {_scalar(item)}")
+    return out
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, dict | list):
+        return "{}" if isinstance(value, dict) else "[]"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return scalar(str(value))
+
+
+def outline_text(data: dict[str, Any], header: list[str], comments: dict[str, str] | None = None) -> str:
+    """An outline's YAML for ``data`` (in its key order), ``header`` as comment lines on top and ``comments``
+    after the keys they name (``"letter.date"``)."""
+    lines = [f"# {line}" if line else "#" for line in header]
+    return "\n".join([*lines, *_lines(data, 0, comments or {}, "")]) + "\n"

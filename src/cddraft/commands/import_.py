@@ -1,0 +1,26 @@
+"""``cddraft import FILE.docx``: a Word file → a commented outline that builds (issue 16)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cddraft.errors import EXIT_OK
+
+
+def import_command(source: Path, output: Path | None = None, *, language: str | None = None,
+                   revisions: str = "refuse") -> int:
+    """Write the outline of ``source`` to ``output`` (standard output without one); warnings to standard error."""
+    from cddraft.pipeline import import_word
+    from cddraft.write import write_atomic
+
+    imported = import_word(source, outline_file=str(output or "<stdout>"), language=language, revisions=revisions)
+    for warning in imported.warnings:
+        click.echo(warning.format(), err=True)
+    if output is None:
+        click.echo(imported.outline_text, nl=False)
+    else:
+        write_atomic(output, imported.outline_text.encode("utf-8"))
+        click.echo(f"wrote {output}", err=True)
+    return EXIT_OK

@@ -1,0 +1,178 @@
+"""The Word reader (``cddraft import``): a .docx → the outline's data, beside the YAML reader.
+
+Documents in the UNOG style set (issued documents, cddraft's own output) give back their masthead, title,
+letter or report, annexes, footnotes and cross-references; ordinary Word documents (Heading 1–6, lists,
+quotations, footnotes) their structure, with the masthead left to fill in. Every paragraph's text ends up in the
+outline or in a warning naming its place: nothing is dropped unsaid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cddraft.conventions import load_conventions
+from cddraft.errors import CddraftError, Diagnostic
+from cddraft.readers.word.assemble import Body, markup, simplified
+from cddraft.readers.word.classify import Piece, classify, marker_pattern
+from cddraft.readers.word.forms import match
+from cddraft.readers.word.letter import corrigendum_data, letter_data
+from cddraft.readers.word.masthead import detect_language, is_masthead, read_footer, read_masthead
+from cddraft.readers.word.package import NS, read_parts, w
+from cddraft.readers.word.runs import RunReader, walk_body
+
+
+@dataclass
+class Imported:
+    """The outline's data, the keys left as placeholders (to be commented), and what was not kept."""
+
+    data: dict[str, Any]
+    placeholders: dict[str, str] = field(default_factory=dict)  # key → what to put there
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def _character_styles(parts: Any) -> dict[str, str]:
+    return {sid: {"strong": "bold", "emphasis": "italic"}[s.name] for sid, s in parts.styles.items()
+            if s.name in ("strong", "emphasis")}
+
+
+def read_word(path: Path, *, language: str | None = None, revisions: str = "refuse") -> Imported:
+    """Read the Word file at ``path``; tracked changes are accepted, rejected, or (``refuse``) an error."""
+    file = str(path)
+    parts = read_parts(Path(path))
+    elements = list(walk_body(parts.body))
+    table = elements[0] if elements and elements[0].tag == w("tbl") and is_masthead(elements[0], parts) else None
+    code = detect_language(parts, language, table)
+    if code is None:
+        raise CddraftError([Diagnostic("the document's language is not declared; give it with --language "
+                                       "(ar, zh, en, fr, ru, es)", file=file)])
+    conv = load_conventions(code)
+    reader = RunReader(parts, revisions, _character_styles(parts))
+    imported = Imported({})
+
+    def warn(where: str, message: str) -> None:
+        imported.warnings.append(Diagnostic(f"{where}: {message}", file=file, severity="warning"))
+
+    head: dict[str, Any] = {}
+    if table is not None:
+        head, problems = read_masthead(table, parts, code)
+        for problem in problems:
+            warn("masthead", problem)
+    pieces: list[Piece] = []
+    tables: list[list[list[list[str]]]] = []  # signature tables: cells of lines
+    refused = 0
+    n = 0
+    for el in elements:
+        if el is table:
+            continue
+        if el.tag == w("tbl"):
+            rows = [[[("".join(t.text or "" for t in p.iter(w("t")))) for p in cell.iterfind(".//w:p", NS)]
+                     for cell in row.iterfind("w:tc", NS)] for row in el.iterfind("w:tr", NS)]
+            if len(rows) == 1 and all(any(line.strip() for line in cell) for cell in rows[0]):
+                tables.append(rows[0])
+                pieces.append(Piece("right", [], level=-len(tables)))  # a signature table, read with the letter
+            elif any(line.strip() for row in rows for cell in row for line in cell):
+                text = " | ".join(" ".join(line for line in cell if line.strip()) for row in rows for cell in row)
+                warn(f"paragraph {n + 1} (table)", f"a table was dropped: {text!r}")
+            continue
+        n += 1
+        found = reader.paragraph(el)
+        refused += found.revisions if revisions == "refuse" else 0
+        for problem in found.problems:
+            warn(f"paragraph {n}", problem)
+        piece = classify(el, found, parts, conv)
+        piece.index = n
+        if piece.kind != "empty":
+            pieces.append(piece)
+    if refused:
+        raise CddraftError([Diagnostic(f"the document has {refused} tracked change(s); import it with --revisions "
+                                       "accept (the text as changed) or --revisions reject (as before the changes)",
+                                       file=file)])
+    head.update({k: v for k, v in read_footer(parts).items() if k != "qr" or v != (
+        f"https://undocs.org/{head.get('symbol')}")})
+    imported.data = _document(head, pieces, tables, conv, imported, warn)
+    if table is None:
+        _placeholders(imported, code)
+    return imported
+
+
+def _split(pieces: list[Piece], conv: Any) -> list[list[Piece]]:
+    """The document's pieces, then each annex's (an annex starts on a new page with "Annex" or "Annex II")."""
+    numbered = marker_pattern(conv.annex.heading_numbered, conv)
+    out: list[list[Piece]] = [[]]
+    for p in pieces:
+        if p.kind in ("title", "heading") and p.found.page_break and p.number is None and (
+                p.text.strip() == conv.annex.heading or numbered.match(p.text.strip())):
+            out.append([])
+            continue
+        out[-1].append(p)
+    return out
+
+
+def _annex(pieces: list[Piece], conv: Any, originals: tuple[str, ...]) -> dict[str, Any]:
+    annex: dict[str, Any] = {}
+    if pieces and pieces[0].kind == "right":
+        note = pieces.pop(0).text.strip()
+        for template in filter(None, (conv.annex.original_note, conv.annex.original_note_several)):
+            fields = match(template, note)
+            if fields:
+                from cddraft.readers.word.forms import language_codes
+
+                codes = language_codes(fields["language"], conv.annex.language_names, conv.annex.and_)
+                if codes:
+                    annex["original_language"] = list(codes) if len(codes) > 1 else codes[0]
+                break
+    if pieces and pieces[0].kind in ("title", "heading") and pieces[0].level == 1 and pieces[0].number is None:
+        annex["title"] = markup(pieces.pop(0).spans)
+    body = Body(pieces, conv, annex=True)
+    annex.update(body.keys())
+    return annex
+
+
+def _document(head: dict[str, Any], pieces: list[Piece], tables: list, conv: Any, imported: Imported,
+              warn: Any) -> dict[str, Any]:
+    main, *annexes = _split(pieces, conv)
+    data: dict[str, Any] = {"kind": "report", **head, "language": conv.code}
+    originals = tuple(head.get("original_language") or [conv.code]) if isinstance(
+        head.get("original_language"), list) else (head.get("original_language") or conv.code,)
+    title = main.pop(0) if main and main[0].kind == "title" else None
+    annex_data = [_annex(list(a), conv, originals) for a in annexes]
+    corrigendum = corrigendum_data(title, main, conv) if title is not None else None
+    letter = letter_data(title, main, tables, conv, data, bool(annex_data), warn) if (
+        title is not None and corrigendum is None) else None
+    if letter is not None:
+        kind, letter_keys = letter
+        data["kind"] = kind
+        data["letter"] = letter_keys
+    elif corrigendum is not None:
+        data["kind"] = "corrigendum"
+        data["corrigendum"] = corrigendum
+    else:
+        report: dict[str, Any] = {}
+        if title is not None:
+            report["title"] = markup([s for s in title.spans if hasattr(s, "text")])
+            notes = [s for s in title.spans if not hasattr(s, "text") and hasattr(s, "content")]
+            if notes and title.found.custom_mark:
+                report["title_note"] = markup(list(notes[0].content))
+        report.update(Body(main, conv, annex=False).keys())
+        data["report"] = report
+    if annex_data:
+        data["annexes"] = annex_data
+    order = ["kind", "symbol", "agenda_item", "language", "original_language", "date", "distribution", "body",
+             "united_nations", "job_number", "footer_stamps", "qr", "letter", "report", "corrigendum", "annexes"]
+    return simplified({k: data[k] for k in order if k in data})
+
+
+def _placeholders(imported: Imported, code: str) -> None:
+    """An ordinary Word file has no masthead: the keys it cannot know, left for the officer (``check`` flags
+    them until they are filled in)."""
+    data = imported.data
+    data.setdefault("symbol", "CD/0000")
+    data.setdefault("date", dt.date.today())
+    imported.placeholders.update({"symbol": "the document's symbol, given by the secretariat",
+                                  "date": "the masthead date"})
+    ordered = {k: data[k] for k in ("kind", "symbol", "language", "date") if k in data}
+    ordered.update(data)
+    imported.data = ordered

@@ -1,0 +1,121 @@
+"""Classified paragraphs → the outline's data: the body (a report's sections, a letter's paragraphs and
+signatures, a corrigendum's corrections) and the annexes, with the keys an outline writes only where they differ
+from their defaults."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cddraft.conventions import Conventions
+from cddraft.model.inline import Inline
+from cddraft.model.markup import to_markup
+from cddraft.readers.word.classify import Piece
+from cddraft.readers.word.runs import trimmed
+
+
+def markup(spans: list[Inline]) -> str:
+    return to_markup(trimmed(spans))
+
+
+class Body:
+    """One body of text (the document's, or an annex's): its blocks nested under their headings."""
+
+    def __init__(self, pieces: list[Piece], conv: Conventions, *, annex: bool) -> None:
+        self.conv = conv
+        self.numbered_paragraphs = any(p.kind == "para" and p.number for p in pieces)
+        self.numbered_headings = any(p.kind == "heading" and p.number for p in pieces)
+        self.content: list[Any] = []
+        self.annex = annex
+        self._stack: list[tuple[int, list[Any]]] = [(0, self.content)]
+        self._last_para: dict[str, Any] | None = None
+        self._item_parents: list[dict[str, Any]] = []
+        self._quote: list[str] | None = None
+        self._bullets: list[Any] | None = None
+        for piece in pieces:
+            self.add(piece)
+
+    def keys(self) -> dict[str, Any]:
+        """``numbered_paragraphs``/``numbered_headings`` where they differ from the default, then ``content``."""
+        out: dict[str, Any] = {}
+        default = not self.annex
+        if self.numbered_paragraphs != default:
+            out["numbered_paragraphs"] = self.numbered_paragraphs
+        if self.numbered_headings != default:
+            out["numbered_headings"] = self.numbered_headings
+        out["content"] = self.content
+        return out
+
+    def _here(self) -> list[Any]:
+        return self._stack[-1][1]
+
+    def add(self, piece: Piece) -> None:
+        kind = piece.kind
+        if kind != "quote":
+            self._quote = None
+        if kind != "bullet":
+            self._bullets = None
+        if kind == "heading":
+            depth = piece.level if self.numbered_headings else max(piece.level - 1, 1)
+            while len(self._stack) > 1 and self._stack[-1][0] >= depth:
+                self._stack.pop()
+            section: dict[str, Any] = {"heading": markup(piece.spans)}
+            if piece.found.bookmarks:
+                section["id"] = piece.found.bookmarks[0]
+            section["content"] = []
+            self._here().append(section)
+            self._stack.append((depth, section["content"]))
+            self._last_para = None
+        elif kind == "item" and self._last_para is not None:
+            self._item(piece)
+        elif kind == "quote":
+            if self._quote is None:
+                self._quote = []
+                self._here().append({"quote": self._quote})
+            self._quote.append(markup(piece.spans))
+            self._last_para = None
+        elif kind == "bullet":
+            self._bullet(piece)
+            self._last_para = None
+        else:
+            self._para(piece)
+
+    def _para(self, piece: Piece) -> None:
+        entry: dict[str, Any] = {"text": markup(piece.spans)}
+        if piece.found.bookmarks:
+            entry["id"] = piece.found.bookmarks[0]
+        if self.numbered_paragraphs and not piece.number:
+            entry["numbered"] = False
+        self._here().append(entry)
+        self._last_para = entry
+        self._item_parents = [entry]
+
+    def _item(self, piece: Piece) -> None:
+        depth = min(piece.level, len(self._item_parents))
+        parent = self._item_parents[depth - 1]
+        item: dict[str, Any] = {"text": markup(piece.spans)}
+        parent.setdefault("items", []).append(item)
+        self._item_parents[depth:] = [item]
+
+    def _bullet(self, piece: Piece) -> None:
+        if self._bullets is None:
+            self._bullets = []
+            self._here().append({"bullets": self._bullets})
+        if piece.level > 1 and self._bullets:
+            parent = self._bullets[-1]
+            if isinstance(parent, str):
+                parent = self._bullets[-1] = {"text": parent}
+            parent.setdefault("bullets", []).append(markup(piece.spans))
+        else:
+            self._bullets.append(markup(piece.spans))
+
+
+def simplified(value: Any) -> Any:
+    """The outline's short forms: a paragraph or item with nothing but text as that text; empty lists dropped."""
+    if isinstance(value, list):
+        return [simplified(v) for v in value]
+    if isinstance(value, dict):
+        out = {k: simplified(v) for k, v in value.items() if not (k in ("items", "bullets", "content") and v == [])}
+        if set(out) == {"text"}:
+            return out["text"]
+        return out
+    return value

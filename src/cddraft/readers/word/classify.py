@@ -1,0 +1,138 @@
+"""What each paragraph of a Word file is: a heading of some level, a numbered paragraph, a subparagraph, a
+quotation, a bullet, a letter's paragraph, a signature line … — told by the UNOG styles and the layout cddraft
+and the secretariat give them, or by Word's own heading styles, lists and quotation styles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lxml import etree
+
+from cddraft.conventions import Conventions
+from cddraft.model.inline import Inline
+from cddraft.readers.word.package import NS, Parts, w
+from cddraft.readers.word.runs import Found, strip
+
+#: UNOG heading styles and the level each one stands for (H23G: 3, or 4 when its number says so).
+UNOG_HEADINGS = {"hchg": 1, "h1g": 2, "h23g": 3, "h4g": 5, "h56g": 5}
+_QUOTE_STYLES = {"quote", "intense quote", "block text", "quotation"}
+_BULLET_STYLES = {"bullet1g": 1, "bullet2g": 2, "list bullet": 1, "list bullet 2": 2}
+_STEP, _NUMBER_TAB = 567, 1701  # the UNOG indents cddraft writes (writers/docx/styles.py)
+_LEAD = re.compile(r"^\t?([^\t]{1,12})\t")
+
+Kind = Literal["title", "heading", "para", "item", "quote", "bullet", "letter", "right", "closing", "empty"]
+
+
+@dataclass
+class Piece:
+    """One paragraph, classified; ``number`` is the typed number taken off its text."""
+
+    kind: Kind
+    spans: list[Inline]
+    level: int = 0  # heading level, bullet level, item depth
+    number: str | None = None
+    found: Found = field(default_factory=Found)
+    spaced: bool = False  # space before it (a signature block's first line)
+    index: int = 0  # the paragraph's place in the file, for messages
+
+    @property
+    def text(self) -> str:
+        return self.found.text
+
+
+def _ind(ppr: etree._Element | None) -> dict[str, int]:
+    ind = ppr.find("w:ind", NS) if ppr is not None else None
+    out = {}
+    if ind is not None:
+        for key in ("left", "start", "right", "end", "firstLine", "hanging"):
+            value = ind.get(w(key))
+            if value is not None and value.lstrip("-").isdigit():
+                out[{"start": "left", "end": "right"}.get(key, key)] = int(value)
+    return out
+
+
+def _jc(ppr: etree._Element | None) -> str | None:
+    jc = ppr.find("w:jc", NS) if ppr is not None else None
+    return jc.get(w("val")) if jc is not None else None
+
+
+def _numbered(found: Found) -> tuple[str | None, list[Inline]]:
+    """The typed number at the start (``1.``, ``\tI.\t``, ``(a)``) and the text after it."""
+    m = _LEAD.match(found.text)
+    if not m:
+        return None, found.spans
+    return m.group(1), strip(found.spans, m.end())
+
+
+_COUNTERS = {"1": r"\d{1,4}", "I": "[IVXLCDM]{1,8}", "i": "[ivxlcdm]{1,8}", "A": "[A-Z]{1,3}", "a": "[a-z]{1,3}"}
+
+
+def marker_pattern(template: str, conv: Conventions) -> re.Pattern[str]:
+    """A number template of the conventions (``({a})``, ``{I}.``, ``{1} -``, ``{zh_num}.``) as a pattern."""
+    out = []
+    for piece in re.split(r"(\{\w+\})", template):
+        name = piece[1:-1] if re.fullmatch(r"\{\w+\}", piece) else None
+        if name is None:
+            out.append(re.escape(piece))
+        elif name in _COUNTERS:
+            out.append(_COUNTERS[name])
+        else:
+            out.append("(?:" + "|".join(map(re.escape, conv.sequences.get(name, []))) + ")")
+    return re.compile("^" + "".join(out) + "$")
+
+
+def classify(p: etree._Element, found: Found, parts: Parts, conv: Conventions) -> Piece:
+    style = parts.style_of(p)
+    name = style.name if style is not None else ""
+    ppr = p.find("w:pPr", NS)
+    ind, jc = _ind(ppr), _jc(ppr)
+    spacing = ppr.find("w:spacing", NS) if ppr is not None else None
+    spaced = spacing is not None and int(spacing.get(w("before"), "0") or 0) > 0
+    if not found.text.strip() and not any(not hasattr(s, "text") for s in found.spans):
+        return Piece("empty", [], found=found)
+    if name in UNOG_HEADINGS:
+        if found.text.startswith("\t\t"):
+            return Piece("title" if name == "hchg" else "heading", strip(found.spans, 2),
+                         UNOG_HEADINGS[name], found=found)
+        number, spans = _numbered(found)
+        level = UNOG_HEADINGS[name]
+        if name == "h23g" and number and marker_pattern(conv.numbering.headings[3], conv).match(number):
+            level = 4
+        return Piece("heading", spans, level, number, found=found)
+    if name == "title":
+        return Piece("title", found.spans, 1, found=found)
+    outline = parts.outline_level(p)
+    if outline is not None and outline < 6:
+        return Piece("heading", found.spans, outline + 1, found=found)
+    if name in _BULLET_STYLES:
+        return Piece("bullet", found.spans, _BULLET_STYLES[name], found=found)
+    numpr = ppr.find("w:numPr", NS) if ppr is not None else None
+    if numpr is not None:
+        num = numpr.find("w:numId", NS)
+        lvl = numpr.find("w:ilvl", NS)
+        level = int(lvl.get(w("val"), "0")) if lvl is not None else 0
+        fmt = parts.numbering.get((num.get(w("val")) if num is not None else "", level), "decimal")
+        if fmt == "bullet":
+            return Piece("bullet", found.spans, min(level + 1, 2), found=found)
+        return Piece("item", found.spans, min(level + 1, 2), found=found)
+    if name in _QUOTE_STYLES or (ind.get("left") == _NUMBER_TAB and ind.get("right") == _NUMBER_TAB):
+        return Piece("quote", found.spans, found=found)
+    if jc == "right":
+        return Piece("right", found.spans, found=found, spaced=spaced)
+    number, spans = _numbered(found)
+    if number is not None:
+        for depth, template in enumerate(conv.numbering.subparagraphs, 1):
+            if marker_pattern(template, conv).match(number):
+                # "(i)" is a first-level letter or a second-level numeral: the indent cddraft gives says which
+                indented = ind.get("firstLine", 0) // _STEP
+                return Piece("item", spans, indented if indented in (1, 2) else depth, number, found=found)
+        if marker_pattern(conv.numbering.paragraph, conv).match(number):
+            return Piece("para", spans, number=number, found=found)
+    if jc == "left" and found.text.strip() in conv.letter.closing:
+        return Piece("closing", found.spans, found=found)
+    if ind.get("firstLine") == _STEP:
+        return Piece("letter", found.spans, found=found)
+    return Piece("para", found.spans, found=found)

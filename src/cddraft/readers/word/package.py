@@ -1,0 +1,151 @@
+"""The parts of a Word file the importer reads: the body, footnotes, styles, numbering, footers, properties.
+
+The package is read through :func:`~cddraft.readers.docx_package.read_docx_bytes` (zip bombs, encrypted and
+broken files refused before anything parses them) and each part with a parser that resolves no entity.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from cddraft.readers.docx_package import read_docx_bytes
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS = {"w": W, "r": R, "dc": "http://purl.org/dc/elements/1.1/",
+      "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+      "pr": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+
+#: The UNOG style set's ids: the contract (their names vary: "_ H _Ch_G" in the genuine template).
+UNOG_STYLES = {"hchg", "h1g", "h23g", "h4g", "h56g", "singletxtg", "bullet1g", "bullet2g", "xlargeg"}
+
+
+def w(tag: str) -> str:
+    """The Clark name of a WordprocessingML element or attribute: ``w("p")`` → ``{…main}p``."""
+    return f"{{{W}}}{tag}"
+
+
+@dataclass
+class Style:
+    name: str  # lower case: a UNOG style's id ("hchg"), else the style's name ("heading 1", "quote")
+    outline_level: int | None  # 0-8 when the style is a heading level
+    based_on: str | None
+
+
+@dataclass
+class Parts:
+    """The parsed parts: ``body`` is ``w:body``; the others are looked up by id."""
+
+    body: etree._Element
+    footnotes: dict[str, etree._Element] = field(default_factory=dict)
+    styles: dict[str, Style] = field(default_factory=dict)
+    numbering: dict[tuple[str, int], str] = field(default_factory=dict)  # (numId, level) → numFmt
+    footers: list[etree._Element] = field(default_factory=list)  # the first-page footer first, when set
+    language: str | None = None  # dc:language or the default w:lang
+    comments: int = 0
+
+    def style_of(self, p: etree._Element) -> Style | None:
+        sid = p.find("w:pPr/w:pStyle", NS)
+        return self.styles.get(sid.get(w("val"))) if sid is not None else self.styles.get("")
+
+    def outline_level(self, p: etree._Element) -> int | None:
+        """The paragraph's heading level (0 = Heading 1): its own, else its style's, else the style it is
+        based on."""
+        own = p.find("w:pPr/w:outlineLvl", NS)
+        if own is not None:
+            return int(own.get(w("val"), "9"))
+        style, seen = self.style_of(p), 0
+        while style is not None and seen < 10:
+            if style.outline_level is not None:
+                return style.outline_level
+            style, seen = self.styles.get(style.based_on or "\0"), seen + 1
+        return None
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=True)
+
+
+def _styles(root: etree._Element | None) -> dict[str, Style]:
+    out: dict[str, Style] = {}
+    if root is None:
+        return out
+    for s in root.iterfind("w:style", NS):
+        name = s.find("w:name", NS)
+        level = s.find("w:pPr/w:outlineLvl", NS)
+        based = s.find("w:basedOn", NS)
+        sid = s.get(w("styleId"), "")
+        shown = (name.get(w("val")) if name is not None else sid).lower()
+        style = Style(sid.lower() if sid.lower() in UNOG_STYLES else shown,
+                      int(level.get(w("val"))) if level is not None and level.get(w("val"), "").isdigit() else None,
+                      based.get(w("val")) if based is not None else None)
+        out[sid] = style
+        if s.get(w("default")) in ("1", "true") and s.get(w("type")) == "paragraph":
+            out[""] = style
+    for sid, style in list(out.items()):  # Word's built-in headings carry their level by name
+        m = re.fullmatch(r"heading (\d)", style.name)
+        if m and style.outline_level is None:
+            out[sid] = Style(style.name, int(m.group(1)) - 1, style.based_on)
+    return out
+
+
+def _numbering(root: etree._Element | None) -> dict[tuple[str, int], str]:
+    if root is None:
+        return {}
+    abstract = {}
+    for a in root.iterfind("w:abstractNum", NS):
+        abstract[a.get(w("abstractNumId"))] = {
+            int(lvl.get(w("ilvl"), "0")): (lvl.find("w:numFmt", NS).get(w("val")) if lvl.find("w:numFmt", NS)
+                                           is not None else "decimal") for lvl in a.iterfind("w:lvl", NS)}
+    out = {}
+    for num in root.iterfind("w:num", NS):
+        ref = num.find("w:abstractNumId", NS)
+        for level, fmt in abstract.get(ref.get(w("val")) if ref is not None else "", {}).items():
+            out[(num.get(w("numId")), level)] = fmt
+    return out
+
+
+def read_parts(path: Path) -> Parts:
+    """Parse the parts of the Word file at ``path`` (refused with an error when it is not a sound one)."""
+    raw = read_docx_bytes(path)
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        names = set(zf.namelist())
+
+        def part(name: str) -> etree._Element | None:
+            return etree.fromstring(zf.read(name), _parser()) if name in names else None
+
+        document = part("word/document.xml")
+        body = document.find("w:body", NS) if document is not None else None
+        parts = Parts(body if body is not None else etree.Element(w("body")))
+        notes = part("word/footnotes.xml")
+        if notes is not None:
+            parts.footnotes = {n.get(w("id")): n for n in notes.iterfind("w:footnote", NS)}
+        styles = part("word/styles.xml")
+        parts.styles = _styles(styles)
+        parts.numbering = _numbering(part("word/numbering.xml"))
+        rels = part("word/_rels/document.xml.rels")
+        targets = {r.get("Id"): r.get("Target") for r in rels.iterfind("pr:Relationship", NS)} if rels is not None \
+            else {}
+        refs = list(body.iter(w("footerReference"))) if body is not None else []
+        ids = [r.get(f"{{{R}}}id") for r in refs if r.get(w("type")) == "first"]
+        ids += [r.get(f"{{{R}}}id") for r in refs]
+        for rid in dict.fromkeys(ids):
+            target = targets.get(rid)
+            footer = part("word/" + target.lstrip("/").removeprefix("word/")) if target else None
+            if footer is not None:
+                parts.footers.append(footer)
+        core = part("docProps/core.xml")
+        lang = core.find("dc:language", NS) if core is not None else None
+        default = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS) if styles is not None else None
+        parts.language = (lang.text if lang is not None and lang.text else
+                          default.get(w("val")) if default is not None else None)
+        comments = part("word/comments.xml")
+        parts.comments = len(comments.findall("w:comment", NS)) if comments is not None else 0
+    return parts

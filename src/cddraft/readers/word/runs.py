@@ -1,0 +1,269 @@
+"""A Word paragraph's runs → the spans of outline text: emphasis, superscript, footnotes, cross-references.
+
+What a run holds that an outline cannot (an image, a text box, a comment, a field other than a page number or a
+cross-reference, a tracked change when revisions are refused) is reported at the paragraph with its text, so
+that nothing is dropped unsaid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from cddraft.model.inline import Footnote, Inline, Ref, Span
+from cddraft.readers.word.package import NS, Parts, W, w
+
+_FALSE = {"0", "false", "off", "none"}
+_REF_FIELD = re.compile(r"^\s*REF\s+(\S+)")
+_BOOKMARK = re.compile(r"^_Ref_([A-Za-z][\w]*)$")
+#: Fields whose result is the page furniture Word recomputes (nothing of the text is lost with them).
+_QUIET_FIELDS = re.compile(r"^\s*(PAGE|NUMPAGES|SECTIONPAGES)\b")
+
+
+@dataclass
+class Found:
+    """The text of one paragraph (or footnote) and what came with it."""
+
+    spans: list[Inline] = field(default_factory=list)
+    bookmarks: list[str] = field(default_factory=list)  # outline ids of the bookmarks in it
+    page_break: bool = False  # a page break before or at its start
+    problems: list[str] = field(default_factory=list)  # what could not be kept, said to the user
+    revisions: int = 0  # tracked changes met (refused: their text is reported)
+    custom_mark: bool = False  # a footnote reference with its own mark (the title's *)
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans if isinstance(s, Span))
+
+
+def _on(rpr: etree._Element | None, tag: str) -> bool:
+    el = rpr.find(f"w:{tag}", NS) if rpr is not None else None
+    return el is not None and el.get(w("val"), "true").lower() not in _FALSE
+
+
+@dataclass
+class RunReader:
+    """Reads runs in order; ``revisions`` is how tracked changes are taken: accept, reject or refuse."""
+
+    parts: Parts
+    revisions: str = "refuse"
+    character_styles: dict[str, str] = field(default_factory=dict)  # style id → "bold" / "italic"
+    _field: list[str] | None = None  # the instruction of the field being read, until its result starts
+    _result: str | None = None  # "skip" (a field replaced by what it means) or "keep"
+
+    def paragraph(self, p: etree._Element, *, in_note: bool = False) -> Found:
+        found = Found()
+        ppr = p.find("w:pPr", NS)
+        if ppr is not None and _on(ppr, "pageBreakBefore"):
+            found.page_break = True
+        self._field, self._result = None, None
+        for child in p:
+            self._content(child, found, in_note, None)
+        return found
+
+    def _content(self, el: etree._Element, found: Found, in_note: bool, rpr: etree._Element | None) -> None:
+        tag = etree.QName(el).localname if isinstance(el.tag, str) else ""
+        ns = etree.QName(el).namespace if isinstance(el.tag, str) else None
+        if ns != W:
+            if tag == "AlternateContent":  # a text box or drawing drawn two ways: report it once
+                self._drawing(el, found)
+            return
+        if tag == "r":
+            self._run(el, found, in_note)
+        elif tag in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo"):
+            if tag == "fldSimple":
+                instr = el.get(w("instr"), "")
+                if not _QUIET_FIELDS.match(instr):
+                    found.problems.append(f"field {instr.strip().split(' ')[0]!s} kept as its text")
+            if tag == "hyperlink" and el.get(f"{{{NS['r']}}}id"):
+                found.problems.append("a hyperlink's address was dropped (its text is kept)")
+            for child in el:
+                self._content(child, found, in_note, rpr)
+        elif tag == "sdt":
+            for child in el.iterfind("w:sdtContent", NS):
+                for c in child:
+                    self._content(c, found, in_note, rpr)
+        elif tag in ("ins", "moveTo"):
+            self._revision(el, found, in_note, keep=self.revisions == "accept", inserted=True)
+        elif tag in ("del", "moveFrom"):
+            self._revision(el, found, in_note, keep=self.revisions == "reject", inserted=False)
+        elif tag == "bookmarkStart":
+            m = _BOOKMARK.match(el.get(w("name"), ""))
+            if m:
+                found.bookmarks.append(m.group(1))
+        elif tag == "commentRangeStart":
+            found.problems.append("a comment was dropped")
+
+    def _revision(self, el: etree._Element, found: Found, in_note: bool, *, keep: bool, inserted: bool) -> None:
+        found.revisions += 1
+        if self.revisions == "refuse":
+            text = "".join(el.itertext())
+            found.problems.append(f"tracked {'insertion' if inserted else 'deletion'} {text!r}")
+        if keep:
+            for child in el:
+                self._content(child, found, in_note, None)
+
+    def _run(self, r: etree._Element, found: Found, in_note: bool) -> None:
+        rpr = r.find("w:rPr", NS)
+        style = rpr.find("w:rStyle", NS) if rpr is not None else None
+        emphasis = self.character_styles.get(style.get(w("val")), "") if style is not None else ""
+        bold = _on(rpr, "b") or emphasis == "bold"
+        italic = _on(rpr, "i") or emphasis == "italic"
+        va = rpr.find("w:vertAlign", NS) if rpr is not None else None
+        sup = va is not None and va.get(w("val")) == "superscript"
+        for el in r:
+            tag = etree.QName(el).localname
+            if tag == "fldChar":
+                self._field_char(el.get(w("fldCharType")), found)
+            elif tag == "instrText" and self._field is not None:
+                self._field.append(el.text or "")
+            elif self._result == "skip":
+                continue
+            elif tag in ("t", "delText") and (tag == "t" or self.revisions == "reject"):
+                self._add(found, el.text or "", bold, italic, sup)
+            elif tag == "tab":
+                self._add(found, "\t", bold, italic, sup)
+            elif tag == "br":
+                if el.get(w("type")) == "page":
+                    found.page_break = found.page_break or not found.text.strip()
+                    if found.text.strip():
+                        found.problems.append("a page break inside the paragraph was dropped")
+                else:
+                    self._add(found, " ", bold, italic, sup)
+            elif tag == "noBreakHyphen":
+                self._add(found, "\u2011", bold, italic, sup)
+            elif tag == "sym":
+                self._add(found, chr(int(el.get(w("char"), "20"), 16)), bold, italic, sup)
+            elif tag == "footnoteReference":
+                self._footnote(el, found)
+            elif tag in ("drawing", "pict", "object"):
+                self._drawing(el, found)
+            elif tag == "commentReference":
+                pass  # reported at its range start
+            elif tag == "endnoteReference":
+                found.problems.append("an endnote was dropped (cddraft has footnotes only)")
+
+    def _add(self, found: Found, text: str, bold: bool, italic: bool, sup: bool) -> None:
+        if not text:
+            return
+        last = found.spans[-1] if found.spans else None
+        if isinstance(last, Span) and (last.bold, last.italic, last.sup) == (bold, italic, sup):
+            found.spans[-1] = Span(last.text + text, bold, italic, sup)
+        else:
+            found.spans.append(Span(text, bold, italic, sup))
+
+    def _field_char(self, kind: str | None, found: Found) -> None:
+        if kind == "begin":
+            self._field, self._result = [], None
+        elif kind == "separate" and self._field is not None:
+            instr = "".join(self._field)
+            m = _REF_FIELD.match(instr)
+            bookmark = _BOOKMARK.match(m.group(1)) if m else None
+            if bookmark:
+                found.spans.append(Ref(bookmark.group(1)))
+                self._result = "skip"
+            else:
+                if not _QUIET_FIELDS.match(instr) and instr.strip():
+                    found.problems.append(f"field {instr.strip().split(' ')[0]} kept as its text")
+                self._result = "keep"
+            self._field = None
+        elif kind == "end":
+            self._field, self._result = None, None
+
+    def _footnote(self, ref: etree._Element, found: Found) -> None:
+        note = self.parts.footnotes.get(ref.get(w("id")))
+        if ref.get(w("customMarkFollows")) in ("1", "true"):
+            found.custom_mark = True
+        content: list[Inline] = []
+        if note is not None:
+            inner = RunReader(self.parts, self.revisions, self.character_styles)
+            for i, p in enumerate(note.iterfind("w:p", NS)):
+                part = inner.paragraph(p, in_note=True)
+                if i:
+                    inner._add(part, " ", False, False, False)
+                content.extend(_strip_note_mark(part.spans) if i == 0 else part.spans)
+                found.problems.extend(f"in a footnote: {m}" for m in part.problems)
+                found.revisions += part.revisions
+            if len(note.findall("w:p", NS)) > 1:
+                found.problems.append("a footnote's paragraphs were joined into one")
+        found.spans.append(Footnote(tuple(_merge(content))))
+
+    def _drawing(self, el: etree._Element, found: Found) -> None:
+        boxes = [" ".join(t for t in box.itertext() if t.strip()) for box in el.iter(w("txbxContent"))]
+        if boxes:
+            found.problems.extend(f"a text box was dropped: {text!r}" for text in boxes)
+            return
+        described = [d.get("descr") or d.get("title") or "" for d in el.iter(f"{{{NS['wp']}}}docPr")]
+        what = described[0] if described and described[0] else "no description"
+        found.problems.append(f"an image was dropped ({what})")
+
+
+def _strip_note_mark(spans: list[Inline]) -> list[Inline]:
+    """A footnote's own text without the layout before it (UNOG: a tab, the mark, a tab; or a space)."""
+    out = list(spans)
+    while out and isinstance(out[0], Span) and not out[0].text.strip():
+        out.pop(0)
+    if out and isinstance(out[0], Span):
+        out[0] = Span(out[0].text.lstrip(" \t"), out[0].bold, out[0].italic, out[0].sup)
+        if out[0].text.startswith("*\t"):  # the title note's custom mark
+            out[0] = Span(out[0].text[2:], out[0].bold, out[0].italic, out[0].sup)
+    return _merge(out)
+
+
+def _merge(spans: list[Inline]) -> list[Inline]:
+    out: list[Inline] = []
+    for s in spans:
+        last = out[-1] if out else None
+        if isinstance(s, Span) and not s.text:
+            continue
+        if isinstance(s, Span) and isinstance(last, Span) and (last.bold, last.italic, last.sup) == (
+                s.bold, s.italic, s.sup):
+            out[-1] = Span(last.text + s.text, s.bold, s.italic, s.sup)
+        else:
+            out.append(s)
+    return out
+
+
+def strip(spans: list[Inline], prefix: int) -> list[Inline]:
+    """``spans`` without their first ``prefix`` characters of text (a typed number and its tab)."""
+    out = list(spans)
+    while prefix and out and isinstance(out[0], Span):
+        first = out[0]
+        if len(first.text) <= prefix:
+            prefix -= len(first.text)
+            out.pop(0)
+        else:
+            out[0] = Span(first.text[prefix:], first.bold, first.italic, first.sup)
+            prefix = 0
+    return out
+
+
+def trimmed(spans: list[Inline]) -> list[Inline]:
+    """Spans without the blanks at their ends (the outline strips them too)."""
+    out = _merge(spans)
+    while out and isinstance(out[0], Span) and not out[0].text.strip():
+        out.pop(0)
+    while out and isinstance(out[-1], Span) and not out[-1].text.strip():
+        out.pop()
+    if out and isinstance(out[0], Span):
+        out[0] = Span(out[0].text.lstrip(), out[0].bold, out[0].italic, out[0].sup)
+    if out and isinstance(out[-1], Span):
+        out[-1] = Span(out[-1].text.rstrip(), out[-1].bold, out[-1].italic, out[-1].sup)
+    return out
+
+
+def walk_body(body: etree._Element) -> Iterator[etree._Element]:
+    """The body's paragraphs and tables in order, content controls opened."""
+    for el in body:
+        if el.tag == w("sdt"):
+            content = el.find("w:sdtContent", NS)
+            if content is not None:
+                yield from walk_body(content)
+        elif el.tag in (w("p"), w("tbl")):
+            yield el
+
+
+Reporter = Callable[[str], None]
