@@ -1,7 +1,9 @@
-"""CD301-CD305: the masthead date, the job number and the footer date stamps (§1.1, §2)."""
+"""CD301-CD305, CD315: the masthead date, the job number and the footer date stamps (§1.1, §2); a placeholder
+symbol."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from cddraft.check.context import Context
@@ -116,3 +118,22 @@ def footer_stamps_without_job_number(doc: Document, ctx: Context) -> Iterator[Fi
     if doc.footer_stamps and not doc.job_number:
         yield Finding(("footer_stamps",), "footer stamps are printed after the job number, and there is none; add "
                                           "`job_number:` or remove the stamps", key=True)
+
+
+@rule("CD315", "placeholder-symbol", "error", "The symbol is a placeholder (its numbers are all zeros)")
+def placeholder_symbol(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Flags a symbol whose numbers are all zeros (``CD/0000``), as ``cddraft import`` writes for a Word file with
+    no masthead.
+
+    Why: the symbol is given by the secretariat; a document built with a placeholder symbol would be filed,
+    cross-referenced and found under a number that is no document's.
+
+    Example::
+
+        symbol: CD/0000             # CD315: put the symbol the secretariat gives
+
+    Manual: un-conventions.md §1.3 (document symbols).
+    """
+    numbers = re.findall(r"\d+", doc.symbol)
+    if numbers and all(set(n) == {"0"} for n in numbers):
+        yield Finding(("symbol",), f"{doc.symbol} is a placeholder: put the symbol the secretariat gives the document")

@@ -55,7 +55,7 @@ class Body:
         if kind != "bullet":
             self._bullets = None
         if kind == "heading":
-            depth = piece.level if self.numbered_headings else max(piece.level - 1, 1)
+            depth = piece.depth or (piece.level if self.numbered_headings else max(piece.level - 1, 1))
             while len(self._stack) > 1 and self._stack[-1][0] >= depth:
                 self._stack.pop()
             section: dict[str, Any] = {"heading": markup(piece.spans)}

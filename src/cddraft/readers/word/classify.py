@@ -36,6 +36,7 @@ class Piece:
     number: str | None = None
     found: Found = field(default_factory=Found)
     spaced: bool = False  # space before it (a signature block's first line)
+    depth: int | None = None  # a heading's nesting told by Word's own heading level (Heading 2: 2)
     index: int = 0  # the paragraph's place in the file, for messages
 
     @property
@@ -106,7 +107,7 @@ def classify(p: etree._Element, found: Found, parts: Parts, conv: Conventions) -
         return Piece("title", found.spans, 1, found=found)
     outline = parts.outline_level(p)
     if outline is not None and outline < 6:
-        return Piece("heading", found.spans, outline + 1, found=found)
+        return Piece("heading", found.spans, outline + 1, found=found, depth=outline + 1)
     if name in _BULLET_STYLES:
         return Piece("bullet", found.spans, _BULLET_STYLES[name], found=found)
     numpr = ppr.find("w:numPr", NS) if ppr is not None else None
