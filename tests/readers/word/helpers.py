@@ -27,12 +27,33 @@ def _tree(value: Any) -> Any:
     return value
 
 
+def _has(blocks: list[Any], key: str) -> bool:
+    """Whether a body has sections (``heading``) or paragraphs (``text``), at any depth."""
+    for b in blocks:
+        if key in b or (key == "text" and "quote" not in b and "bullets" not in b and "heading" not in b):
+            return True
+        if "content" in b and _has(b["content"], key):
+            return True
+    return False
+
+
+def _flags(body: dict[str, Any]) -> None:
+    """A numbering switch with nothing to number prints nothing: left aside."""
+    if not _has(body["content"], "heading"):
+        body.pop("numbered_headings")
+    if not _has(body["content"], "text"):
+        body.pop("numbered_paragraphs")
+
+
 def effective(doc: Document) -> dict[str, Any]:
     """The tree with what the outline leaves to defaults resolved (``original_language``, ``distribution``, an
-    annex's original language)."""
+    annex's original language) and numbering switches with nothing to number left aside."""
     out = _tree(doc)
     out["original_language"] = list(doc.originals)
     out["distribution"] = doc.distribution or doc.served_by.body.distribution
     for annex, model in zip(out["annexes"], doc.annexes, strict=True):
         annex["original_language"] = list(model.original_language or doc.originals)
+        _flags(annex)
+    if out.get("report"):
+        _flags(out["report"])
     return out

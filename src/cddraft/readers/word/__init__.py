@@ -67,17 +67,18 @@ def read_word(path: Path, *, language: str | None = None, revisions: str = "refu
     for el in elements:
         if el is table:
             continue
+        n += 1  # paragraphs and tables are counted alike, as Word's navigation shows them
         if el.tag == w("tbl"):
             rows = [[[("".join(t.text or "" for t in p.iter(w("t")))) for p in cell.iterfind(".//w:p", NS)]
                      for cell in row.iterfind("w:tc", NS)] for row in el.iterfind("w:tr", NS)]
-            if len(rows) == 1 and all(any(line.strip() for line in cell) for cell in rows[0]):
+            if len(rows) == 1 and all(any(match(conv.letter.signed, line.strip()) for line in cell)
+                                      for cell in rows[0]):  # signature blocks side by side
                 tables.append(rows[0])
                 pieces.append(Piece("right", [], level=-len(tables)))  # a signature table, read with the letter
             elif any(line.strip() for row in rows for cell in row for line in cell):
                 text = " | ".join(" ".join(line for line in cell if line.strip()) for row in rows for cell in row)
-                warn(f"paragraph {n + 1} (table)", f"a table was dropped: {text!r}")
+                warn(f"paragraph {n} (table)", f"a table was dropped: {text!r}")
             continue
-        n += 1
         found = reader.paragraph(el)
         refused += found.revisions if revisions == "refuse" else 0
         for problem in found.problems:
@@ -138,6 +139,9 @@ def _document(head: dict[str, Any], pieces: list[Piece], tables: list, conv: Any
     originals = tuple(head.get("original_language") or [conv.code]) if isinstance(
         head.get("original_language"), list) else (head.get("original_language") or conv.code,)
     title = main.pop(0) if main and main[0].kind == "title" else None
+    tops = [p for p in main if p.kind == "heading" and p.level == 1]
+    if title is None and main and main[0] in tops and len(tops) == 1:  # a Word file whose one top heading names it
+        title = main.pop(0)
     annex_data = [_annex(list(a), conv, originals) for a in annexes]
     corrigendum = corrigendum_data(title, main, conv) if title is not None else None
     letter = letter_data(title, main, tables, conv, data, bool(annex_data), warn) if (
@@ -156,6 +160,9 @@ def _document(head: dict[str, Any], pieces: list[Piece], tables: list, conv: Any
             notes = [s for s in title.spans if not hasattr(s, "text") and hasattr(s, "content")]
             if notes and title.found.custom_mark:
                 report["title_note"] = markup(list(notes[0].content))
+        else:
+            report["title"] = "Title of the document"
+            imported.placeholders["report.title"] = "the title, as it is printed under the masthead"
         report.update(Body(main, conv, annex=False).keys())
         data["report"] = report
     if annex_data:
