@@ -158,7 +158,6 @@ class ImportedOutline:
 def import_word(path: str | Path, *, outline_file: str, language: str | None = None,
                 revisions: str = "refuse") -> ImportedOutline:
     """The outline of the Word file at ``path``, checked by loading it as ``outline_file`` would be loaded."""
-    from cddraft.readers.outline import read_outline_text
     from cddraft.readers.word import read_word
     from cddraft.writers.outline import outline_text
 
@@ -171,5 +170,21 @@ def import_word(path: str | Path, *, outline_file: str, language: str | None = N
                           "printed by the import.")
         comments = {key: f"placeholder: {why}" for key, why in imported.placeholders.items()}
         text = outline_text(imported.data, header, comments)
-        _, document = read_outline_text(text, outline_file)
-        return ImportedOutline(text, document, imported.warnings)
+        return ImportedOutline(text, _validated(imported.data, text, outline_file), imported.warnings)
+
+
+def _validated(data: dict, text: str, outline_file: str) -> Document:
+    """The tree of the imported outline: validated from its data (the outline text says the same, as the
+    tests read back); where that fails, read from the text, so that every problem has its line and column."""
+    from pydantic import ValidationError
+
+    from cddraft.model.checks import semantic_problems
+    from cddraft.readers.outline import read_outline_text
+
+    try:
+        document = Document.model_validate(data)
+        if not semantic_problems(document):
+            return document
+    except ValidationError:
+        pass
+    return read_outline_text(text, outline_file)[1]

@@ -23,7 +23,7 @@ def test_hostile_values_read_back_unchanged():
         assert yaml.safe_load(f"key: {scalar(value)}") == {"key": value}, value
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufeff"), max_size=40))
 def test_any_text_reads_back_unchanged(value):
     assert yaml.safe_load(f"key: {scalar(value)}") == {"key": value}

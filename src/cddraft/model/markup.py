@@ -111,8 +111,13 @@ PlainText = Annotated[Markup, schema(plain)]
 NoteText = Annotated[Markup, schema(note)]
 
 
+#: Each markup character with its backslash, and the no-break space as ``~`` (one ``str.translate``: an imported
+#: 4,000-paragraph report escapes some 900,000 characters).
+_ESCAPES = {ord(c): "\\" + c for c in ESCAPABLE} | {0xA0: "~"}
+
+
 def _escape(text: str) -> str:
-    return "".join("\\" + c if c in ESCAPABLE else c for c in text).replace("\u00a0", "~")
+    return text.translate(_ESCAPES)
 
 
 def _toggles(bold: bool, italic: bool, to_bold: bool, to_italic: bool) -> str:

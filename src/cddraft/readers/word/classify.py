@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from lxml import etree
 
-from cddraft.conventions import Conventions
+from cddraft.conventions import Conventions, load_conventions
 from cddraft.model.inline import Inline
-from cddraft.readers.word.package import NS, Parts, w
+from cddraft.readers.word.package import NS, Parts, path, w
 from cddraft.readers.word.runs import Found, strip
 
 #: UNOG heading styles and the level each one stands for (H23G: 3, or 4 when its number says so).
@@ -22,6 +23,8 @@ _QUOTE_STYLES = {"quote", "intense quote", "block text", "quotation"}
 _BULLET_STYLES = {"bullet1g": 1, "bullet2g": 2, "list bullet": 1, "list bullet 2": 2}
 _STEP, _NUMBER_TAB = 567, 1701  # the UNOG indents cddraft writes (writers/docx/styles.py)
 _LEAD = re.compile(r"^\t?([^\t]{1,12})\t")
+_PPR, _IND, _JC, _SPACING, _NUMPR, _OUTLINE_LEVEL = (path(f"w:{t}") for t in (
+    "pPr", "ind", "jc", "spacing", "numPr", "outlineLvl"))
 
 Kind = Literal["title", "heading", "para", "item", "quote", "bullet", "letter", "right", "closing", "empty"]
 
@@ -44,8 +47,7 @@ class Piece:
         return self.found.text
 
 
-def _ind(ppr: etree._Element | None) -> dict[str, int]:
-    ind = ppr.find("w:ind", NS) if ppr is not None else None
+def _ind(ind: etree._Element | None) -> dict[str, int]:
     out = {}
     if ind is not None:
         for key in ("left", "start", "right", "end", "firstLine", "hanging"):
@@ -55,14 +57,13 @@ def _ind(ppr: etree._Element | None) -> dict[str, int]:
     return out
 
 
-def _jc(ppr: etree._Element | None) -> str | None:
-    jc = ppr.find("w:jc", NS) if ppr is not None else None
+def _jc(jc: etree._Element | None) -> str | None:
     return jc.get(w("val")) if jc is not None else None
 
 
-def _numbered(found: Found) -> tuple[str | None, list[Inline]]:
+def _numbered(found: Found, text: str) -> tuple[str | None, list[Inline]]:
     """The typed number at the start (``1.``, ``\tI.\t``, ``(a)``) and the text after it."""
-    m = _LEAD.match(found.text)
+    m = _LEAD.match(text)
     if not m:
         return None, found.spans
     return m.group(1), strip(found.spans, m.end())
@@ -73,6 +74,12 @@ _COUNTERS = {"1": r"\d{1,4}", "I": "[IVXLCDM]{1,8}", "i": "[ivxlcdm]{1,8}", "A":
 
 def marker_pattern(template: str, conv: Conventions) -> re.Pattern[str]:
     """A number template of the conventions (``({a})``, ``{I}.``, ``{1} -``, ``{zh_num}.``) as a pattern."""
+    return _marker_pattern(template, conv.code)
+
+
+@cache
+def _marker_pattern(template: str, code: str) -> re.Pattern[str]:
+    conv = load_conventions(code)
     out = []
     for piece in re.split(r"(\{\w+\})", template):
         name = piece[1:-1] if re.fullmatch(r"\{\w+\}", piece) else None
@@ -88,29 +95,32 @@ def marker_pattern(template: str, conv: Conventions) -> re.Pattern[str]:
 def classify(p: etree._Element, found: Found, parts: Parts, conv: Conventions) -> Piece:
     style = parts.style_of(p)
     name = style.name if style is not None else ""
-    ppr = p.find("w:pPr", NS)
-    ind, jc = _ind(ppr), _jc(ppr)
-    spacing = ppr.find("w:spacing", NS) if ppr is not None else None
+    ppr = p[0] if len(p) and p[0].tag == _PPR else None
+    props = {c.tag: c for c in ppr} if ppr is not None else {}
+    ind, jc = _ind(props.get(_IND)), _jc(props.get(_JC))
+    spacing = props.get(_SPACING)
     spaced = spacing is not None and int(spacing.get(w("before"), "0") or 0) > 0
-    if not found.text.strip() and not any(not hasattr(s, "text") for s in found.spans):
+    text = found.text
+    if not text.strip() and not any(not hasattr(s, "text") for s in found.spans):
         return Piece("empty", [], found=found)
     if name in UNOG_HEADINGS:
-        if found.text.startswith("\t\t"):
+        if text.startswith("\t\t"):
             return Piece("title" if name == "hchg" else "heading", strip(found.spans, 2),
                          UNOG_HEADINGS[name], found=found)
-        number, spans = _numbered(found)
+        number, spans = _numbered(found, text)
         level = UNOG_HEADINGS[name]
         if name == "h23g" and number and marker_pattern(conv.numbering.headings[3], conv).match(number):
             level = 4
         return Piece("heading", spans, level, number, found=found)
     if name == "title":
         return Piece("title", found.spans, 1, found=found)
-    outline = parts.outline_level(p)
+    own = props.get(_OUTLINE_LEVEL)
+    outline = int(own.get(w("val"), "9")) if own is not None else parts.style_level(style)
     if outline is not None and outline < 6:
         return Piece("heading", found.spans, outline + 1, found=found, depth=outline + 1)
     if name in _BULLET_STYLES:
         return Piece("bullet", found.spans, _BULLET_STYLES[name], found=found)
-    numpr = ppr.find("w:numPr", NS) if ppr is not None else None
+    numpr = props.get(_NUMPR)
     if numpr is not None:
         num = numpr.find("w:numId", NS)
         lvl = numpr.find("w:ilvl", NS)
@@ -123,7 +133,7 @@ def classify(p: etree._Element, found: Found, parts: Parts, conv: Conventions) -
         return Piece("quote", found.spans, found=found)
     if jc == "right":
         return Piece("right", found.spans, found=found, spaced=spaced)
-    number, spans = _numbered(found)
+    number, spans = _numbered(found, text)
     if number is not None:
         for depth, template in enumerate(conv.numbering.subparagraphs, 1):
             if marker_pattern(template, conv).match(number):
@@ -132,7 +142,7 @@ def classify(p: etree._Element, found: Found, parts: Parts, conv: Conventions) -
                 return Piece("item", spans, indented if indented in (1, 2) else depth, number, found=found)
         if marker_pattern(conv.numbering.paragraph, conv).match(number):
             return Piece("para", spans, number=number, found=found)
-    if jc == "left" and found.text.strip() in conv.letter.closing:
+    if jc == "left" and text.strip() in conv.letter.closing:
         return Piece("closing", found.spans, found=found)
     if ind.get("firstLine") == _STEP:
         return Piece("letter", found.spans, found=found)

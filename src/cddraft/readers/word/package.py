@@ -32,6 +32,16 @@ def w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+def path(prefixed: str) -> str:
+    """``w:pPr/w:pStyle`` in Clark notation, for ``find``: a path with no namespace map is compiled once and
+    cached by lxml (the hot paths of the importer look up a few properties of every paragraph)."""
+    return re.sub(r"\bw:", f"{{{W}}}", prefixed)
+
+
+_PSTYLE, _OUTLINE = path("w:pPr/w:pStyle"), path("w:pPr/w:outlineLvl")
+_PPR, _PSTYLE_TAG, _VAL = path("w:pPr"), path("w:pStyle"), path("w:val")
+
+
 @dataclass
 class Style:
     name: str  # lower case: a UNOG style's id ("hchg"), else the style's name ("heading 1", "quote")
@@ -52,16 +62,22 @@ class Parts:
     comments: int = 0
 
     def style_of(self, p: etree._Element) -> Style | None:
-        sid = p.find("w:pPr/w:pStyle", NS)
-        return self.styles.get(sid.get(w("val"))) if sid is not None else self.styles.get("")
+        ppr = p[0] if len(p) and p[0].tag == _PPR else None
+        # w:pStyle comes first in w:pPr (the schema's order): looked at before searching
+        sid = ppr[0] if ppr is not None and len(ppr) and ppr[0].tag == _PSTYLE_TAG else p.find(_PSTYLE)
+        return self.styles.get(sid.get(_VAL)) if sid is not None else self.styles.get("")
 
     def outline_level(self, p: etree._Element) -> int | None:
         """The paragraph's heading level (0 = Heading 1): its own, else its style's, else the style it is
         based on."""
-        own = p.find("w:pPr/w:outlineLvl", NS)
+        own = p.find(_OUTLINE)
         if own is not None:
             return int(own.get(w("val"), "9"))
-        style, seen = self.style_of(p), 0
+        return self.style_level(self.style_of(p))
+
+    def style_level(self, style: Style | None) -> int | None:
+        """The heading level a style gives (its own, or the style it is based on)."""
+        seen = 0
         while style is not None and seen < 10:
             if style.outline_level is not None:
                 return style.outline_level

@@ -39,9 +39,17 @@ class Found:
         return "".join(s.text for s in self.spans if isinstance(s, Span))
 
 
+_W_PREFIX = f"{{{W}}}"
+_RPR, _RSTYLE, _B, _I, _VERT, _VAL, _T = (w(t) for t in ("rPr", "rStyle", "b", "i", "vertAlign", "val", "t"))
+
+
+def _set(el: etree._Element | None) -> bool:
+    """Whether a toggle property (``w:b``, ``w:i``) is on: present, and not ``w:val="0"``/``false``."""
+    return el is not None and el.get(_VAL, "true").lower() not in _FALSE
+
+
 def _on(rpr: etree._Element | None, tag: str) -> bool:
-    el = rpr.find(f"w:{tag}", NS) if rpr is not None else None
-    return el is not None and el.get(w("val"), "true").lower() not in _FALSE
+    return _set(rpr.find(f"w:{tag}", NS) if rpr is not None else None)
 
 
 @dataclass
@@ -65,12 +73,12 @@ class RunReader:
         return found
 
     def _content(self, el: etree._Element, found: Found, in_note: bool, rpr: etree._Element | None) -> None:
-        tag = etree.QName(el).localname if isinstance(el.tag, str) else ""
-        ns = etree.QName(el).namespace if isinstance(el.tag, str) else None
-        if ns != W:
-            if tag == "AlternateContent":  # a text box or drawing drawn two ways: report it once
+        full = el.tag if isinstance(el.tag, str) else ""
+        if not full.startswith(_W_PREFIX):
+            if full.endswith("}AlternateContent"):  # a text box or drawing drawn two ways: report it once
                 self._drawing(el, found)
             return
+        tag = full[len(_W_PREFIX):]
         if tag == "r":
             self._run(el, found, in_note)
         elif tag in ("hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo"):
@@ -107,15 +115,22 @@ class RunReader:
                 self._content(child, found, in_note, None)
 
     def _run(self, r: etree._Element, found: Found, in_note: bool) -> None:
-        rpr = r.find("w:rPr", NS)
-        style = rpr.find("w:rStyle", NS) if rpr is not None else None
-        emphasis = self.character_styles.get(style.get(w("val")), "") if style is not None else ""
-        bold = _on(rpr, "b") or emphasis == "bold"
-        italic = _on(rpr, "i") or emphasis == "italic"
-        va = rpr.find("w:vertAlign", NS) if rpr is not None else None
-        sup = va is not None and va.get(w("val")) == "superscript"
+        bold = italic = sup = False
+        first = r[0] if len(r) else None
+        if first is not None and first.tag == _RPR:
+            props = {c.tag: c for c in first}
+            style = props.get(_RSTYLE)
+            emphasis = self.character_styles.get(style.get(_VAL), "") if style is not None else ""
+            bold = _set(props.get(_B)) or emphasis == "bold"
+            italic = _set(props.get(_I)) or emphasis == "italic"
+            va = props.get(_VERT)
+            sup = va is not None and va.get(_VAL) == "superscript"
         for el in r:
-            tag = etree.QName(el).localname
+            if el.tag == _T:  # the usual case first: text
+                if self._result != "skip":
+                    self._add(found, el.text or "", bold, italic, sup)
+                continue
+            tag = el.tag[len(_W_PREFIX):] if isinstance(el.tag, str) and el.tag.startswith(_W_PREFIX) else ""
             if tag == "fldChar":
                 self._field_char(el.get(w("fldCharType")), found)
             elif tag == "instrText" and self._field is not None:
