@@ -45,3 +45,17 @@ def test_the_outline_builds_with_the_corrected_documents_masthead():
     assert doc.corrigendum.corrects.plain == "Lettre datée du 28 février 2024: « titre »"
     first, second = doc.corrigendum.corrections
     assert (str(first.for_), str(first.read), second.whole) == ("*a* : b", "c #d", "paragraph")
+
+
+YAML_PIECES = ["-", "?", ":", ": ", " #", "#", "true", "No", "null", "~", "1", "0x1F", "1e3", ".5", "-.inf",
+               "2017-09-14", "12:30", "<<", "=", "'", '"', "\\", " ", "\t", "\n", "\r", "\x85", "\u2028", "\ufeff",
+               "é", "中", "@", "`", "%", "&", "*", "!", "|", ">", "[", "]", "{", "}", ",", "a", "word"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(YAML_PIECES), min_size=1, max_size=8).map("".join))
+def test_text_dense_in_yaml_syntax_reads_back_unchanged(value):
+    """Strings made of YAML's indicators, implicit types and line breaks: the hand-written scalar never lets
+    one be read as anything but itself."""
+    assert yaml.safe_load(f"key: {scalar(value)}") == {"key": value}
+    assert yaml.safe_load(f"- {scalar(value)}") == [value]
