@@ -198,7 +198,7 @@ class RunReader:
             for i, p in enumerate(note.iterfind("w:p", NS)):
                 part = inner.paragraph(p, in_note=True)
                 if i:
-                    inner._add(part, " ", False, False, False)
+                    content.append(Span(" "))  # the note's paragraphs joined by a blank
                 content.extend(_strip_note_mark(part.spans) if i == 0 else part.spans)
                 found.problems.extend(f"in a footnote: {m}" for m in part.problems)
                 found.revisions += part.revisions
