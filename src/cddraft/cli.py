@@ -119,6 +119,23 @@ def import_(source: Path, output: Path | None, language: str | None, revisions: 
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
+              help="text: FILE:LINE:COL lines (a table on a terminal); json: for tools; html: the versions side by "
+              "side, differences marked (one file; -o to write it).")
+@click.option("--base", help="The version to read the others against (default: the original language's).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report to this file.")
+@click.option("--disable", multiple=True, metavar="CODES", help="Rules to skip (CD611, CD6, version-number…).")
+def align(files: tuple[str, ...], fmt: str, base: str | None, output: Path | None, disable: tuple[str, ...]) -> None:
+    """Read the language versions of each document (FILE…: outlines, folders, globs; grouped by symbol) against
+    the original: the same blocks, footnotes, numbers, dates, symbols and references. Exit 1 when a version
+    differs, 0 when all are aligned, 2 on unusable input."""
+    from cddraft.commands.align import align_command
+
+    _run(lambda: align_command(files, fmt=fmt, base=base, output=output, disable=disable))
+
+
+@main.command()
 def schema() -> None:
     """Print the outline's JSON Schema (for editor completion and validation of outlines)."""
     from cddraft.commands.schema import schema_command

@@ -5,7 +5,7 @@ runner adds it, so every rule reports the same way). Its docstring is its docume
 flags, why, an example, the manual section), shown by ``cddraft check --explain CODE``. Codes are
 assigned here once and never reused; their hundreds say the topic (CD1xx structure, CD2xx
 footnotes, CD3xx masthead and letter, CD4xx length, CD5xx typography, spelling, dates and
-quotation marks; x90-x99 check a built .docx).
+quotation marks, CD6xx the language versions of one document against each other; x90-x99 check a built .docx).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from typing import Literal
 from cddraft.errors import Path_
 
 Severity = Literal["error", "warning"]
-Target = Literal["outline", "docx"]
-_CODE = re.compile(r"^CD[1-5]\d\d$")
+Target = Literal["outline", "docx", "versions"]
+_CODE = re.compile(r"^CD[1-6]\d\d$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -69,7 +69,7 @@ def rule(
 
     def register(fn: Callable[..., Iterator[Finding]]) -> Callable[..., Iterator[Finding]]:
         if not _CODE.match(code):
-            raise ValueError(f"rule code {code!r} must be CD1xx-CD5xx")
+            raise ValueError(f"rule code {code!r} must be CD1xx-CD6xx")
         if not _NAME.match(name):
             raise ValueError(f"rule name {name!r} must be kebab-case")
         if code in RULES or any(r.name == name for r in RULES.values()):

@@ -48,17 +48,18 @@ def check_command(files: Sequence[Path], *, fmt: str = "text", disable: Sequence
     return run_check(list(files), fmt=fmt, disable=codes, stdout=sys.stdout, stderr=sys.stderr)
 
 
-def check_file(path: Path, *, disable: AbstractSet[str] = frozenset()) -> list[Diagnostic]:
-    """The findings of one file; raise :class:`CddraftError` when it is unusable."""
-    if path.suffix.lower() in DOCX_SUFFIXES:
-        return check_docx(path, disable=disable)
-    from cddraft.pipeline import check_outline
+def _versions(read: list, codes: AbstractSet[str]) -> list[Diagnostic]:
+    """Several versions of one symbol among the outlines: read against each other, as ``cddraft align`` does."""
+    symbols = [doc.symbol.rstrip("*") for _, _, doc in read]
+    if len(symbols) == len(set(symbols)):
+        return []
+    from cddraft.check.align.run import groups
 
-    outline, document = check_outline(path)
-    return run_rules(document, outline, disable=disable)
+    found, problems = groups(read, disable=codes, lone=False)
+    return [d for g in found for d in g.findings] + problems
 
 
-def _as_json(d: Diagnostic) -> dict:
+def as_json(d: Diagnostic) -> dict:
     return {
         "file": d.file,
         "line": d.pos.line if d.pos else None,
@@ -104,14 +105,23 @@ def run_check(
         return EXIT_UNUSABLE
     findings: list[Diagnostic] = []
     paths, broken = expand_inputs(files)  # as `cddraft build` reads them: files, folders, glob patterns
+    read = []
     for path in paths:
         try:
-            findings.extend(check_file(path, disable=codes))
+            if path.suffix.lower() in DOCX_SUFFIXES:
+                findings.extend(check_docx(path, disable=codes))
+                continue
+            from cddraft.pipeline import check_outline
+
+            outline, document = check_outline(path)
+            findings.extend(run_rules(document, outline, disable=codes))
+            read.append((str(path), outline, document))
         except CddraftError as exc:
             broken.extend(exc.diagnostics)
+    findings.extend(_versions(read, codes))
     findings.sort(key=sort_key)
     if fmt == "json":
-        json.dump([_as_json(d) for d in [*broken, *findings]], out, ensure_ascii=False, indent=2)
+        json.dump([as_json(d) for d in [*broken, *findings]], out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         for d in broken:

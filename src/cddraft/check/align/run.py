@@ -1,0 +1,98 @@
+"""Several outlines → the versions of each document (grouped by symbol), each read against its base, and the
+findings of the CD6xx rules at ``FILE:LINE:COL``.
+
+The base is the version written in the original language (``language`` = ``original_language``), or the one
+given; a document with several original languages takes the first one's version. The outline's
+``check: disable:`` and ``# cddraft: disable=…`` comments declare a legitimate difference, as for ``check``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cddraft.check.align.pair import Pair, Version
+from cddraft.check.registry import rules_for, select
+from cddraft.check.run import inline_disables, outline_disabled, sort_key
+from cddraft.errors import Diagnostic
+from cddraft.model.document import Document
+from cddraft.readers.outline.positions import Outline
+
+
+@dataclass
+class Group:
+    """The versions of one document: the base and the others, each with its pair and findings."""
+
+    symbol: str
+    base: Version
+    pairs: list[Pair] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)
+
+
+def _base(versions: list[Version], chosen: str | None) -> Version | None:
+    if chosen is not None:
+        for v in versions:
+            if Path(v.file).resolve() == Path(chosen).resolve():
+                return v
+    for v in versions:
+        if v.doc.language == v.doc.originals[0]:
+            return v
+    return None
+
+
+def groups(read: list[tuple[str, Outline, Document]], base: str | None = None, *,
+           disable: AbstractSet[str] = frozenset(), lone: bool = True) -> tuple[list[Group], list[Diagnostic]]:
+    """The versions grouped by symbol; a document with one version (unless ``lone`` is false), or none in its
+    original language, is said. ``disable`` holds rule codes switched off for the whole run."""
+    from cddraft.check import rules
+
+    rules.load()
+    by_symbol: dict[str, list[Version]] = {}
+    for file, outline, doc in read:
+        by_symbol.setdefault(doc.symbol.rstrip("*"), []).append(Version(file, outline, doc))
+    out: list[Group] = []
+    problems: list[Diagnostic] = []
+    for symbol, versions in by_symbol.items():
+        if len(versions) < 2:
+            if not lone:
+                continue
+            problems.append(Diagnostic(f"{symbol} has only this version here: give its other language versions to "
+                                       "compare them", file=versions[0].file, severity="warning"))
+            continue
+        first = _base(versions, base)
+        if first is None:
+            names = ", ".join(v.name for v in versions)
+            problems.append(Diagnostic(f"none of the versions of {symbol} ({names}) is in its original language "
+                                       f"({versions[0].doc.originals[0]}); give the one to compare with as --base",
+                                       file=versions[0].file))
+            continue
+        group = Group(symbol, first)
+        for v in versions:
+            if v is not first:
+                pair = Pair(first, v)
+                group.pairs.append(pair)
+                group.findings.extend(findings(pair, disable))
+        out.append(group)
+    return out, problems
+
+
+def findings(pair: Pair, disable: AbstractSet[str] = frozenset()) -> list[Diagnostic]:
+    """The CD6xx findings of one version against the base, positioned in the version's outline, less those the
+    version declares (and those switched off in ``disable``)."""
+    version = pair.version
+    off, _ = select(outline_disabled(version.doc))
+    off |= set(disable)
+    by_line: dict[int, set[str]] | None = None
+    out: list[Diagnostic] = []
+    for r in rules_for("versions", disabled=off):
+        for f in r.check(pair):
+            if by_line is None:
+                by_line = inline_disables(version.outline.text)
+            start = version.outline.position(f.path)
+            pos = version.outline.position(f.path, offset=f.offset, text=f.text)
+            if r.code in by_line.get(pos.line, ()) or r.code in by_line.get(start.line, ()):
+                continue
+            out.append(Diagnostic(f.message, path=f.path, pos=pos, severity=r.severity, code=r.code,
+                                  file=version.file))
+    return sorted(out, key=sort_key)
