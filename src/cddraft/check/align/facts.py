@@ -10,9 +10,8 @@ Arabic pairs) or, in Chinese and Japanese, by 月.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
@@ -21,7 +20,9 @@ from cddraft.conventions import load_conventions
 
 Kind = Literal["number", "date", "symbol", "url", "email"]
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+#: Arabic-Indic and Persian digits as ASCII, with the Arabic decimal and thousands marks (٫ ٬) as CLDR's Arabic
+#: locale writes them with Western digits (. ,).
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 _URL = re.compile(r"https?://[^\s<>\"”“»)]+[^\s<>\"”“».,;:)]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: A UN document symbol: a series in capitals, then parts after slashes (CD/2090, S/RES/984 (1995) reads
@@ -29,9 +30,9 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SYMBOL = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]*(?:\.[A-Z0-9]+)*(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+")
 
 
-@dataclass(frozen=True)
-class Fact:
-    """One fact: its kind, its value (normalised) and where it stands in the visible text."""
+class Fact(NamedTuple):
+    """One fact: its kind, its value (normalised) and where it stands in the visible text (a named tuple: some
+    30,000 are made for six versions of a long report)."""
 
     kind: Kind
     value: str
@@ -74,31 +75,36 @@ def _month_pattern(code: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)|(\d{1,2})\s*月")
 
 
+@cache
+def _decimal(code: str) -> str:
+    return get_decimal_symbol(Locale.parse(load_conventions(code).locale))
+
+
 def facts(text: str, code: str) -> list[Fact]:
     """The facts of ``text`` (visible text of the language ``code``), in order of appearance."""
     ascii_text = text.translate(_DIGITS)
     out: list[Fact] = []
-    taken = [False] * len(text)
+    taken: list[tuple[int, int]] = []  # the stretches already read as a fact (a symbol's digits are not a number)
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
 
     def add(kind: Kind, value: str, start: int, end: int) -> None:
         out.append(Fact(kind, value, start, end, text[start:end]))
-        for i in range(start, end):
-            taken[i] = True
+        taken.append((start, end))
 
-    for pattern, kind in ((_URL, "url"), (_EMAIL, "email"), (_SYMBOL, "symbol")):
-        for m in pattern.finditer(ascii_text):
-            if not any(taken[m.start():m.end()]):
-                add(kind, m.group().rstrip(".").upper() if kind != "url" else m.group(), m.start(), m.end())
+    if "/" in ascii_text or "@" in ascii_text:
+        for pattern, kind in ((_URL, "url"), (_EMAIL, "email"), (_SYMBOL, "symbol")):
+            for m in pattern.finditer(ascii_text):
+                if free(m.start(), m.end()):
+                    add(kind, m.group().rstrip(".").upper() if kind != "url" else m.group(), m.start(), m.end())
+    months = _months(code)
     for m in _month_pattern(code).finditer(ascii_text):
-        if any(taken[m.start():m.end()]):
-            continue
-        month = _months(code)[m.group(1)] if m.group(1) else int(m.group(2))
-        add("date", f"month {month}", m.start(), m.end())
+        if free(m.start(), m.end()):
+            add("date", f"month {months[m.group(1)] if m.group(1) else int(m.group(2))}", m.start(), m.end())
+    decimal = _decimal(code)
     for m in _number_pattern(code).finditer(ascii_text):
-        if any(taken[m.start():m.end()]):
-            continue
-        locale = Locale.parse(load_conventions(code).locale)
-        decimal = get_decimal_symbol(locale)
-        digits = re.sub(r"[^\d" + re.escape(decimal) + "]", "", m.group()).replace(decimal, ".")
-        add("number", digits.lstrip("0") or "0", m.start(), m.end())
+        if free(m.start(), m.end()):
+            digits = "".join(c for c in m.group() if c.isdigit() or c == decimal).replace(decimal, ".")
+            add("number", digits.lstrip("0") or "0", m.start(), m.end())
     return sorted(out, key=lambda f: f.start)

@@ -1,14 +1,17 @@
 """Two versions of one document side by side: their blocks aligned so that one missing paragraph is one gap,
 not a cascade of differences, and their footnotes paired in order.
 
-Blocks are first matched on what they are and the numbers they state (difflib finds the long runs that agree);
-inside a stretch that differs, a small dynamic programme pairs blocks of one kind by likeness — the facts they
-share, and their length relative to their document's (a paragraph is a similar share of every version).
+Blocks are first matched on what they are and the numbers they state: blocks whose key is unique in both
+versions fix the alignment (patience diff), difflib finds the runs that agree between them, and inside a
+stretch that differs a small dynamic programme pairs blocks of one kind by likeness — the facts they share, and
+their length relative to their document's (a paragraph is a similar share of every version).
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,7 +68,7 @@ def _keys(units: list[Unit]) -> list[tuple]:
             out.append((u.kind, signatory))
             signatory += 1
         else:
-            out.append((u.kind, tuple(f.value for f in u.facts if f.kind != "date")))
+            out.append((u.kind, tuple(sorted(f.value for f in u.facts if f.kind != "date"))))  # any order
     return out
 
 
@@ -121,15 +124,60 @@ def _gap(a: Version, i1: int, i2: int, b: Version, j1: int, j2: int) -> list[tup
     return out[::-1]
 
 
+def _anchors(ka: list[tuple], kb: list[tuple]) -> list[tuple[int, int]]:
+    """Blocks whose key is unique in both versions, in an order both agree on (patience diff): the
+    alignment's fixed points. Most paragraphs state numbers no other paragraph states."""
+    ca, cb = Counter(ka), Counter(kb)
+    at = {k: i for i, k in enumerate(ka) if ca[k] == 1}
+    candidates = [(at[k], j) for j, k in enumerate(kb) if cb[k] == 1 and k in at]
+    # the longest run increasing in both (patience sorting)
+    piles: list[int] = []
+    tops: list[int] = []
+    back: list[int] = [-1] * len(candidates)
+    for n, (i, _) in enumerate(candidates):
+        k = bisect.bisect_left(piles, i)
+        if k:
+            back[n] = tops[k - 1]
+        if k == len(piles):
+            piles.append(i)
+            tops.append(n)
+        else:
+            piles[k], tops[k] = i, n
+    out = []
+    n = tops[-1] if tops else -1
+    while n >= 0:
+        out.append(candidates[n])
+        n = back[n]
+    return out[::-1]
+
+
+def _segment(a: Version, i1: int, i2: int, b: Version, j1: int, j2: int, ka: list, kb: list
+             ) -> list[tuple[int | None, int | None]]:
+    """The pairs between two fixed points: the same keys in order, else difflib's runs and likeness between."""
+    if i2 - i1 == j2 - j1 and all(x[0] == y[0] for x, y in zip(ka[i1:i2], kb[j1:j2], strict=True)):
+        return list(zip(range(i1, i2), range(j1, j2), strict=True))  # the same blocks, some facts differing
+    if (i2 - i1) * (j2 - j1) > _MAX_CELLS * 25:
+        return _gap(a, i1, i2, b, j1, j2)  # too long to search: in order
+    out: list[tuple[int | None, int | None]] = []
+    matcher = difflib.SequenceMatcher(None, ka[i1:i2], kb[j1:j2], autojunk=False)
+    for op, x1, x2, y1, y2 in matcher.get_opcodes():
+        if op == "equal":
+            out.extend(zip(range(i1 + x1, i1 + x2), range(j1 + y1, j1 + y2), strict=True))
+        else:
+            out.extend(_gap(a, i1 + x1, i1 + x2, b, j1 + y1, j1 + y2))
+    return out
+
+
 def align(a: Version, b: Version) -> list[tuple[int | None, int | None]]:
     """Pairs of block indexes of ``a`` (the base) and ``b`` in reading order; None where one side has none."""
-    matcher = difflib.SequenceMatcher(None, _keys(a.units), _keys(b.units), autojunk=False)
+    ka, kb = _keys(a.units), _keys(b.units)
     out: list[tuple[int | None, int | None]] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            out.extend(zip(range(i1, i2), range(j1, j2), strict=True))
-        else:
-            out.extend(_gap(a, i1, i2, b, j1, j2))
+    i0 = j0 = 0
+    for i, j in [*_anchors(ka, kb), (len(ka), len(kb))]:
+        out.extend(_segment(a, i0, i, b, j0, j, ka, kb))
+        if i < len(ka):
+            out.append((i, j))
+        i0, j0 = i + 1, j + 1
     return out
 
 

@@ -16,7 +16,7 @@ body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
 h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em}
 table{border-collapse:collapse;width:100%;table-layout:fixed;margin-bottom:1em}
 th,td{border:1px solid #ccc;padding:.35em .5em;vertical-align:top;text-align:start}
-th{background:#f3f3f3}td.kind{width:8em;color:#666;font-size:.85em}
+th{background:#f3f3f3}.kind{width:8em}td.kind{color:#666;font-size:.85em}
 tr.differs td{background:#fff3cd}tr.missing td{background:#f8d7da}tr.extra td{background:#d1e7dd}
 td.gap{color:#999;font-style:italic}.finding{color:#842029;font-size:.85em;margin-top:.3em}
 .ok{color:#0f5132}
@@ -85,7 +85,8 @@ def html_page(groups: list[Group], problems: list[Diagnostic]) -> str:
             mine = [d for d in g.findings if d.file == pair.version.file]
             verdict = ('<span class="ok">aligned</span>' if not mine else f"{len(mine)} difference(s)")
             parts.append(f"<h3>{html.escape(pair.version.name)} against {html.escape(pair.base.name)}: {verdict}</h3>")
-            parts.append(f'<table data-version="{html.escape(pair.version.doc.language)}"><thead><tr>'
+            parts.append(f'<table data-version="{html.escape(pair.version.doc.language)}">'
+                         '<colgroup><col style="width:8em"><col><col></colgroup><thead><tr>'
                          f"<th class=\"kind\">block</th><th>{html.escape(pair.base.name)}</th>"
                          f"<th>{html.escape(pair.version.name)}</th></tr></thead><tbody>")
             parts.extend(_rows(pair, mine))

@@ -12,6 +12,7 @@ from cddraft.errors import Path_
 from cddraft.model.document import Document
 from cddraft.model.inline import Ref
 from cddraft.model.visible import Visible
+from cddraft.model.walk import iter_ids
 
 
 @dataclass
@@ -34,6 +35,14 @@ class Unit:
     facts: list[Fact] = field(default_factory=list)
     refs: tuple[str, ...] = ()
     ident: str | None = None
+
+    @property
+    def signature(self) -> tuple:
+        """Its facts by kind and value, in any order: two blocks stating the same facts have one signature."""
+        seen = self.__dict__.get("_signature")
+        if seen is None:
+            seen = self.__dict__["_signature"] = tuple(sorted((f.kind, f.value) for f in self.facts))
+        return seen
 
     @property
     def text(self) -> str:
@@ -61,20 +70,11 @@ def _kind(node: TextNode) -> str:
     return node.role
 
 
-def _ident(doc: Document, path: Path_) -> str | None:
-    """The ``id`` of the block at ``path`` (the paragraph or section whose text or heading it is)."""
-    node: object = doc
-    for step in path[:-1]:
-        node = node[step] if isinstance(step, int) else getattr(node, step, None)  # type: ignore[index]
-        if node is None:
-            return None
-    return getattr(node, "id", None)
-
-
 def units(doc: Document) -> tuple[list[Unit], list[Note]]:
     """The blocks of ``doc`` in reading order (an ``annex`` block where each annex starts) and its footnotes."""
     out: list[Unit] = []
     notes: list[Note] = []
+    ids = {path[:-1]: ident for ident, path, _ in iter_ids(doc)}  # the block's path → its id
     body = None
     for node in text_nodes(doc):
         if node.role == "signature" and node.path[-2] == "titles":
@@ -86,7 +86,7 @@ def units(doc: Document) -> tuple[list[Unit], list[Note]]:
         body = node.body
         visible = node.visible
         refs = tuple(s.target for s in node.markup.spans if isinstance(s, Ref))
-        unit = Unit(_kind(node), node.path, node, facts(visible.text, doc.language), refs, _ident(doc, node.path))
+        unit = Unit(_kind(node), node.path, node, facts(visible.text, doc.language), refs, ids.get(node.path[:-1]))
         out.append(unit)
         for call in visible.notes:
             notes.append(Note(len(out) - 1, call.visible, facts(call.visible.text, doc.language), call.raw))

@@ -139,12 +139,14 @@ def _differences(pair: Pair, kind: str, what: str) -> Iterator[Finding]:
     """The facts of ``kind`` that differ between aligned blocks and between paired footnotes."""
     base, version = pair.base, pair.version
     for i, j in pair.blocks:
-        if i is not None and j is not None:
+        if i is not None and j is not None and base.units[i].signature != version.units[j].signature:
             yield from _compare(pair, base.units[i], version.units[j], base.units[i].facts, version.units[j].facts,
                                 kind, what)
     for i, j in pair.notes:
         if i is not None and j is not None:
             note_b, note_v = base.notes[i], version.notes[j]
+            if [(f.kind, f.value) for f in note_b.facts] == [(f.kind, f.value) for f in note_v.facts]:
+                continue
             yield from _compare(pair, base.units[note_b.host], version.units[note_v.host], note_b.facts,
                                 note_v.facts, kind, what, note=(note_b, note_v))
 
