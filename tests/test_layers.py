@@ -21,7 +21,7 @@ LAYERS: list[list[tuple[str, ...]]] = [
     [("cddraft.writers",)],  # the localised tree → .docx bytes
     [("cddraft.write",)],  # atomic file writing
     [("cddraft.pipeline",), ("cddraft.check",), ("cddraft.export", "cddraft.lo_compat")],  # peers
-    [("cddraft.batch", "cddraft.watch")],  # many outlines: inputs, jobs, progress
+    [("cddraft.batch", "cddraft.watch", "cddraft.serve")],  # many outlines: inputs, jobs, progress; the preview
     [("cddraft.commands",)],
     [("cddraft.cli",)],
 ]

@@ -136,6 +136,18 @@ def align(files: tuple[str, ...], fmt: str, base: str | None, output: Path | Non
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True, help="0: a free port.")
+@click.option("--host", help="Listen on this address (default 127.0.0.1; another one is said with a warning).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+def serve(files: tuple[Path, ...], port: int, host: str | None, open_browser: bool) -> None:
+    """Preview outlines in the browser: their pages and findings, updated on every save."""
+    from cddraft.commands.serve import serve_command
+
+    _run(lambda: serve_command(list(files), port=port, host=host, open_browser=open_browser))
+
+
+@main.command()
 def schema() -> None:
     """Print the outline's JSON Schema (for editor completion and validation of outlines)."""
     from cddraft.commands.schema import schema_command

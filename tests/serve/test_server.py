@@ -1,0 +1,119 @@
+"""The preview server is safe by default: it listens on loopback only (another address only when asked, with a
+warning), serves only the files it wrote — a request naming anything else (``..``, encoded slashes, an absolute
+path, a file replaced by a symbolic link) gets 404 — and two servers on one outline keep their files apart."""
+
+from __future__ import annotations
+
+import json
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+
+from cddraft.serve import is_loopback, serve
+from tests.conftest import MINIMAL_REPORT, run_cli
+
+
+@pytest.fixture
+def running(tmp_path):
+    """A server on a report, in this process, without page images (no LibreOffice needed)."""
+    outline = tmp_path / "report.yaml"
+    outline.write_text(MINIMAL_REPORT, encoding="utf-8")
+    stop, url = threading.Event(), []
+    work = tmp_path / "work"
+    work.mkdir()
+    thread = threading.Thread(target=serve, args=([outline],), daemon=True, kwargs={
+        "pages": False, "ready": url.append, "stop": stop, "work": work})
+    thread.start()
+    for _ in range(200):
+        if url and _state(url[0])["state"] == "ready":
+            break
+        threading.Event().wait(0.05)
+    yield url[0], work
+    stop.set()
+    thread.join(timeout=30)
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, b""
+
+
+def _state(url: str, n: int = 0) -> dict:
+    return json.loads(_get(f"{url}o/{n}/state")[1] or b"{}")
+
+
+def test_it_listens_on_loopback_and_serves_the_built_file(running):
+    url, _ = running
+    assert url.startswith("http://127.0.0.1:")
+    state = _state(url)
+    status, body = _get(f"{url}o/0/file/{state['docx']}")
+    assert status == 200 and body[:2] == b"PK"
+
+
+@pytest.mark.parametrize("path", [
+    "o/0/file/../../../../etc/passwd", "o/0/file/..%2f..%2fetc%2fpasswd", "o/0/file/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "o/0/file//etc/passwd", "o/0/file/%2Fetc%2Fpasswd", "..%2f..%2fetc/passwd", "o/0/../../etc/passwd",
+    "o/0/file/report.yaml", "o/0/file/v1", "o/9/state", "o/0/file/v1.docx%00.png", "etc/passwd",
+    "o/0/file/..\\..\\etc\\passwd", "explain/..%2f..%2fetc%2fpasswd",
+])
+def test_anything_but_a_file_it_wrote_is_not_found(running, path):
+    url, _ = running
+    assert _get(url + path)[0] == 404
+
+
+def test_a_file_replaced_by_a_symbolic_link_is_not_served(running, tmp_path):
+    url, work = running
+    state = _state(url)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the browser", encoding="utf-8")
+    (target,) = work.glob("cddraft-serve-*/o0/v*/doc.docx")  # the file the server wrote, in its own folder
+    target.unlink()
+    target.symlink_to(secret)
+    assert _get(f"{url}o/0/file/{state['docx']}")[0] == 404
+
+
+def test_an_address_beyond_this_machine_is_only_taken_when_asked_with_a_warning(monkeypatch):
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.10")
+    seen = {}
+
+    def fake_serve(sources, *, host, port, ready, **_):
+        seen["host"] = host
+
+    monkeypatch.setattr("cddraft.serve.serve", fake_serve)
+    from tests.conftest import EXAMPLES
+
+    default = run_cli("serve", str(EXAMPLES["cd-report-en"]))
+    assert seen["host"] == "127.0.0.1" and "warning" not in default.output
+    wide = run_cli("serve", str(EXAMPLES["cd-report-en"]), "--host", "0.0.0.0")
+    assert seen["host"] == "0.0.0.0" and "warning: listening on 0.0.0.0" in wide.output
+
+
+def test_two_servers_on_one_outline_keep_their_files_apart(tmp_path):
+    outline = tmp_path / "report.yaml"
+    outline.write_text(MINIMAL_REPORT, encoding="utf-8")
+    stops, urls, threads = [], [], []
+    for _ in range(2):
+        stop, url = threading.Event(), []
+        thread = threading.Thread(target=serve, args=([outline],), kwargs={"pages": False, "ready": url.append,
+                                                                            "stop": stop}, daemon=True)
+        thread.start()
+        stops.append(stop)
+        urls.append(url)
+        threads.append(thread)
+    for _ in range(200):
+        if all(u and _state(u[0]).get("state") == "ready" for u in urls):
+            break
+        threading.Event().wait(0.05)
+    a, b = urls[0][0], urls[1][0]
+    assert a != b
+    docs = [_get(f"{u}o/0/file/{_state(u)['docx']}")[1] for u in (a, b)]
+    assert docs[0][:2] == docs[1][:2] == b"PK"
+    for stop, thread in zip(stops, threads, strict=True):
+        stop.set()
+        thread.join(timeout=30)
