@@ -65,6 +65,8 @@ def _ppr(s: Any) -> str:
         out.append(f"<w:ind {_attrs(s.ind)}/>")
     if s.jc:
         out.append(f'<w:jc w:val="{s.jc}"/>')
+    if s.outline_level is not None:
+        out.append(f'<w:outlineLvl w:val="{s.outline_level}"/>')
     return f"<w:pPr>{''.join(out)}</w:pPr>" if out else ""
 
 
@@ -90,7 +92,7 @@ def _style(s: Any) -> str:
     if s.alias:
         parts.append(f'<w:aliases w:val="{s.alias}"/>')
     if s.kind == "paragraph" and s.id != "Normal":
-        parts.append('<w:basedOn w:val="Normal"/>')
+        parts.append(f'<w:basedOn w:val="{s.based_on}"/>')
     if s.next:
         parts.append(f'<w:next w:val="{s.next}"/>')
     if s.gallery:

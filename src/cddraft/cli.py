@@ -176,6 +176,9 @@ def check(files: tuple[Path, ...], fmt: str, disable: tuple[str, ...], list_rule
 
 _TIMEOUT = click.option("--timeout", default=180.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
                         help="Seconds to wait for LibreOffice to finish a file before stopping it.")
+_PDF_PROFILE = click.option("--pdf-profile", type=click.Choice(["pdfa-2b", "pdfa-3b", "none"]), default="pdfa-2b",
+                            show_default=True, help="PDF/A for archives, or plain PDF; every PDF is tagged, with "
+                            "bookmarks from the headings.")
 
 
 @main.command()
@@ -187,13 +190,14 @@ _TIMEOUT = click.option("--timeout", default=180.0, show_default=True, type=clic
               help="File name pattern: {stem} {symbol} {letter} {lang}, e.g. '{symbol}-{letter}' → CD-2101-E.")
 @click.option("--pdf", is_flag=True, help="Also write the PDF beside each .docx (LibreOffice).")
 @click.option("--preview", is_flag=True, help="Also write a PNG of page 1 beside each PDF (implies --pdf).")
+@_PDF_PROFILE
 @_TIMEOUT
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Build processes (default: one per core, for 24 outlines or more).")
 @click.option("--watch", is_flag=True, help="Keep running and rebuild an outline when it changes (Ctrl-C stops).")
 @click.option("--watch-cycles", type=click.IntRange(min=0), hidden=True, help="Stop watching after N polls (tests).")
 def build(files: tuple[str, ...], out_dir: Path, template: Path | None, name: str, pdf: bool, preview: bool,
-          timeout: float, jobs: int | None, watch: bool, watch_cycles: int | None) -> None:
+          pdf_profile: str, timeout: float, jobs: int | None, watch: bool, watch_cycles: int | None) -> None:
     """Build outlines (files, folders, glob patterns) into .docx files; nothing is written for one with errors.
 
     Each build also runs the quick editorial rules (CD1xx structure, CD3xx masthead and letter) and prints their
@@ -202,19 +206,20 @@ def build(files: tuple[str, ...], out_dir: Path, template: Path | None, name: st
     from cddraft.commands.build import build_command
 
     _run(build_command, files, out_dir, template=template, name=name, pdf=pdf, preview=preview, timeout=timeout,
-         jobs=jobs, watch=watch, watch_cycles=watch_cycles)
+         jobs=jobs, watch=watch, watch_cycles=watch_cycles, pdf_profile=pdf_profile)
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write the PDFs here (default: beside each .docx).")
+@_PDF_PROFILE
 @_TIMEOUT
-def pdf(files: tuple[Path, ...], out_dir: Path | None, timeout: float) -> None:
-    """Convert .docx files to PDF with one LibreOffice start."""
+def pdf(files: tuple[Path, ...], out_dir: Path | None, pdf_profile: str, timeout: float) -> None:
+    """Convert .docx files to PDF with one LibreOffice start (tagged, bookmarked, PDF/A-2b by default)."""
     from cddraft.commands.pdf import pdf_command
 
-    _run(pdf_command, files, out_dir, timeout)
+    _run(pdf_command, files, out_dir, timeout, pdf_profile)
 
 
 @main.command()

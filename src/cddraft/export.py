@@ -24,6 +24,20 @@ from pathlib import Path
 from cddraft.errors import CddraftError, Diagnostic
 
 DEFAULT_TIMEOUT = 180
+#: PDF profiles (LibreOffice's SelectPdfVersion): PDF/A-2b by default, for archives; every PDF is tagged (a
+#: structure tree: headings, paragraphs, the images' alternative text) and has bookmarks from the headings.
+PDF_PROFILES = {"none": 0, "pdfa-2b": 2, "pdfa-3b": 3}
+DEFAULT_PROFILE = "pdfa-2b"
+
+
+def pdf_filter(profile: str = DEFAULT_PROFILE) -> str:
+    """``--convert-to``'s filter with its options, in the JSON form LibreOffice (7.4 and later) reads."""
+    import json
+
+    options = {"UseTaggedPDF": {"type": "boolean", "value": "true"},
+               "ExportBookmarks": {"type": "boolean", "value": "true"},
+               "SelectPdfVersion": {"type": "long", "value": str(PDF_PROFILES[profile])}}
+    return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
 _CANDIDATES = ("soffice", "libreoffice")
 _POLL = 0.25
 
@@ -163,7 +177,7 @@ def _offset(progress: Callable[[int], None] | None, base: int) -> Callable[[int]
 
 
 def convert(jobs: list[PdfJob], timeout: float = DEFAULT_TIMEOUT,
-            progress: Callable[[int], None] | None = None) -> list[Path | CddraftError]:
+            progress: Callable[[int], None] | None = None, profile: str = DEFAULT_PROFILE) -> list[Path | CddraftError]:
     """Convert with one LibreOffice start; one outcome per job (the PDF written, or why not).
 
     Raises only for what stops the whole run: LibreOffice missing, or not finishing in time.
@@ -196,7 +210,7 @@ def convert(jobs: list[PdfJob], timeout: float = DEFAULT_TIMEOUT,
             out = tmp / f"out{r}"
             out.mkdir()
             cmd = [soffice, f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless", "--norestore",
-                   "--nologo", "--nodefault", "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out),
+                   "--nologo", "--nodefault", "--convert-to", pdf_filter(profile), "--outdir", str(out),
                    *(str(tmp / f"in{r}" / f"{jobs[i].target.stem}.docx") for i in names.values())]
             log = _run(cmd, out, timeout, _offset(progress, done), _font_config(tmp))
             for i in names.values():
@@ -226,10 +240,11 @@ def pdf_target(docx: Path, out_dir: Path | None = None) -> Path:
 
 
 def convert_to_pdf(docx_files: list[Path], out_dir: Path | None = None,
-                   timeout: float = DEFAULT_TIMEOUT) -> list[Path]:
+                   timeout: float = DEFAULT_TIMEOUT, profile: str = DEFAULT_PROFILE) -> list[Path]:
     """Convert .docx files with one LibreOffice start; the PDF paths in the same order, or the first error."""
     paths: list[Path] = []
-    for outcome in convert([PdfJob(Path(f), pdf_target(Path(f), out_dir)) for f in docx_files], timeout):
+    for outcome in convert([PdfJob(Path(f), pdf_target(Path(f), out_dir)) for f in docx_files], timeout,
+                           profile=profile):
         if isinstance(outcome, CddraftError):
             raise outcome
         paths.append(outcome.resolve())

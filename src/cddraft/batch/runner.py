@@ -65,6 +65,7 @@ class Options:
     timeout: float = 180
     jobs: int | None = None
     pdf_dir: Path | None = None  # default: beside the .docx
+    pdf_profile: str = "pdfa-2b"  # none, pdfa-2b, pdfa-3b (cddraft.export.PDF_PROFILES)
     png_dir: Path | None = None  # default: beside the PDF
 
 
@@ -168,7 +169,8 @@ def write_outputs(items: Sequence[Item], out_dir: Path, pattern: str, report: Re
         report.wrote(target)
 
 
-def add_pdfs(items: Sequence[Item], timeout: float, report: Reporter, pdf_dir: Path | None = None) -> None:
+def add_pdfs(items: Sequence[Item], timeout: float, report: Reporter, pdf_dir: Path | None = None,
+             profile: str = "pdfa-2b") -> None:
     """Convert every written .docx in one LibreOffice run; count the pages."""
     from cddraft.export import PdfJob, convert, page_count, pdf_target
 
@@ -178,7 +180,7 @@ def add_pdfs(items: Sequence[Item], timeout: float, report: Reporter, pdf_dir: P
     report.stage("Converting to PDF", len(todo))
     try:
         outcomes = convert([PdfJob(docx, pdf_target(docx, pdf_dir)) for _, docx in todo], timeout,
-                           report.advance_to)
+                           report.advance_to, profile=profile)
     except CddraftError as exc:  # LibreOffice missing or stuck: every PDF of the run is lost
         report.problems(exc.diagnostics)
         for it, _ in todo:
@@ -228,7 +230,7 @@ def run(paths: Sequence[Path], opts: Options, report: Reporter, extra: Sequence[
     write_outputs(items, opts.out_dir, opts.pattern, report)
     items += extra
     if opts.pdf or opts.pages:
-        add_pdfs(items, opts.timeout, report, opts.pdf_dir)
+        add_pdfs(items, opts.timeout, report, opts.pdf_dir, opts.pdf_profile)
     if opts.pages:
         add_previews(items, opts.pages, opts.dpi, report, opts.png_dir)
     return items

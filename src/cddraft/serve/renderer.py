@@ -38,6 +38,11 @@ class Renderer:
         self._profile = Path(tempfile.mkdtemp(prefix="lo-profile-", dir=work))
 
     @property
+    def worker_pid(self) -> int | None:
+        """The process id of the LibreOffice worker while one runs (its child is ``soffice``)."""
+        return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
+
+    @property
     def available(self) -> bool:
         return self.soffice is not None and shutil.which("pdftoppm") is not None
 

@@ -172,10 +172,10 @@ def test_a_template_whose_normal_sets_english_takes_the_versions_language(tmp_pa
     not be proofed as English, nor Arabic text set in the Latin font."""
     normal = b'<w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>' \
              b'<w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-GB" w:eastAsia="en-US" w:bidi="ar-SA"/>' \
-             b'</w:rPr></w:style><w:style w:type="paragraph" w:styleId="HChG">'
+             b'</w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1">'
     tpl = _template_with(tmp_path, lambda n, d: d.replace(
         b'<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style><w:style w:type="paragraph" '
-        b'w:styleId="HChG">', normal, 1) if n == "word/styles.xml" else d)
+        b'w:styleId="Heading1">', normal, 1) if n == "word/styles.xml" else d)
     assert b'w:cs="Times New Roman"/><w:sz' in zipfile.ZipFile(tpl).read("word/styles.xml")
     result = run_cli("build", str(EXAMPLES[f"cd-way-ahead-{code}"]), "-o", str(tmp_path), "--template", tpl)
     assert result.exit_code == 0, result.output

@@ -94,7 +94,10 @@ class BodyWriter:
     def heading(self, h: Heading) -> None:
         style = st.HEADING_STYLES[h.level]
         lead = self.number("\t", h.number or "", "\t", h.anchor)
-        self.parts.append(x.paragraph(self.ppr(style, page_break=h.page_break),
+        # outline levels as the styles give them (HChG 0 … H4G 4: what pandoc and screen readers read from the
+        # style), the paragraph's own where one style serves two levels (H23G: 1., then (a) one level down)
+        outline = h.level - 1
+        self.parts.append(x.paragraph(self.ppr(style, page_break=h.page_break, outline=outline),
                                       lead + self.spans(h.spans)))
 
     def para(self, p: Para) -> None:
@@ -164,7 +167,7 @@ class BodyWriter:
     def document(self, loc: Localised) -> None:
         if loc.title:
             mark = self.title_note(loc.title_note) if loc.title_note else ""
-            self.parts.append(x.paragraph(self.ppr(st.HEADING_STYLES[1]),
+            self.parts.append(x.paragraph(self.ppr(st.HEADING_STYLES[1], outline=0),
                                           self.plain("\t\t" + loc.title) + mark))
         for block in loc.blocks:
             if isinstance(block, Heading):

@@ -67,6 +67,8 @@ class Style:
     spacing: Mapping[str, int | str] = field(default_factory=dict)
     ind: Mapping[str, int] = field(default_factory=dict)
     jc: str | None = None
+    outline_level: int | None = None  # w:outlineLvl: 0 = the navigation pane's top level (Word's "Heading 1")
+    based_on: str = "Normal"
 
 
 @dataclass(frozen=True)
@@ -93,18 +95,24 @@ MARGINS = Margins(top=1418, right=1134, bottom=1134, left=1134, header=851, foot
 # --- Paragraph styles (§4.1a, S). ----------------------------------------------------------------------
 _HEADING = {"next": "SingleTxtG", "keep_next": True, "keep_lines": True, "tabs": (("right", 851),),
             "ind": {"left": 1134, "right": 1134, "hanging": 1134}}
+#: Word's built-in "heading 1"… styles, holding only their outline level: the UNOG headings are based on them, so
+#: that readers which know headings by these names (pandoc, screen readers' heading lists) see them (I: §4.1a
+#: records no outline level for the UNOG headings; docs/un-conventions.md §4.1b).
+BUILT_IN_HEADINGS: tuple[Style, ...] = tuple(
+    Style(f"Heading{n}", f"heading {n}", outline_level=n - 1) for n in range(1, 6))
 PARAGRAPH_STYLES: tuple[Style, ...] = (
     Style("Normal", "Normal", default=True, gallery=True, size=10, suppress_auto_hyphens=True,
           spacing={"line": 240, "lineRule": "atLeast"}),
-    Style("HChG", "_ H _Ch_G", gallery=True, size=14, bold=True, **_HEADING,
+    *BUILT_IN_HEADINGS,
+    Style("HChG", "_ H _Ch_G", gallery=True, size=14, bold=True, **_HEADING, outline_level=0, based_on="Heading1",
           spacing={"before": 360, "after": 240, "line": 300, "lineRule": "exact"}),
-    Style("H1G", "_ H_1_G", gallery=True, size=12, bold=True, **_HEADING,
+    Style("H1G", "_ H_1_G", gallery=True, size=12, bold=True, **_HEADING, outline_level=1, based_on="Heading2",
           spacing={"before": 360, "after": 240, "line": 270, "lineRule": "exact"}),
-    Style("H23G", "_ H_2/3_G", gallery=True, size=10, bold=True, **_HEADING,
+    Style("H23G", "_ H_2/3_G", gallery=True, size=10, bold=True, **_HEADING, outline_level=2, based_on="Heading3",
           spacing={"before": 240, "after": 120, "line": 240, "lineRule": "exact"}),
-    Style("H4G", "_ H_4_G", size=10, italic=True, **_HEADING,
+    Style("H4G", "_ H_4_G", size=10, italic=True, **_HEADING, outline_level=3, based_on="Heading4",
           spacing={"before": 240, "after": 120, "line": 240, "lineRule": "exact"}),
-    Style("H56G", "_ H_5/6_G", size=10, **_HEADING,
+    Style("H56G", "_ H_5/6_G", size=10, **_HEADING, outline_level=4, based_on="Heading5",
           spacing={"before": 240, "after": 120, "line": 240, "lineRule": "exact"}),
     Style("SingleTxtG", "_ Single Txt_G", gallery=True, size=10, spacing={"after": 120},
           ind={"left": 1134, "right": 1134}, jc="both"),

@@ -99,6 +99,7 @@ def ppr(
     ind: dict[str, int] | None = None,
     jc: str | None = None,
     spacing: dict[str, int | str] | None = None,
+    outline: int | None = None,
 ) -> str:
     parts = [f'<w:pStyle w:val="{style}"/>']
     if keep_next:
@@ -118,6 +119,8 @@ def ppr(
         parts.append("<w:ind " + " ".join(f'w:{k}="{v}"' for k, v in ind.items()) + "/>")
     if jc:
         parts.append(f'<w:jc w:val="{jc}"/>')
+    if outline is not None:  # the paragraph's own level: right whatever the template's style says
+        parts.append(f'<w:outlineLvl w:val="{outline}"/>')
     return f"<w:pPr>{''.join(parts)}</w:pPr>"
 
 

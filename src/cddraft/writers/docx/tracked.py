@@ -139,7 +139,7 @@ class TrackedWriter(BodyWriter):
             mark = self.title_note(loc.title_note) if loc.title_note else ""
             self._against = [Span(old.title)]
             title = self.spans([Span(loc.title)])
-            self.parts.append(x.paragraph(self.ppr(st.HEADING_STYLES[1]), self.plain("\t\t") + title + mark))
+            self.parts.append(x.paragraph(self.ppr(st.HEADING_STYLES[1], outline=0), self.plain("\t\t") + title + mark))
         for before, after in aligned(old.blocks, loc.blocks):
             if before is None:
                 self.parts.append(self.revisions.paragraphs(self._drawn(after), "ins"))  # type: ignore[arg-type]
