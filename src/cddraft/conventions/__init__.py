@@ -168,6 +168,14 @@ class CorrigendumStrings(_Data):
     places: Places
 
 
+class ContentsStrings(_Data):
+    """The contents table's heading and the heads of its two columns."""
+
+    heading: str
+    paragraphs: str
+    page: str
+
+
 class Conventions(_Data):
     """Everything language-specific that the localise and render stages need."""
 
@@ -190,6 +198,7 @@ class Conventions(_Data):
     editorial: Editorial
     bodies: dict[str, BodyStrings]
     corrigendum: CorrigendumStrings
+    contents: ContentsStrings
 
     @property
     def rtl(self) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from cddraft.conventions import Conventions, join_names, load_conventions
 from cddraft.conventions.dates import footer_stamp, format_date
 from cddraft.localise.body import Numberer, resolve_refs, text_spans
+from cddraft.localise.contents import contents_table
 from cddraft.localise.corrigendum import corrigendum_blocks
 from cddraft.localise.numbering import marker
 from cddraft.localise.types import Block, Footer, Heading, Localised, Masthead, Para, Script, Signatures
@@ -173,6 +174,8 @@ def localise(doc: Document) -> Localised:
         title = _plain(doc.report.title, conv) if doc.report.title else ""
         walker = Numberer(conv, doc.report.numbered_paragraphs, doc.report.numbered_headings)
         walker.blocks(doc.report.content, 1)
+        if doc.report.contents:
+            blocks.append(contents_table(walker.out, doc.report.contents, conv, "r"))
         blocks.extend(walker.out)
         ids.update(walker.ids)
     for n, annex in enumerate(doc.annexes, 1):
@@ -186,6 +189,8 @@ def localise(doc: Document) -> Localised:
             blocks.append(Heading(1, text_spans(annex.title, conv)))
         walker = Numberer(conv, annex.numbered_paragraphs, annex.numbered_headings)
         walker.blocks(annex.content, 1)
+        if annex.contents:
+            blocks.append(contents_table(walker.out, annex.contents, conv, f"a{n}_"))
         blocks.extend(walker.out)
         ids.update(walker.ids)
     resolve_refs(blocks, ids)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from cddraft.conventions import Conventions
 from cddraft.localise.compare import Token, aligned, block_key, merged, token_key, tokens
 from cddraft.localise.places import Locator
-from cddraft.localise.types import Block, Bullet, Heading, Localised, Para, Spans
+from cddraft.localise.types import Block, Bullet, ContentsTable, Heading, Localised, Para, Spans
 from cddraft.model.inline import Footnote, Ref, Span, escape
 from cddraft.model.markup import to_markup
 
@@ -112,6 +112,10 @@ class Differ:
             self.words(self.at.places.footnote.format(n="*"), old.title_note or [], new.title_note or [])
         deleted_paragraph = False  # its subparagraphs go with it
         for before, after in aligned(old.blocks, new.blocks, inserts_first=True):
+            if isinstance(before or after, ContentsTable):  # generated from the headings, which are corrected
+                if before is not None:
+                    self.at.see(before)
+                continue
             if before is None:
                 self.inserted(after)  # type: ignore[arg-type]
                 continue

@@ -8,7 +8,7 @@ paragraph they follow; footnotes are numbered through the document, as Word numb
 from __future__ import annotations
 
 from cddraft.conventions import Places
-from cddraft.localise.types import Block, Bullet, Heading, Para, Signatures
+from cddraft.localise.types import Block, Bullet, ContentsTable, Heading, Para, Signatures
 from cddraft.model.inline import Footnote, plain_text
 
 
@@ -65,6 +65,8 @@ class Locator:
         self._title_next = self._title_next and isinstance(block, Para) and block.role == "note"
         if isinstance(block, Signatures):
             return p.signature
+        if isinstance(block, ContentsTable):  # generated from the headings: never corrected itself
+            return self.current
         if isinstance(block, Bullet):
             self._bullets += 1
             return p.separator.join(x for x in (self._paragraph, p.bullet.format(n=self._bullets)) if x)

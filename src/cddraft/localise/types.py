@@ -36,6 +36,7 @@ class Heading:
     number: str | None = None
     page_break: bool = False
     anchor: tuple[str, str] | None = None  # (id, the text a {ref:id} prints): bookmarked for a REF field
+    toc: str | None = None  # the bookmark a contents table's page number refers to
 
 
 @dataclass
@@ -65,7 +66,28 @@ class Signatures:
     side_by_side: bool = False
 
 
-Block = Heading | Para | Bullet | Signatures
+@dataclass
+class ContentsEntry:
+    """One line of a contents table: a heading's number and text, its paragraphs, and the bookmark of its page."""
+
+    level: int  # 1 for the body's top headings
+    number: str | None
+    text: str
+    paragraphs: str  # "1–5", "6", or "" where the body does not number its paragraphs
+    bookmark: str
+
+
+@dataclass
+class ContentsTable:
+    """The contents table at the start of a body: its heading, column heads and lines."""
+
+    heading: str
+    paragraphs: str
+    page: str
+    entries: list[ContentsEntry]
+
+
+Block = Heading | Para | Bullet | Signatures | ContentsTable
 
 
 @dataclass

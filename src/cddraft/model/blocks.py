@@ -114,12 +114,20 @@ BLOCK_FIELDS = sorted(
 )
 
 
+class Contents(Model):
+    """The contents table's depth: chapters only (1), or their sections too (2, 3)."""
+
+    depth: int = Field(default=1, ge=1, le=3)
+
+
 class Body(Model):
     """Titled, structured content: a report, or the content of an annex."""
 
     title: Text | None = None
     numbered_paragraphs: bool = True
     numbered_headings: bool = True
+    contents: bool | Contents = Field(default=False, description="a 'Contents' table first: the chapters (and "
+                                      "sections to `depth`), their paragraphs and pages")
     content: list[Block] = empty()
 
 

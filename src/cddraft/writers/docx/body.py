@@ -5,11 +5,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cddraft.localise.types import Bullet, Heading, Localised, Masthead, Para, Signatures, Spans
+from cddraft.localise.types import (
+    Bullet,
+    ContentsTable,
+    Heading,
+    Localised,
+    Masthead,
+    Para,
+    Signatures,
+    Spans,
+)
 from cddraft.model.inline import Footnote, Ref, Span
 from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx import styles as st
 from cddraft.writers.docx.masthead import masthead_xml
+
+#: Bookmark ids of the headings a contents table lists: clear of the cross-references' (their count) and of
+#: the tracked writer's revision ids (9000 on).
+_TOC_BOOKMARKS = 5000
 
 
 @dataclass
@@ -20,6 +33,7 @@ class BodyWriter:
     parts: list[str] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     bookmarks: dict[str, str] = field(default_factory=dict)  # outline id → Word bookmark name
+    toc_marks: int = 0  # the headings bookmarked for a contents table so far
 
     def bookmark(self, ident: str) -> str:
         """``_Ref`` + the id: hidden in Word's bookmark list, as its own cross-references are (40 characters)."""
@@ -97,8 +111,27 @@ class BodyWriter:
         # outline levels as the styles give them (HChG 0 … H4G 4: what pandoc and screen readers read from the
         # style), the paragraph's own where one style serves two levels (H23G: 1., then (a) one level down)
         outline = h.level - 1
-        self.parts.append(x.paragraph(self.ppr(style, page_break=h.page_break, outline=outline),
-                                      lead + self.spans(h.spans)))
+        runs = lead + self.spans(h.spans)
+        if h.toc:  # the contents table's page number refers to this heading
+            self.toc_marks += 1
+            mark = _TOC_BOOKMARKS + self.toc_marks
+            runs = f'<w:bookmarkStart w:id="{mark}" w:name="{h.toc}"/>{runs}<w:bookmarkEnd w:id="{mark}"/>'
+        self.parts.append(x.paragraph(self.ppr(style, page_break=h.page_break, outline=outline), runs))
+
+    def contents(self, table: ContentsTable) -> None:
+        """The contents table: its heading, the column heads, then a line a heading — number, title, the
+        paragraphs under it after a dotted leader, and its page (a PAGEREF field Word and LibreOffice fill in)."""
+        rng, page = st.TEXT_WIDTH - st.STEP - 284, st.TEXT_WIDTH
+        self.parts.append(x.paragraph(self.ppr(st.HEADING_STYLES[1], outline=0), self.plain("\t\t" + table.heading)))
+        heads = self.ppr(st.BODY, tabs=(("right", rng), ("right", page)), ind={"left": 0, "right": 0})
+        self.parts.append(x.paragraph(heads, self.plain(f"\t{table.paragraphs}\t{table.page}", italic=True)))
+        for e in table.entries:
+            left = st.BAND + st.STEP * e.level
+            props = self.ppr(st.BODY, tabs=(("right", rng, "dot"), ("right", page)),
+                             ind={"left": left, "right": 0, "hanging": st.STEP}, jc="left")
+            runs = (self.plain(f"{e.number or ''}\t{e.text}\t{e.paragraphs}\t")
+                    + x.field(f"PAGEREF {e.bookmark} \\h", "0", x.rpr(self.script)))
+            self.parts.append(x.paragraph(props, runs))
 
     def para(self, p: Para) -> None:
         if p.role == "letter":
@@ -178,3 +211,5 @@ class BodyWriter:
                 self.bullet(block)
             elif isinstance(block, Signatures):
                 self.signatures(block)
+            elif isinstance(block, ContentsTable):
+                self.contents(block)

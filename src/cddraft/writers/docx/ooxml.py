@@ -95,7 +95,7 @@ def ppr(
     cjk: bool = False,
     keep_next: bool = False,
     page_break: bool = False,
-    tabs: tuple[tuple[str, int], ...] = (),
+    tabs: tuple[tuple[str, int] | tuple[str, int, str], ...] = (),
     ind: dict[str, int] | None = None,
     jc: str | None = None,
     spacing: dict[str, int | str] | None = None,
@@ -106,8 +106,10 @@ def ppr(
         parts.append("<w:keepNext/>")
     if page_break:
         parts.append("<w:pageBreakBefore/>")
-    if tabs:
-        parts.append("<w:tabs>" + "".join(f'<w:tab w:val="{k}" w:pos="{p}"/>' for k, p in tabs) + "</w:tabs>")
+    if tabs:  # (alignment, position) or (alignment, position, leader)
+        parts.append("<w:tabs>" + "".join(
+            f'<w:tab w:val="{t[0]}"' + (f' w:leader="{t[2]}"' if len(t) > 2 else "") + f' w:pos="{t[1]}"/>'
+            for t in tabs) + "</w:tabs>")
     if cjk:
         # No hanging punctuation: LibreOffice drops a full-width comma hung past the margin.
         parts.append('<w:overflowPunct w:val="0"/>')
