@@ -190,6 +190,8 @@ _PDF_PROFILE = click.option("--pdf-profile", type=click.Choice(["pdfa-2b", "pdfa
               help="File name pattern: {stem} {symbol} {letter} {lang}, e.g. '{symbol}-{letter}' → CD-2101-E.")
 @click.option("--pdf", is_flag=True, help="Also write the PDF beside each .docx (LibreOffice).")
 @click.option("--preview", is_flag=True, help="Also write a PNG of page 1 beside each PDF (implies --pdf).")
+@click.option("--to", "formats", multiple=True, type=click.Choice(["docx", "akn"]),
+              help="Other formats beside the .docx: akn (Akoma Ntoso 3.0, <name>.akn.xml). Repeat for several.")
 @_PDF_PROFILE
 @_TIMEOUT
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
@@ -197,7 +199,8 @@ _PDF_PROFILE = click.option("--pdf-profile", type=click.Choice(["pdfa-2b", "pdfa
 @click.option("--watch", is_flag=True, help="Keep running and rebuild an outline when it changes (Ctrl-C stops).")
 @click.option("--watch-cycles", type=click.IntRange(min=0), hidden=True, help="Stop watching after N polls (tests).")
 def build(files: tuple[str, ...], out_dir: Path, template: Path | None, name: str, pdf: bool, preview: bool,
-          pdf_profile: str, timeout: float, jobs: int | None, watch: bool, watch_cycles: int | None) -> None:
+          formats: tuple[str, ...], pdf_profile: str, timeout: float, jobs: int | None, watch: bool,
+          watch_cycles: int | None) -> None:
     """Build outlines (files, folders, glob patterns) into .docx files; nothing is written for one with errors.
 
     Each build also runs the quick editorial rules (CD1xx structure, CD3xx masthead and letter) and prints their
@@ -206,7 +209,7 @@ def build(files: tuple[str, ...], out_dir: Path, template: Path | None, name: st
     from cddraft.commands.build import build_command
 
     _run(build_command, files, out_dir, template=template, name=name, pdf=pdf, preview=preview, timeout=timeout,
-         jobs=jobs, watch=watch, watch_cycles=watch_cycles, pdf_profile=pdf_profile)
+         jobs=jobs, watch=watch, watch_cycles=watch_cycles, pdf_profile=pdf_profile, formats=formats)
 
 
 @main.command()

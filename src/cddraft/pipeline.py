@@ -92,6 +92,14 @@ def build(path: str | Path, template: Path | None = None, to: str = "docx") -> B
         return Built(document, output, outline, build_warnings(document, outline))
 
 
+def render(document: Document, to: str, template: Path | None = None) -> bytes:
+    """A document already read, written in another format (``akn``) beside its .docx."""
+    from cddraft.localise import localise
+    from cddraft.writers import WriterOptions, writer
+
+    return writer(to)(localise(document), WriterOptions(template))
+
+
 def compare(old_path: str | Path, new_path: str | Path, *, author: str, date: dt.date,
             template: Path | None = None) -> Built:
     """NEW built as usual, with Word's tracked changes against OLD (both read and localised as for a build)."""

@@ -80,7 +80,7 @@ def _unbidi(document):
     ("code", "stem", "plant"),
     [
         ("CD190", "cd-way-ahead-en", _restyle_first_body_paragraph),
-        ("CD290", "cd-way-ahead-en", _drop_footnotes_part),
+        ("CD290", "cd-report-en", _drop_footnotes_part),
         ("CD390", "cd-way-ahead-en", _drop_masthead),
         ("CD590", "cd-way-ahead-fr", _calibri_run),
         ("CD591", "cd-way-ahead-ar", _unbidi),
@@ -114,7 +114,7 @@ def test_a_footnote_call_without_its_note_is_found(examples, tmp_path):
         extra.find(q("w:footnoteReference")).set(q("w:id"), "99")
         ref.getparent().addnext(extra)
 
-    found = check_docx(_planted(examples, tmp_path, "cd-way-ahead-en", orphan))
+    found = check_docx(_planted(examples, tmp_path, "cd-report-en", orphan))
     assert [d.code for d in found] == ["CD290"] and "99" in found[0].message
 
 

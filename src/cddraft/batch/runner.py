@@ -40,6 +40,7 @@ class Item:
     symbol: str = ""
     letter: str = ""
     data: bytes | None = None
+    extra: dict[str, bytes] = field(default_factory=dict)  # other formats asked for: file suffix → bytes
     errors: list[Diagnostic] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     docx: Path | None = None
@@ -66,18 +67,25 @@ class Options:
     jobs: int | None = None
     pdf_dir: Path | None = None  # default: beside the .docx
     pdf_profile: str = "pdfa-2b"  # none, pdfa-2b, pdfa-3b (cddraft.export.PDF_PROFILES)
+    formats: tuple[str, ...] = ()  # besides the .docx: "akn" (Akoma Ntoso)
     png_dir: Path | None = None  # default: beside the PDF
 
 
-def build_outline(path: Path, template: Path | None = None) -> Item:
+#: The file suffix of each other format a build can write.
+SUFFIXES = {"akn": ".akn.xml"}
+
+
+def build_outline(path: Path, template: Path | None = None, formats: tuple[str, ...] = ()) -> Item:
     """Build one outline in memory (runs in a worker); reports problems in the item, never raises."""
     item = Item(Path(path))
     try:
         from cddraft.check.run import build_findings
         from cddraft.conventions import load_conventions
-        from cddraft.pipeline import build
+        from cddraft.pipeline import build, render
 
         built = build(path, template)
+        for fmt in formats:
+            item.extra[SUFFIXES[fmt]] = render(built.document, fmt)
         item.language, item.symbol = built.document.language, built.document.symbol
         item.letter = load_conventions(item.language).job_letter
         item.data = built.docx
@@ -104,13 +112,13 @@ def _workers(count: int, jobs: int | None) -> int:
 
 
 def build_all(paths: Sequence[Path], template: Path | None, on_done: Callable[[Item], None],
-              jobs: int | None = None) -> list[Item]:
+              jobs: int | None = None, formats: tuple[str, ...] = ()) -> list[Item]:
     """Build every outline (in parallel when it pays); items in argument order."""
     workers = _workers(len(paths), jobs)
     if workers == 1:
         items = []
         for p in paths:
-            items.append(build_outline(p, template))
+            items.append(build_outline(p, template, formats))
             on_done(items[-1])
         return items
     import multiprocessing
@@ -124,7 +132,7 @@ def build_all(paths: Sequence[Path], template: Path | None, on_done: Callable[[I
         ctx.set_forkserver_preload(_PRELOAD)
     results: dict[int, Item] = {}
     with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-        futures = {pool.submit(build_outline, p, template): i for i, p in enumerate(paths)}
+        futures = {pool.submit(build_outline, p, template, formats): i for i, p in enumerate(paths)}
         try:
             for fut in as_completed(futures):
                 i = futures[fut]
@@ -167,6 +175,15 @@ def write_outputs(items: Sequence[Item], out_dir: Path, pattern: str, report: Re
         claimed[file_identity(target)] = item.source
         item.docx = target
         report.wrote(target)
+        for suffix, data in item.extra.items():
+            other_target = target.with_name(target.stem + suffix)
+            try:
+                write_atomic(other_target, data)
+                report.wrote(other_target)
+            except CddraftError as exc:
+                item.errors += exc.diagnostics
+                report.problems(exc.diagnostics)
+        item.extra = {}
 
 
 def add_pdfs(items: Sequence[Item], timeout: float, report: Reporter, pdf_dir: Path | None = None,
@@ -225,7 +242,7 @@ def run(paths: Sequence[Path], opts: Options, report: Reporter, extra: Sequence[
         report.problems(item.errors + item.warnings)
         report.advance()
 
-    items = build_all(paths, opts.template, done, opts.jobs)
+    items = build_all(paths, opts.template, done, opts.jobs, opts.formats)
     report.check_hint([it.source for it in items if any(d.code for d in it.warnings)])
     write_outputs(items, opts.out_dir, opts.pattern, report)
     items += extra

@@ -24,7 +24,7 @@ from cddraft.errors import EXIT_OK, EXIT_UNUSABLE
 def build_command(files: Sequence[str], out_dir: Path = Path("output"), *, template: Path | None = None,
                   name: str = "{stem}", pdf: bool = False, preview: bool = False, timeout: float = 180,
                   jobs: int | None = None, watch: bool = False, watch_cycles: int | None = None,
-                  pdf_profile: str = "pdfa-2b") -> int:
+                  pdf_profile: str = "pdfa-2b", formats: tuple[str, ...] = ()) -> int:
     """Build ``files`` (files, folders, glob patterns) into ``out_dir``; 2 when any of them failed.
 
     Nothing is built when ``name`` is not a usable file name pattern or a tool that ``pdf``/``preview``
@@ -39,7 +39,7 @@ def build_command(files: Sequence[str], out_dir: Path = Path("output"), *, templ
         if preview:
             require_poppler()
     opts = Options(out_dir, name, template, pdf or preview, (1,) if preview else (), timeout=timeout, jobs=jobs,
-                   pdf_profile=pdf_profile)
+                   pdf_profile=pdf_profile, formats=tuple(f for f in formats if f != "docx"))
     table, interactive = len(paths) > 1, sys.stderr.isatty()
     with Reporter(interactive, list_writes=not (interactive and table)) as report:
         report.problems(problems)

@@ -182,6 +182,7 @@ class Conventions(_Data):
     code: str
     locale: str
     lang_tag: str
+    iso639_2b: str  # the language in Akoma Ntoso IRIs (eng, fre, chi …)
     direction: Literal["ltr", "rtl"]
     job_letter: str
     fonts: Fonts

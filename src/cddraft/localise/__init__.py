@@ -66,7 +66,7 @@ def script(conv: Conventions) -> Script:
     """The little the writers need to know of a version's language."""
     p = conv.proofing
     return Script(conv.code, conv.lang_tag, conv.rtl, conv.fonts.east_asian, conv.fonts.complex,
-                  (p.latin, p.east_asian, p.complex))
+                  (p.latin, p.east_asian, p.complex), conv.iso639_2b)
 
 
 def country_key(country: str | None) -> str:
@@ -196,4 +196,4 @@ def localise(doc: Document) -> Localised:
     resolve_refs(blocks, ids)
     owner = doc.letter or doc.report
     note = text_spans(owner.title_note, conv) if owner is not None and owner.title_note else None
-    return Localised(script(conv), _masthead(doc, conv), _footer(doc, conv), title, blocks, note)
+    return Localised(script(conv), _masthead(doc, conv), _footer(doc, conv), title, blocks, note, doc.kind)

@@ -25,6 +25,7 @@ class Script:
     east_asian_font: str | None
     complex_font: str
     proofing: tuple[str, str, str]  # w:lang of Latin, East Asian and complex-script text
+    iso639_2b: str = "eng"  # the language as Akoma Ntoso names it
 
 
 @dataclass
@@ -121,3 +122,4 @@ class Localised:
     title: str
     blocks: list[Block] = field(default_factory=list)
     title_note: Spans | None = None  # the title's footnote, marked * (§4.1a)
+    kind: str = "report"  # letter, note-verbale, report, corrigendum

@@ -25,6 +25,7 @@ class WriterOptions:
 #: Format name → writer.
 WRITERS: dict[str, str] = {
     "docx": "cddraft.writers.docx:write_docx",
+    "akn": "cddraft.writers.akn:write_akn",
 }
 
 

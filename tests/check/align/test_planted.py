@@ -71,17 +71,30 @@ def added_paragraph(f):
     return "es", "CD602", _line(f["es"], "Un párrafo añadido"), None
 
 
+def _note_after_paragraph(path: Path, k: int, note: str) -> int:
+    """Add ``note`` at the end of the annex's ``k``-th top-level paragraph; the line where it is written."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    starts = [n for n, line in enumerate(lines) if line.startswith("      - ")
+              and not line.startswith("      - heading")]
+    end = starts[k + 1] - 1
+    while not lines[end].strip():
+        end -= 1
+    line = lines[end]
+    lines[end] = line[:-1] + note + '"' if line.rstrip().endswith('"') else line + note
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return end + 1
+
+
 @plant
 def footnote_moved(f):
-    text = f["ru"].read_text(encoding="utf-8")
-    note = re.search(r"\^\[[^\]]*\]", text)
-    assert note, "the Russian version has a footnote"
-    moved = text[:note.start()] + text[note.end():]
-    # the paragraph after the note's: its first line, followed by the note
-    after = moved.index("          - >-\n", note.start()) + len("          - >-\n")
-    eol = moved.index("\n", after)
-    f["ru"].write_text(moved[:eol] + note.group() + moved[eol:], encoding="utf-8")
-    return "ru", "CD604", _line(f["ru"], note.group()[:12]), _line(f["en"], "Reference was also made") - 1
+    """A note called from the annex's third paragraph in every version, but from the fourth in Russian."""
+    for code, path in f.items():
+        written = _note_after_paragraph(path, 3 if code == "ru" else 2, "^[CD/2090.]")
+        if code == "ru":
+            line = written
+    en = f["en"].read_text(encoding="utf-8").split("\n")
+    starts = [n for n, s in enumerate(en, 1) if s.startswith("      - ") and not s.startswith("      - heading")]
+    return "ru", "CD604", line, starts[2]
 
 
 @plant

@@ -49,3 +49,15 @@ def _styles(path) -> list[tuple[str | None, str]]:
 def test_cddraft_output_imports_without_a_warning(round_trip, stem):
     *_, output = round_trip[stem]
     assert "warning" not in output, output
+
+
+def test_a_contents_table_comes_back_as_the_key_that_made_it(tmp_path):
+    outline = tmp_path / "report.yaml"
+    outline.write_text(EXAMPLES["cd-report-en"].read_text(encoding="utf-8").replace(
+        "  numbered_headings: true\n", "  numbered_headings: true\n  contents: {depth: 2}\n", 1), encoding="utf-8")
+    assert "contents:" in outline.read_text(encoding="utf-8")
+    assert run_cli("build", str(outline), "-o", str(tmp_path)).exit_code == 0
+    result = run_cli("import", str(tmp_path / "report.docx"), "-o", str(tmp_path / "again.yaml"))
+    assert result.exit_code == 0 and "warning" not in result.output, result.output
+    again = read_outline(tmp_path / "again.yaml")[1]
+    assert effective(again) == effective(read_outline(outline)[1])

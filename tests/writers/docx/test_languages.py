@@ -118,7 +118,7 @@ def _document_xml(path):
 
 @pytest.mark.parametrize(("code", "val", "east_asia", "bidi"), [
     ("en", "en-GB", None, None), ("fr", "fr-FR", None, None), ("es", "es-ES", None, None),
-    ("ru", "ru-RU", None, None), ("zh", None, "zh-CN", None), ("ar", None, None, "ar-SA"),
+    ("ru", "ru-RU", None, None), ("zh", "zh-CN", "zh-CN", None), ("ar", "ar-SA", None, "ar-SA"),
 ])
 def test_proofing_language(built, code, val, east_asia, bidi):
     _, styles = _document_xml(built[f"cd-way-ahead-{code}"])

@@ -112,6 +112,21 @@ def _split(pieces: list[Piece], conv: Any) -> list[list[Piece]]:
     return out
 
 
+def _contents(pieces: list[Piece], conv: Any) -> bool | dict[str, int]:
+    """A contents table cddraft wrote (its heading, then its lines up to the first heading of the text) taken off
+    ``pieces``: ``contents: true``, or ``{depth: N}`` when it lists sections too; False when there is none."""
+    if not pieces or pieces[0].kind != "title" or pieces[0].text.strip() != conv.contents.heading:
+        return False
+    pieces.pop(0)
+    depth = 1
+    while pieces and pieces[0].kind not in ("heading", "title"):
+        line = pieces.pop(0)
+        indent = line.found.text.split("\t")[0]
+        if indent and not marker_pattern(conv.numbering.headings[0], conv).match(indent):
+            depth = max(depth, 2 if marker_pattern(conv.numbering.headings[1], conv).match(indent) else 3)
+    return True if depth == 1 else {"depth": depth}
+
+
 def _annex(pieces: list[Piece], conv: Any, originals: tuple[str, ...]) -> dict[str, Any]:
     annex: dict[str, Any] = {}
     if pieces and pieces[0].kind == "right":
@@ -139,6 +154,7 @@ def _document(head: dict[str, Any], pieces: list[Piece], tables: list, conv: Any
     originals = tuple(head.get("original_language") or [conv.code]) if isinstance(
         head.get("original_language"), list) else (head.get("original_language") or conv.code,)
     title = main.pop(0) if main and main[0].kind == "title" else None
+    contents = _contents(main, conv)
     tops = [p for p in main if p.kind == "heading" and p.level == 1]
     if title is None and main and main[0] in tops and len(tops) == 1:  # a Word file whose one top heading names it
         title = main.pop(0)
@@ -163,6 +179,8 @@ def _document(head: dict[str, Any], pieces: list[Piece], tables: list, conv: Any
         else:
             report["title"] = "Title of the document"
             imported.placeholders["report.title"] = "the title, as it is printed under the masthead"
+        if contents:
+            report["contents"] = contents
         report.update(Body(main, conv, annex=False).keys())
         data["report"] = report
     if annex_data:

@@ -20,7 +20,7 @@ _FALSE = {"0", "false", "off", "none"}
 _REF_FIELD = re.compile(r"^\s*REF\s+(\S+)")
 _BOOKMARK = re.compile(r"^_Ref_([A-Za-z][\w]*)$")
 #: Fields whose result is the page furniture Word recomputes (nothing of the text is lost with them).
-_QUIET_FIELDS = re.compile(r"^\s*(PAGE|NUMPAGES|SECTIONPAGES)\b")
+_QUIET_FIELDS = re.compile(r"^\s*(PAGE|NUMPAGES|SECTIONPAGES|PAGEREF)\b")
 
 
 @dataclass

@@ -1,0 +1,274 @@
+"""The localised document as Akoma Ntoso 3.0 (``build --to akn``): ``akomaNtoso/doc`` with FRBR identifiers after
+the AKN4UN naming convention (docs/akn.md), the masthead and title in the preface, headings as ``hcontainer``s,
+numbered paragraphs with ``num``, subparagraphs as ``point``s, bullets as ``blockList``s, footnotes as
+``authorialNote``s, cross-references as ``ref``s to the target's ``eId``, signatures in ``conclusions`` and
+annexes as ``attachments``.
+
+``eId``s are made from positions (the third paragraph of the first chapter: ``chp_1__para_3``), never from
+printed numbers or words, so that they are stable across builds and the same in every language version.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape, quoteattr
+
+from cddraft.localise.types import Block, Bullet, ContentsTable, Heading, Localised, Para, Signatures, Spans
+from cddraft.model.inline import Footnote, Ref, Span
+
+NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+XHTML = "http://www.w3.org/1999/xhtml"
+_CONTAINERS = {1: "chapter", 2: "section", 3: "subsection", 4: "subsection", 5: "subsection"}
+_ABBR = {"chapter": "chp", "section": "sec", "subsection": "subsec"}
+
+
+def _work(loc: Localised) -> str:
+    """The work IRI (AKN4UN: /akn/un/doc/{type}/{date}/{number}): the symbol with its slashes as dashes."""
+    number = re.sub(r"[^A-Za-z0-9.]+", "-", loc.masthead.symbol).strip("-").lower()
+    date = loc.masthead.issued.isoformat() if loc.masthead.issued else "0000-00-00"
+    return f"/akn/un/doc/{loc.kind}/{date}/{number}"
+
+
+def identification(loc: Localised, component: str) -> str:
+    work, lang = _work(loc), loc.script.iso639_2b
+    date = loc.masthead.issued.isoformat() if loc.masthead.issued else "0000-00-00"
+    when = f'<FRBRdate date="{date}" name="issued"/>'
+    return (f'<identification source="#cddraft"><FRBRWork><FRBRthis value="{work}/{component}"/>'
+            f'<FRBRuri value="{work}"/>{when}<FRBRauthor href="#body"/><FRBRcountry value="un"/></FRBRWork>'
+            f'<FRBRExpression><FRBRthis value="{work}/{lang}@/{component}"/><FRBRuri value="{work}/{lang}@"/>{when}'
+            f'<FRBRauthor href="#body"/><FRBRlanguage language="{lang}"/></FRBRExpression>'
+            f'<FRBRManifestation><FRBRthis value="{work}/{lang}@/{component}.xml"/>'
+            f'<FRBRuri value="{work}/{lang}@.akn"/>{when}<FRBRauthor href="#cddraft"/></FRBRManifestation>'
+            "</identification>")
+
+
+@dataclass
+class _Writer:
+    loc: Localised
+    targets: dict[str, str]  # outline id → eId
+    notes: int = 0
+    out: list[str] = field(default_factory=list)
+
+    def inline(self, spans: Spans) -> str:
+        parts = []
+        for s in spans:
+            if isinstance(s, Span):
+                text = escape(s.text)
+                if s.sup:
+                    text = f"<sup>{text}</sup>"
+                if s.italic:
+                    text = f"<i>{text}</i>"
+                if s.bold:
+                    text = f"<b>{text}</b>"
+                parts.append(text)
+            elif isinstance(s, Ref):
+                eid = self.targets.get(s.target)
+                shown = escape(s.number or "")
+                parts.append(f'<ref href="#{eid}">{shown}</ref>' if eid else shown)
+            elif isinstance(s, Footnote):
+                self.notes += 1
+                n = self.notes
+                parts.append(f'<authorialNote marker="{n}" placement="bottom" eId="authorialNote_{n}">'
+                             f"<p>{self.inline(list(s.content))}</p></authorialNote>")
+        return "".join(parts)
+
+
+def _eids(blocks: list[Block], prefix: str) -> list[str]:
+    """Each block's eId from its place: containers by level, paragraphs and points counted within their parent."""
+    out: list[str] = []
+    stack: list[tuple[int, str]] = []  # (heading level, eId)
+    counts: dict[str, int] = {}
+    para = ""
+    items: list[str] = []
+    for b in blocks:
+        while stack and isinstance(b, Heading) and stack[-1][0] >= b.level:
+            stack.pop()
+        parent = stack[-1][1] if stack else prefix
+        if isinstance(b, Heading):
+            kind = _ABBR[_CONTAINERS[b.level]]
+            key = f"{parent}|{kind}"
+            counts[key] = counts.get(key, 0) + 1
+            eid = f"{parent}__{kind}_{counts[key]}" if parent else f"{kind}_{counts[key]}"
+            stack.append((b.level, eid))
+        elif isinstance(b, Para) and b.role == "item":
+            host = items[b.depth - 2] if b.depth > 1 and len(items) >= b.depth - 1 else para
+            key = f"{host}|point"
+            counts[key] = counts.get(key, 0) + 1
+            eid = f"{host}__point_{counts[key]}"
+            items[b.depth - 1:] = [eid]
+        elif isinstance(b, Para) and b.role == "closing":
+            eid = ""  # a language's closing formula (此致 敬礼): printed by some versions only, so it has no eId
+        else:
+            kind = "para" if isinstance(b, Para) else "list" if isinstance(b, Bullet) else "block"
+            key = f"{parent}|{kind}"
+            counts[key] = counts.get(key, 0) + 1
+            eid = f"{parent}__{kind}_{counts[key]}" if parent else f"{kind}_{counts[key]}"
+            if isinstance(b, Para):
+                para, items = eid, []
+        out.append(eid)
+    return out
+
+
+def _body(w: _Writer, blocks: list[Block], eids: list[str]) -> str:
+    """The main body: headings open containers, a paragraph gathers its points, bullets their list."""
+    out: list[str] = []
+    open_levels: list[int] = []
+    i = 0
+    while i < len(blocks):
+        b, eid = blocks[i], eids[i]
+        if isinstance(b, Heading):
+            while open_levels and open_levels[-1] >= b.level:
+                out.append("</hcontainer>")
+                open_levels.pop()
+            num = f"<num>{escape(b.number)}</num>" if b.number else ""
+            out.append(f'<hcontainer name="{_CONTAINERS[b.level]}" eId="{eid}">{num}'
+                       f"<heading>{w.inline(b.spans)}</heading>")
+            open_levels.append(b.level)
+            i += 1
+        elif isinstance(b, Bullet):
+            j = i
+            while j < len(blocks) and isinstance(blocks[j], Bullet):
+                j += 1
+            entries = "".join(f'<item eId="{eid}__item_{k + 1}"><p>{w.inline(x.spans)}</p></item>'
+                              for k, x in enumerate(blocks[i:j]))  # type: ignore[union-attr]
+            out.append(f'<hcontainer name="bullets" eId="{eid}"><content><blockList eId="{eid}__list">{entries}'
+                       "</blockList></content></hcontainer>")
+            i = j
+        elif isinstance(b, Para) and b.role == "quote":
+            out.append(f'<hcontainer name="quote" eId="{eid}"><content><blockContainer class="quote">'
+                       f"<p>{w.inline(b.spans)}</p></blockContainer></content></hcontainer>")
+            i += 1
+        elif isinstance(b, Para) and b.role == "closing":
+            i += 1  # in the conclusions, with the signatures
+        elif isinstance(b, Para):
+            j = i + 1
+            while j < len(blocks) and isinstance(blocks[j], Para) and blocks[j].role == "item":  # type: ignore
+                j += 1
+            out.append(_paragraph(w, b, eid, list(zip(blocks[i + 1:j], eids[i + 1:j], strict=True))))
+            i = j
+        else:
+            i += 1  # signatures (conclusions) and the contents table (navigation, not text) are elsewhere
+    out.extend("</hcontainer>" for _ in open_levels)
+    return "".join(out)
+
+
+def _paragraph(w: _Writer, p: Para, eid: str, items: list[tuple[Block, str]]) -> str:
+    num = f"<num>{escape(p.number)}</num>" if p.number and p.role != "item" else ""
+    css = f' class="{p.role}"' if p.role not in ("body",) else ""
+    if not items:
+        return f'<paragraph eId="{eid}"{css}>{num}<content><p>{w.inline(p.spans)}</p></content></paragraph>'
+    return (f'<paragraph eId="{eid}"{css}>{num}<intro><p>{w.inline(p.spans)}</p></intro>'
+            f"{_points(w, items, 1)}</paragraph>")
+
+
+def _points(w: _Writer, items: list[tuple[Block, str]], depth: int) -> str:
+    out, i = [], 0
+    while i < len(items):
+        item, eid = items[i]
+        j = i + 1
+        while j < len(items) and items[j][0].depth > depth:  # type: ignore[union-attr]
+            j += 1
+        num = f"<num>{escape(item.number or '')}</num>"  # type: ignore[union-attr]
+        text = w.inline(item.spans)  # type: ignore[union-attr]
+        if j > i + 1:
+            out.append(f'<point eId="{eid}">{num}<intro><p>{text}</p></intro>{_points(w, items[i + 1:j], depth + 1)}'
+                       "</point>")
+        else:
+            out.append(f'<point eId="{eid}">{num}<content><p>{text}</p></content></point>')
+        i = j
+    return "".join(out)
+
+
+def _signatures(blocks: list[Block], people: list[str], roles: list[str]) -> str:
+    """Each signature block: the signed line as its person, the title lines as its roles (TLCPerson, TLCRole)."""
+    out = [f'<blockContainer class="closing"><p>{escape("".join(x.text for x in b.spans if isinstance(x, Span)))}'
+           "</p></blockContainer>" for b in blocks if isinstance(b, Para) and b.role == "closing"]
+    for b in blocks:
+        if isinstance(b, Signatures):
+            for lines in b.blocks:
+                people.append(lines[0])
+                n = len(people)
+                shown = []
+                for line in lines[1:]:
+                    roles.append(line)
+                    shown.append(f'<role refersTo="#role_{len(roles)}">{escape(line)}</role>')
+                roles_xml = "".join(shown)
+                out.append(f'<blockContainer eId="signature_{n}"><p><signature><person refersTo="#person_{n}">'
+                           f"{escape(lines[0])}</person>{roles_xml}</signature></p></blockContainer>")
+    return f"<conclusions>{''.join(out)}</conclusions>" if out else ""
+
+
+def _parts(blocks: list[Block]) -> list[list[Block]]:
+    parts: list[list[Block]] = [[]]
+    for b in blocks:
+        if isinstance(b, Heading) and b.page_break:
+            parts.append([])
+        if not isinstance(b, ContentsTable):
+            parts[-1].append(b)
+    return parts
+
+
+def write_akn(loc: Localised, _options: object = None) -> bytes:
+    """The Akoma Ntoso document of ``loc``, UTF-8, validated by the tests against the official 3.0 schema."""
+    main, *annexes = _parts(loc.blocks)
+    prefixes = ["", *(f"att_{n}" for n in range(1, len(annexes) + 1))]
+    eids = [_eids(part if k == 0 else part[1:], prefixes[k]) for k, part in enumerate([main, *annexes])]
+    targets: dict[str, str] = {}
+    for part, ids in zip([main, *[a[1:] for a in annexes]], eids, strict=True):
+        for b, eid in zip(part, ids, strict=True):
+            if isinstance(b, Heading | Para) and b.anchor:
+                targets[b.anchor[0]] = eid
+    w = _Writer(loc, targets)
+    people: list[str] = []
+    roles: list[str] = []
+    body = _body(w, main, eids[0]) or '<p class="empty"/>'
+    conclusions = _signatures(main, people, roles)
+    attachments = []
+    for n, annex in enumerate(annexes, 1):
+        heading, rest = annex[0], annex[1:]
+        preface = f'<p class="annex">{w.inline(heading.spans)}</p>'  # type: ignore[union-attr]
+        ids = eids[n]
+        while rest and ((isinstance(rest[0], Para) and rest[0].role == "note") or (
+                isinstance(rest[0], Heading) and not rest[0].number and rest[0].level == 1
+                and "annex_title" not in preface)):
+            first = rest.pop(0)
+            ids = ids[1:]
+            if isinstance(first, Heading):
+                preface += f'<p class="annex_title"><docTitle>{w.inline(first.spans)}</docTitle></p>'
+            else:
+                preface += f'<p class="original">{w.inline(first.spans)}</p>'  # type: ignore[union-attr]
+        inner = _body(w, rest, ids) or '<p class="empty"/>'
+        attachments.append(f'<attachment eId="att_{n}"><doc name="annex"><meta>{identification(loc, f"!annex_{n}")}'
+                           f"</meta><preface>{preface}</preface><mainBody>{inner}</mainBody></doc></attachment>")
+    m = loc.masthead
+    date = m.issued.isoformat() if m.issued else ""
+    title = escape(loc.title)
+    note = w.inline(loc.title_note) if loc.title_note else ""
+    references = ('<references source="#cddraft">'
+                  f'<TLCOrganization eId="body" href="/ontology/organization/un/{_slug(m.body)}" '
+                  f"showAs={quoteattr(m.body.replace(chr(10), ' '))}/>"
+                  '<TLCOrganization eId="cddraft" href="/ontology/organization/cddraft" showAs="cddraft"/>'
+                  + "".join(f'<TLCPerson eId="person_{n}" href="/ontology/person/{_slug(p)}" showAs={quoteattr(p)}/>'
+                            for n, p in enumerate(people, 1))
+                  + "".join(f'<TLCRole eId="role_{n}" href="/ontology/role/{_slug(r)}" showAs={quoteattr(r)}/>'
+                            for n, r in enumerate(roles, 1))
+                  + "</references>")
+    # the language of the text (xml:lang) and, for Arabic, its direction (AKN has no attribute of its own for it:
+    # XHTML's dir, in its namespace, which the schema lets every element carry)
+    lang = f' xml:lang="{loc.script.tag.split("-")[0]}"' + (' h:dir="rtl"' if loc.script.rtl else "")
+    shown_date = next((line for line in m.lines if m.issued and str(m.issued.year) in line), date)
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<akomaNtoso xmlns="{NS}" xmlns:h="{XHTML}">'
+           f'<doc name="{loc.kind}">'
+           f"<meta>{identification(loc, '!main')}{references}</meta>"
+           f"<preface{lang}><p class=\"symbol\"><docNumber>{escape(m.symbol)}</docNumber></p>"
+           f"<p class=\"date\"><docDate date=\"{date}\">{escape(shown_date)}</docDate>"
+           f"</p><p class=\"title\"><docTitle>{title}</docTitle>{note}</p></preface>"
+           f"<mainBody{lang}>{body}</mainBody>{conclusions.replace('<conclusions>', f'<conclusions{lang}>', 1)}"
+           + (f"<attachments>{''.join(attachments)}</attachments>" if attachments else "")
+           + "</doc></akomaNtoso>\n")
+    return xml.encode("utf-8")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.lower()).strip("-") or "unnamed"
