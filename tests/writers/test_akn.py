@@ -37,6 +37,9 @@ def test_the_export_validates_against_the_akoma_ntoso_schema(exported, schema, s
     assert schema.validate(tree), [e.message for e in schema.error_log][:5]
     doc = tree.getroot()[0]
     assert doc.tag == f"{AKN}doc" and doc.get("name") in ("letter", "note-verbale", "report", "corrigendum")
+    eids = [e.get("eId") for e in tree.iter() if e.get("eId")]
+    assert len(eids) == len(set(eids)), "every eId is unique"
+    assert {r.get("href")[1:] for r in tree.iter(f"{AKN}ref")} <= set(eids), "every reference reaches its target"
     this = tree.find(f".//{AKN}FRBRExpression/{AKN}FRBRthis").get("value")
     assert re.fullmatch(r"/akn/un/doc/[a-z-]+/\d{4}-\d\d-\d\d/[a-z0-9.-]+/(ara|chi|eng|fre|rus|spa)@/!main", this)
 

@@ -37,11 +37,12 @@ def _xml_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
 
 
-def _check_package(zf: zipfile.ZipFile, name: str) -> None:
+def _check_package(zf: zipfile.ZipFile, name: str, keep: bool = False) -> dict[str, etree._Element]:
     """Unpack every part once, counting real sizes (a zip can understate them) and checking CRCs; every XML
     part is parsed as it streams, so a part that is not XML, or declares a DTD in any encoding, is named here
     rather than failing in a reader further on."""
     infos = zf.infolist()
+    kept: dict[str, etree._Element] = {}
     if len(infos) > MAX_PARTS:
         raise _not_word(f"the package has {len(infos):,} parts (at most {MAX_PARTS:,}); this is not a normal "
                         "Word file", name)
@@ -69,14 +70,23 @@ def _check_package(zf: zipfile.ZipFile, name: str) -> None:
         if root is not None and root.getroottree().docinfo.doctype:  # entities could expand in a later reader
             raise _not_word(f"part {info.filename} declares a DTD, which Word files never do; open the file in "
                             "Word and save it again", name)
+        if keep and root is not None:
+            kept[info.filename] = root
     names = set(zf.namelist())
     for required in ("[Content_Types].xml", "word/document.xml"):
         if required not in names:
             raise _not_word(f"not a Word file (no {required}); save it from Word as .docx", name)
+    return kept
 
 
 def read_docx_bytes(path: Path) -> bytes:
     """Read a .docx/.dotx, refusing what is not one, zip bombs and oversized parts."""
+    return read_docx_parts(path, keep=False)[0]
+
+
+def read_docx_parts(path: Path, *, keep: bool = True) -> tuple[bytes, dict[str, etree._Element]]:
+    """Read a .docx as :func:`read_docx_bytes` does, keeping the XML parts the check parsed (by part name), so
+    that a reader does not parse them twice."""
     name = str(path)
     try:
         raw = read_capped(path, MAX_TOTAL_BYTES)
@@ -93,13 +103,13 @@ def read_docx_bytes(path: Path) -> bytes:
                         name)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            _check_package(zf, name)
+            kept = _check_package(zf, name, keep)
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         reason = str(exc) or type(exc).__name__
         raise _not_word(f"not a Word file, or a damaged one ({reason}); is it a .doc? save it from Word as .docx",
                         name) from None
     except NotImplementedError as exc:  # a compression method Word does not use
         raise _not_word(f"not a Word file ({exc}); save it from Word as .docx", name) from None
-    return raw
+    return raw, kept
 
 

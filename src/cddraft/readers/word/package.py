@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from cddraft.readers.docx_package import read_docx_bytes
+from cddraft.readers.docx_package import read_docx_parts
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -130,11 +130,13 @@ def _numbering(root: etree._Element | None) -> dict[tuple[str, int], str]:
 
 def read_parts(path: Path) -> Parts:
     """Parse the parts of the Word file at ``path`` (refused with an error when it is not a sound one)."""
-    raw = read_docx_bytes(path)
+    raw, parsed = read_docx_parts(path)  # every XML part parsed once, by the safety check
     with zipfile.ZipFile(io.BytesIO(raw)) as zf:
         names = set(zf.namelist())
 
         def part(name: str) -> etree._Element | None:
+            if name in parsed:
+                return parsed[name]
             return etree.fromstring(zf.read(name), _parser()) if name in names else None
 
         document = part("word/document.xml")
