@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import random
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -247,3 +249,10 @@ def outline_to_markdown(path: str) -> str:
             lines += ["# " + _md_inline(annex["title"], refs), ""]
         _md_blocks(annex.get("content", []), refs, 2, lines)
     return "\n".join(lines)
+
+
+def timed(fn: Callable[[], object]) -> float:
+    """Seconds ``fn`` takes, wall clock (the in-process benches compare medians of these)."""
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start

@@ -14,20 +14,14 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from corpus import outline_yaml
+from corpus import outline_yaml, timed
 
 PARAGRAPHS = 4_000
 TARGET = 1.0
 
-
-def _timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def _quiet(fn: Callable[[], object]) -> Callable[[], object]:
@@ -65,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         times: dict[str, list[float]] = {k: [] for k in runs}
         for _ in range(args.runs):
             for name, fn in runs.items():
-                times[name].append(_timed(fn))
+                times[name].append(timed(fn))
     med = {k: statistics.median(v) for k, v in times.items()}
     stages = med["import"] / med["build"]
     commands = med["cddraft import"] / med["cddraft build"]

@@ -15,13 +15,11 @@ import datetime as dt
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
-from corpus import outline_yaml
+from corpus import outline_yaml, timed
 
 PARAGRAPHS = 4_000
 EDITS = 100
@@ -79,11 +77,6 @@ def _revision_marks(built: Any) -> int:
         return len(re.findall(r"<w:(?:ins|del) ", z.read("word/document.xml").decode()))
 
 
-def _timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -102,8 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         build()
         times: dict[str, list[float]] = {"build": [], "diff": []}
         for _ in range(args.runs):
-            times["build"].append(_timed(build))
-            times["diff"].append(_timed(diff))
+            times["build"].append(timed(build))
+            times["diff"].append(timed(diff))
     med = {k: statistics.median(v) for k, v in times.items()}
     ratio = med["diff"] / med["build"]
     print(f"revision marks in the tracked file: {marks}")

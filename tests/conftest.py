@@ -59,6 +59,15 @@ def require_libreoffice() -> None:
         pytest.skip(reason)
 
 
+def require_pandoc(why: str) -> None:
+    """Skip without pandoc on a bare machine (``why``: what the test needs it for); fail in CI, which installs it."""
+    if shutil.which("pandoc") is None:
+        reason = f"pandoc is needed {why} (Debian: pandoc; .ci/run installs it)"
+        if os.environ.get("CDDRAFT_REQUIRE_LIBREOFFICE"):
+            pytest.fail(reason + " (CDDRAFT_REQUIRE_LIBREOFFICE is set: CI must not pass by skipping)")
+        pytest.skip(reason)
+
+
 def run_cli(*args: str):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 

@@ -8,21 +8,19 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import zipfile
 
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import EXAMPLES, REPO, require_libreoffice, run_cli
+from tests.conftest import EXAMPLES, REPO, require_libreoffice, require_pandoc, run_cli
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _headers(docx) -> list[tuple[int, str]]:
-    if shutil.which("pandoc") is None:
-        pytest.skip("pandoc is needed to read the .docx as another program does (Debian: pandoc)")
+    require_pandoc("to read the .docx as another program does")
     doc = json.loads(subprocess.run(["pandoc", "-f", "docx", "-t", "json", str(docx)], capture_output=True,
                                     check=True, text=True).stdout)
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import replace
 
 from cddraft.conventions import Conventions
 from cddraft.localise.compare import Token, aligned, block_key, merged, token_key, tokens
 from cddraft.localise.places import Locator
 from cddraft.localise.types import Block, Bullet, ContentsTable, Heading, Localised, Para, Spans
-from cddraft.model.inline import Footnote, Ref, Span, escape
+from cddraft.model.inline import Footnote, Ref, Span, escape, stripped
 from cddraft.model.markup import to_markup
 
 Correction = dict[str, str]
@@ -53,16 +52,7 @@ def markup(items: list[Token], *, notes: bool = False) -> str:
     footnotes kept only when a whole block is quoted."""
     spans = [Span(t.number or "", t.bold, t.italic, t.sup) if isinstance(t, Ref) else t
              for t in items if notes or not isinstance(t, Footnote)]
-    out = merged(spans)
-    while out and isinstance(out[0], Span) and not out[0].text.strip():
-        out.pop(0)
-    while out and isinstance(out[-1], Span) and not out[-1].text.strip():
-        out.pop()
-    if out and isinstance(out[0], Span):
-        out[0] = replace(out[0], text=out[0].text.lstrip())
-    if out and isinstance(out[-1], Span):
-        out[-1] = replace(out[-1], text=out[-1].text.rstrip())
-    return to_markup(out)
+    return to_markup(stripped(merged(spans)))
 
 
 class Sentences:

@@ -110,6 +110,21 @@ def escape(text: str) -> str:
     return "".join("\\" + c if c in ESCAPABLE else c for c in text)
 
 
+def stripped(spans: list[Inline]) -> list[Inline]:
+    """Spans without the blanks at their ends, as the outline strips a text: blank spans dropped, the first and
+    last span's text trimmed (footnotes and references stay where they are)."""
+    out = list(spans)
+    while out and isinstance(out[0], Span) and not out[0].text.strip():
+        out.pop(0)
+    while out and isinstance(out[-1], Span) and not out[-1].text.strip():
+        out.pop()
+    if out and isinstance(out[0], Span):
+        out[0] = replace(out[0], text=out[0].text.lstrip())
+    if out and isinstance(out[-1], Span):
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip())
+    return out
+
+
 def plain_text(spans: list[Inline] | tuple[Inline, ...], refs: dict[str, str] | None = None) -> str:
     """The text of spans without footnotes (for titles, checks and word counts)."""
     out = []

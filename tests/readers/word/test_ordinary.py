@@ -6,7 +6,6 @@ LibreOffice saves of it — imported and rebuilt, their body text is the same, c
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import yaml
 from docx2python import docx2python
 
 from cddraft.export import find_soffice
-from tests.conftest import require_libreoffice, run_cli
+from tests.conftest import require_libreoffice, require_pandoc, run_cli
 
 MARKDOWN = """\
 ---
@@ -71,8 +70,7 @@ def _notes(path: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def pandoc_docx(tmp_path_factory) -> Path:
-    if shutil.which("pandoc") is None:
-        pytest.skip("pandoc is needed to make a Word file that cddraft did not make (Debian: pandoc)")
+    require_pandoc("to make a Word file that cddraft did not make")
     work = tmp_path_factory.mktemp("pandoc")
     (work / "doc.md").write_text(MARKDOWN, encoding="utf-8")
     subprocess.run(["pandoc", str(work / "doc.md"), "-o", str(work / "doc.docx")], check=True, timeout=60)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from cddraft.model.inline import Footnote, Inline, Ref, Span
+from cddraft.model.inline import Footnote, Inline, Ref, Span, stripped
 from cddraft.readers.word.package import NS, Parts, W, w
 
 _FALSE = {"0", "false", "off", "none"}
@@ -258,16 +258,7 @@ def strip(spans: list[Inline], prefix: int) -> list[Inline]:
 
 def trimmed(spans: list[Inline]) -> list[Inline]:
     """Spans without the blanks at their ends (the outline strips them too)."""
-    out = _merge(spans)
-    while out and isinstance(out[0], Span) and not out[0].text.strip():
-        out.pop(0)
-    while out and isinstance(out[-1], Span) and not out[-1].text.strip():
-        out.pop()
-    if out and isinstance(out[0], Span):
-        out[0] = Span(out[0].text.lstrip(), out[0].bold, out[0].italic, out[0].sup)
-    if out and isinstance(out[-1], Span):
-        out[-1] = Span(out[-1].text.rstrip(), out[-1].bold, out[-1].italic, out[-1].sup)
-    return out
+    return stripped(_merge(spans))
 
 
 def walk_body(body: etree._Element) -> Iterator[etree._Element]:
