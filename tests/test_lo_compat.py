@@ -29,7 +29,21 @@ def test_the_docx_keeps_the_unog_separator_and_the_copy_gets_a_drawn_one(built):
     assert _separator(copy).find(f".//{W}separator") is not None
     with zipfile.ZipFile(io.BytesIO(original)) as a, zipfile.ZipFile(io.BytesIO(copy)) as b:
         assert a.namelist() == b.namelist()
-        assert [n for n in a.namelist() if a.read(n) != b.read(n)] == ["word/footnotes.xml"]
+        # the footnotes, and the section's note numbering (continuous in the copy: see the next test)
+        assert [n for n in a.namelist() if a.read(n) != b.read(n)] == ["word/document.xml", "word/footnotes.xml"]
+
+
+def test_the_docx_restarts_notes_per_section_and_the_copy_numbers_them_on(built):
+    """§4.1a: Word restarts per section; LibreOffice would restart at each chapter, so its copy runs on."""
+    original = built["cd-report-en"].read_bytes()
+
+    def restarts(docx: bytes) -> list[str]:
+        with zipfile.ZipFile(io.BytesIO(docx)) as z:
+            root = etree.fromstring(z.read("word/document.xml"))
+        return [el.get(f"{W}val") for el in root.iter(f"{W}numRestart")]
+
+    assert restarts(original) == ["eachSect"]
+    assert restarts(for_libreoffice(original)) == []
 
 
 def test_a_document_without_footnotes_is_converted_as_it_is(tmp_path):

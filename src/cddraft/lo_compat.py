@@ -8,11 +8,16 @@ The .docx follows the UNOG template (§4.1a); three of its forms LibreOffice ren
   number to the margin and pushes the text far right; the copy drops that tab and clears the tab stop;
 * Chinese is justified: LibreOffice drops a full-width comma that ends a justified CJK line (the PDF loses
   text); in the copy of a document whose language sets full-width punctuation (conventions
-  ``text.full_width_punctuation``: Chinese) the justified paragraph styles are ranged left.
+  ``text.full_width_punctuation``: Chinese) the justified paragraph styles are ranged left;
+* footnote numbers restart in each section (§4.1a, ``w:numRestart eachSect``): LibreOffice reads that as
+  "restart at each chapter" (at every heading of outline level 1), so a report printed its notes 1, 1, 2
+  where Word prints 2, 3, 4. The copy numbers its notes continuously; where Word's numbering does restart
+  (a document of several sections), the notes Word numbers differently carry Word's number as their custom mark.
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
@@ -27,6 +32,7 @@ from cddraft.writers.docx.styles import FOOTNOTE_NUMBER_TAB
 _NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{_NS}}}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+_MAIN, _SETTINGS = "word/document.xml", "word/settings.xml"
 
 
 def _separator(root: etree._Element) -> bool:
@@ -92,10 +98,105 @@ def _ranged_left(root: etree._Element) -> bool:
     return changed
 
 
+def _word_numbers(document: etree._Element,
+                  settings: etree._Element | None) -> list[tuple[etree._Element, int]] | None:
+    """Each numbered note call of the body with the number Word gives it (ECMA-376 §17.11.19, 17.11.11).
+
+    A section's ``w:footnotePr`` (in its ``w:sectPr``, which ends it) overrides the document's (settings);
+    ``eachSect`` restarts at the section's first note, ``continuous`` runs on through the sections. Word's
+    ``eachPage`` depends on the page breaks, which LibreOffice computes itself: None, the numbering is left alone.
+    """
+
+    def setting(pr: etree._Element | None, name: str, default: str) -> str:
+        el = pr.find(f"{_W}{name}") if pr is not None else None
+        return el.get(f"{_W}val", default) if el is not None else default
+
+    doc_pr = settings.find(f"{_W}footnotePr") if settings is not None else None
+    body = document.find(f"{_W}body")
+    if body is None:
+        return []
+    numbered: list[tuple[etree._Element, int]] = []
+    calls: list[etree._Element] = []
+    number: int | None = None
+    # A paragraph's w:sectPr ends its section after the paragraph's own content: read at the paragraph's end.
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if event == "start":
+            if el.tag == f"{_W}footnoteReference" and el.get(f"{_W}customMarkFollows") not in ("1", "true", "on"):
+                calls.append(el)
+            continue
+        if el.tag == f"{_W}p":
+            sect = el.find(f"{_W}pPr/{_W}sectPr")
+        elif el.tag == f"{_W}sectPr" and el.getparent() is body:
+            sect = el
+        else:
+            continue
+        if sect is None:
+            continue
+        pr = sect.find(f"{_W}footnotePr")
+        restart = setting(pr, "numRestart", setting(doc_pr, "numRestart", "continuous"))
+        start = int(re.sub(r"\D", "", setting(pr, "numStart", setting(doc_pr, "numStart", "1"))) or 1)
+        if restart == "eachPage":
+            return None
+        if restart == "eachSect" or number is None:
+            number = start - 1
+        for call in calls:
+            number += 1
+            numbered.append((call, number))
+        calls = []
+    return numbered
+
+
+def _numbers_as_word(document: etree._Element, settings: etree._Element | None,
+                     footnotes: etree._Element) -> list[etree._Element]:
+    """Numbering that restarts per section made continuous; a note Word numbers otherwise gets Word's number as
+    its custom mark (decimal numbers only: a custom mark is text). The parts changed."""
+    numbered = _word_numbers(document, settings)
+    if numbered is None:
+        return []
+    changed: list[etree._Element] = []
+    for root in (document, settings):
+        for restart in list(root.iter(f"{_W}numRestart")) if root is not None else ():
+            pr = restart.getparent()
+            if restart.get(f"{_W}val") == "eachSect" and pr is not None and pr.tag == f"{_W}footnotePr":
+                pr.remove(restart)
+                if root not in changed:
+                    changed.append(root)
+    if not changed or _number_format(document, settings) != "decimal":
+        return changed
+    notes = {n.get(f"{_W}id"): n for n in footnotes.iterfind(f"{_W}footnote")}
+    for position, (call, number) in enumerate(numbered):
+        if number == numbered[0][1] + position:  # LibreOffice's continuous number
+            continue
+        note = notes.get(call.get(f"{_W}id"))
+        call.set(f"{_W}customMarkFollows", "1")
+        run = call.getparent()
+        mark = etree.Element(f"{_W}r")
+        if run.find(f"{_W}rPr") is not None:
+            mark.append(copy.deepcopy(run.find(f"{_W}rPr")))
+        etree.SubElement(mark, f"{_W}t").text = str(number)
+        run.addnext(mark)
+        for ref in list(note.iter(f"{_W}footnoteRef")) if note is not None else ():
+            ref.getparent().remove(ref)  # LibreOffice prints a custom mark at the note itself
+        if footnotes not in changed:
+            changed.append(footnotes)
+    return changed
+
+
+def _number_format(document: etree._Element, settings: etree._Element | None) -> str:
+    """The notes' number format (``w:numFmt``), the same in every section of the documents cddraft converts."""
+    formats = {el.get(f"{_W}val") for root in (document, settings) if root is not None
+               for el in root.iterfind(f".//{_W}footnotePr/{_W}numFmt")}
+    return formats.pop() if len(formats) == 1 else "decimal" if not formats else "mixed"
+
+
+def _serialise(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def _rewrite(xml: bytes, *fixes: Callable[[etree._Element], bool]) -> bytes | None:
     root = etree.fromstring(xml, _PARSER)
     changed = [fix(root) for fix in fixes]  # every fix runs
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if any(changed) else None
+    return _serialise(root) if any(changed) else None
 
 
 def _full_width_punctuation(core: str) -> bool:
@@ -111,9 +212,19 @@ def for_libreoffice(docx: bytes) -> bytes:
         names = set(src.namelist())
         replaced: dict[str, bytes] = {}
         if "word/footnotes.xml" in names:
-            fixed = _rewrite(src.read("word/footnotes.xml"), _separator, _number_at_margin)
-            if fixed is not None:
-                replaced["word/footnotes.xml"] = fixed
+            footnotes = etree.fromstring(src.read("word/footnotes.xml"), _PARSER)
+            changed = [_separator(footnotes), _number_at_margin(footnotes)]
+            parts = {"word/footnotes.xml": footnotes}
+            if _MAIN in names:
+                parts[_MAIN] = etree.fromstring(src.read(_MAIN), _PARSER)
+                if _SETTINGS in names:
+                    parts[_SETTINGS] = etree.fromstring(src.read(_SETTINGS), _PARSER)
+                renumbered = _numbers_as_word(parts[_MAIN], parts.get(_SETTINGS), footnotes)
+                changed.append(footnotes in renumbered)
+                replaced.update({name: _serialise(root) for name, root in parts.items()
+                                 if root in renumbered and root is not footnotes})
+            if any(changed):
+                replaced["word/footnotes.xml"] = _serialise(footnotes)
         core = src.read("docProps/core.xml").decode("utf-8", "replace") if "docProps/core.xml" in names else ""
         if _full_width_punctuation(core) and "word/styles.xml" in names:
             fixed = _rewrite(src.read("word/styles.xml"), _ranged_left)
