@@ -64,7 +64,7 @@ class Numberer:
         level = depth if self.numbered_headings else depth + 1
         level = min(level, 5)
         number = None
-        if self.numbered_headings:
+        if self.numbered_headings and sec.numbered:
             self.heading_no[level] += 1
             for deeper in range(level + 1, 6):
                 self.heading_no[deeper] = 0

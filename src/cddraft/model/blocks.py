@@ -79,10 +79,15 @@ class Quote(Model):
 
 
 class Section(Model):
-    """A heading and what stands under it; the depth of nesting gives the heading level."""
+    """A heading and what stands under it; the depth of nesting gives the heading level.
+
+    In a body that numbers its headings, ``numbered: false`` leaves one without a number (a sub-heading under
+    "A." that takes no "1."): it keeps its level's style and does not count in its level's sequence.
+    """
 
     heading: Text
     id: Identifier | None = None
+    numbered: bool = True
     content: list[Block] = empty()
 
 

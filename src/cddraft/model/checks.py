@@ -7,7 +7,8 @@ names the model path of the value to change, which the reader turns into a posit
 from __future__ import annotations
 
 from cddraft.conventions import load_conventions
-from cddraft.errors import Diagnostic, closest
+from cddraft.errors import Diagnostic, Path_, closest
+from cddraft.model.blocks import Section
 from cddraft.model.document import Document
 from cddraft.model.walk import iter_ids, iter_refs
 
@@ -72,14 +73,24 @@ def _corrigendum_checks(doc: Document) -> list[Diagnostic]:
     return out
 
 
+def _is_section(doc: Document, path: Path_) -> bool:
+    """Whether the block whose ``id`` is at ``path`` is a section (a heading)."""
+    node: object = doc
+    for step in path[:-1]:
+        node = node[step] if isinstance(step, int) else getattr(node, str(step))  # type: ignore[index]
+    return isinstance(node, Section)
+
+
 def _id_checks(doc: Document) -> list[Diagnostic]:
     """Ids are unique; every ``{ref:…}`` names one, whose block gets a number (the reference prints it)."""
     out: list[Diagnostic] = []
     seen: dict[str, bool] = {}
+    kinds: dict[str, str] = {}
     for ident, path, numbered in iter_ids(doc):
         if ident in seen:
             out.append(Diagnostic(f"id {ident!r} is used twice; ids must be unique", path=path))
         seen.setdefault(ident, numbered)
+        kinds.setdefault(ident, "heading" if _is_section(doc, path) else "paragraph")
     for ref, text, path in iter_refs(doc):
         where = {"path": path, "offset": ref.start, "text": text.raw}
         if ref.target not in seen:
@@ -87,8 +98,8 @@ def _id_checks(doc: Document) -> list[Diagnostic]:
             tip = f"; did you mean {hint!r}?" if hint else ""
             out.append(Diagnostic(f"{{ref:{ref.target}}} names no paragraph with `id: {ref.target}`{tip}", **where))
         elif not seen[ref.target]:
-            out.append(Diagnostic(f"{{ref:{ref.target}}} points to a paragraph that has no number; number it, or "
-                                  "write the reference out", **where))
+            out.append(Diagnostic(f"{{ref:{ref.target}}} points to a {kinds[ref.target]} that has no number; number "
+                                  "it, or write the reference out", **where))
     return out
 
 

@@ -93,7 +93,7 @@ def _ids(blocks: list, path: Path_, numbered: tuple[bool, bool]) -> Iterator[tup
             yield block.id, (*path, i, "id"), paragraphs and block.numbered
         if isinstance(block, Section):
             if block.id:
-                yield block.id, (*path, i, "id"), headings
+                yield block.id, (*path, i, "id"), headings and block.numbered
             yield from _ids(block.content, (*path, i, "content"), numbered)
 
 

@@ -61,6 +61,8 @@ class Body:
             section: dict[str, Any] = {"heading": markup(piece.spans)}
             if piece.found.bookmarks:
                 section["id"] = piece.found.bookmarks[0]
+            if self.numbered_headings and not piece.number:  # a sub-heading that takes no number
+                section["numbered"] = False
             section["content"] = []
             self._here().append(section)
             self._stack.append((depth, section["content"]))
