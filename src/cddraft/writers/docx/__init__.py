@@ -129,7 +129,7 @@ def render_docx(loc: Localised, template: Path | None = None,
     # Headers and footers first: python-docx looks for a preceding section break (an XPath over the whole
     # body) each time it creates one, 5 ms apiece in a 4,000-paragraph report once the body is in.
     add_furniture(doc, loc.masthead.symbol, loc.footer, script)
-    _set_body(doc, writer.masthead(loc.masthead) + "".join(writer.parts))
+    _set_body(doc, writer.masthead(loc.masthead) + "".join(writer.parts) + writer.end_rule())
     if loc.masthead.emblem:
         add_emblem(doc)
     set_footnotes(doc, writer.footnotes, script.rtl)

@@ -16,6 +16,7 @@ from cddraft.localise.types import (
     Spans,
 )
 from cddraft.model.inline import Footnote, Ref, Span
+from cddraft.writers.docx import layout
 from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx import styles as st
 from cddraft.writers.docx.masthead import masthead_xml
@@ -192,6 +193,13 @@ class BodyWriter:
             f"<w:tblGrid>{grid}</w:tblGrid><w:tr>{''.join(cells)}</w:tr></w:tbl>"
             + x.paragraph(self.ppr(st.BODY), "")
         )
+
+    def end_rule(self) -> str:
+        """The short centred rule after the last line of the document (§4.1c)."""
+        rule = layout.END_RULE
+        props = self.ppr(st.BODY, jc="center", spacing={"before": rule.before})
+        underlined = f'<w:rPr>{self.script.run_props()}<w:u w:val="single"/>{self.script.run_tail()}</w:rPr>'
+        return x.paragraph(props, f'<w:r>{underlined}{"<w:tab/>" * rule.tabs}</w:r>')
 
     def masthead(self, m: Masthead) -> str:
         """The masthead table (the tracked-changes writer marks what changed in it)."""

@@ -88,6 +88,14 @@ class Fonts:
     complex: str
 
 
+@dataclass(frozen=True)
+class EndRule:
+    """The short rule centred under the last line of a UN document: underlined tabs in a centred paragraph."""
+
+    tabs: int  # default tab stops underlined: the rule's length
+    before: int  # space above it; centred in the text column of the body style (SingleTxtG)
+
+
 # --- Page set-up (§4.1a, S): A4, margins, header and footer distances. ---------------------------------
 PAGE = Page(width=11907, height=16840, code=9)
 MARGINS = Margins(top=1418, right=1134, bottom=1134, left=1134, header=851, footer=567, gutter=0)
@@ -143,6 +151,9 @@ STYLES: Mapping[str, Style] = {s.id: s for s in (*PARAGRAPH_STYLES, *CHARACTER_S
 
 # --- Bullets (§4.1a, S): both levels "•" in Times New Roman, at the indents of Bullet1G and Bullet2G. ---
 BULLET = Bullet(symbol="•", font="Times New Roman")
+
+# --- The end of a document (§4.1c, I): three underlined default tabs (3 cm at UNOG's 1-cm stops), centred. --
+END_RULE = EndRule(tabs=3, before=240)
 
 # --- Fonts (§4.1a, S for Latin; I for the East Asian and complex-script defaults, §4.1). -----------------
 FONTS = Fonts(latin="Times New Roman", east_asian="SimSun", complex="Times New Roman")
