@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from docx2python import docx2python
 
 from cddraft.cli import main
 from tests.conftest import EXAMPLES, MINIMAL_LETTER, run_cli
@@ -93,7 +94,8 @@ def test_new_scaffold_checks_with_a_warning_on_each_starter_text(tmp_path, kind,
     texts = {n for n, line in enumerate(lines, 1)
              if re.match(r"\s+(- )?(sender|addressee|transmits|title|heading|name|titles):", line)}
     assert texts and texts <= flagged, result.output
-    assert not flagged & {n for n, line in enumerate(lines, 1) if re.match(r"(symbol|date|job_number):", line)}
+    placeholders = {n for n, line in enumerate(lines, 1) if re.match(r"(symbol|date|job_number|  date):", line)}
+    assert placeholders and placeholders <= flagged, "the starter's symbol, job number and dates are placeholders"
 
 
 @pytest.mark.parametrize("body", ["S", "A", "A+S", "A/C.1", "BWC", "CCW", "APLC", "CCM", "NPT", "NPT/PC", "ATT"])
@@ -102,11 +104,16 @@ def test_new_for_another_body_builds_and_checks_with_only_starter_warnings(tmp_p
     outline = tmp_path / f"{kind}.yaml"
     assert run_cli("new", kind, "-o", str(outline), "--body", body, "--language", "fr").exit_code == 0
     text = outline.read_text(encoding="utf-8")
-    from cddraft.conventions.bodies import bodies
+    from cddraft.scaffolds import starter_values
 
-    assert f"symbol: {bodies()[body].example}" in text
+    assert f"symbol: {starter_values()[body]['symbol']}" in text
     result = run_cli("build", str(outline), "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
+    # it reads as that body's document: nothing of the Conference on Disarmament's starter is left in it
+    with docx2python(tmp_path / f"{kind}.docx") as read:
+        shown = read.text
+    assert "Conference on Disarmament" not in shown and "Conférence du désarmement" not in shown, shown[:2000]
+    assert "CD/" not in text and "Myanmar" not in text
     result = run_cli("check", str(outline))
     assert result.exit_code == 0, result.output
     found = [ln for ln in result.output.splitlines() if ln.startswith(f"{outline}:")]
@@ -122,6 +129,11 @@ def _replace_texts(outline: Path, edit) -> None:
     import yaml
 
     data = yaml.safe_load(outline.read_text(encoding="utf-8"))
+    # the placeholders a user replaces with the secretariat's: the symbol, the dates, the job number
+    data.update(symbol="CD/2105", date="2017-09-28", job_number="GE.17-17001")
+    data.pop("footer_stamps", None)
+    if "letter" in data:
+        data["letter"]["date"] = "2017-09-26"
     edit(data)
     outline.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
@@ -266,3 +278,11 @@ def test_explain_prints_single_backticks_and_cites_the_docs_file():
     assert "``" not in result.output
     assert "a masthead `date:` earlier than the letter's own `letter: date:`" in result.output
     assert "Manual: docs/un-conventions.md §1.1" in result.output
+
+
+def test_the_command_summaries_of_the_help_are_whole_sentences():
+    """Each command's summary fits an 80-column terminal: none is cut mid-word with "..."."""
+    result = CliRunner().invoke(main, ["--help"], terminal_width=80)
+    commands = result.output.split("Commands:")[1].strip().splitlines()
+    assert len(commands) >= 11
+    assert all(line.rstrip().endswith(".") and "..." not in line for line in commands), commands

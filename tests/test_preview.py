@@ -146,3 +146,11 @@ def test_build_watch_with_preview_renders_page_one_again(tmp_path):
     assert result.output.count(f"wrote {png}") == 2
     assert result.output.count(f"wrote {out / 'letter.pdf'}") == 2
     assert_a4(png)
+
+
+def test_preview_renders_the_pages_that_exist_and_names_the_missing_one(built, tmp_path):
+    require_libreoffice()
+    result = run_cli("preview", str(built["cd-report-en"]), "--page", "1", "--page", "40", "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{built['cd-report-en']}: there is no page 40; the document has" in result.output
+    assert (tmp_path / "cd-report-en-page1.png").exists() and not (tmp_path / "cd-report-en-page40.png").exists()

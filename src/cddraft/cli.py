@@ -50,7 +50,7 @@ def main() -> None:
     """Draft Conference on Disarmament documents as UN Geneva-style Word files from YAML outlines."""
 
 
-@main.command()
+@main.command(short_help="Write a starter outline for a document.")
 @click.argument("kind", type=click.Choice(["letter", "note-verbale", "report", "corrigendum"]))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of standard output.")
 @click.option("--language", default="en", show_default=True, type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]))
@@ -65,7 +65,7 @@ def new(kind: str, output: Path | None, language: str, body: str) -> None:
     sys.exit(new_command(kind, output, language, body))
 
 
-@main.command()
+@main.command(short_help="Build NEW with tracked changes against OLD.")
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -83,7 +83,7 @@ def diff(old: Path, new: Path, output: Path | None, author: str, when: dt.dateti
                               template=template))
 
 
-@main.command()
+@main.command(short_help="Draft a corrigendum from two outlines.")
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("-o", "--out-dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
@@ -103,7 +103,7 @@ def corrigendum(old: Path, new: Path, out_dir: Path, number: int, when: dt.datet
                                      template=template))
 
 
-@main.command("import")
+@main.command("import", short_help="Turn a Word file into an outline.")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="The outline to write (default: printed).")
 @click.option("--language", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]),
@@ -118,7 +118,7 @@ def import_(source: Path, output: Path | None, language: str | None, revisions: 
     _run(lambda: import_command(source, output, language=language, revisions=revisions))
 
 
-@main.command()
+@main.command(short_help="Compare the language versions of a document.")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
               help="text: FILE:LINE:COL lines (a table on a terminal); json: for tools; html: the versions side by "
@@ -135,7 +135,7 @@ def align(files: tuple[str, ...], fmt: str, base: str | None, output: Path | Non
     _run(lambda: align_command(files, fmt=fmt, base=base, output=output, disable=disable))
 
 
-@main.command()
+@main.command(short_help="Preview outlines live in the browser.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True, help="0: a free port.")
 @click.option("--host", help="Listen on this address (default 127.0.0.1; another one is said with a warning).")
@@ -147,7 +147,7 @@ def serve(files: tuple[Path, ...], port: int, host: str | None, open_browser: bo
     _run(lambda: serve_command(list(files), port=port, host=host, open_browser=open_browser))
 
 
-@main.command()
+@main.command(short_help="Print the outline's JSON Schema.")
 def schema() -> None:
     """Print the outline's JSON Schema (for editor completion and validation of outlines)."""
     from cddraft.commands.schema import schema_command
@@ -155,7 +155,7 @@ def schema() -> None:
     _run(schema_command)
 
 
-@main.command()
+@main.command(short_help="Check outlines or built .docx files.")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: one list of findings with file/line/column/code/severity/message, for tools.")
@@ -181,7 +181,7 @@ _PDF_PROFILE = click.option("--pdf-profile", type=click.Choice(["pdfa-2b", "pdfa
                             "bookmarks from the headings.")
 
 
-@main.command()
+@main.command(short_help="Build outlines into .docx (and PDF).")
 @click.argument("files", nargs=-1, required=True)
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Folder for the built files.")
@@ -212,7 +212,7 @@ def build(files: tuple[str, ...], out_dir: Path, template: Path | None, name: st
          jobs=jobs, watch=watch, watch_cycles=watch_cycles, pdf_profile=pdf_profile, formats=formats)
 
 
-@main.command()
+@main.command(short_help="Convert .docx files to PDF.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write the PDFs here (default: beside each .docx).")
@@ -225,7 +225,7 @@ def pdf(files: tuple[Path, ...], out_dir: Path | None, pdf_profile: str, timeout
     _run(pdf_command, files, out_dir, timeout, pdf_profile)
 
 
-@main.command()
+@main.command(short_help="Render pages as PNG images.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--page", "pages", multiple=True, default=(1,), show_default=True, type=click.IntRange(min=1),
               help="Page to render (repeat for several).")

@@ -12,7 +12,10 @@ The .docx follows the UNOG template (§4.1a); three of its forms LibreOffice ren
 * footnote numbers restart in each section (§4.1a, ``w:numRestart eachSect``): LibreOffice reads that as
   "restart at each chapter" (at every heading of outline level 1), so a report printed its notes 1, 1, 2
   where Word prints 2, 3, 4. The copy numbers its notes continuously; where Word's numbering does restart
-  (a document of several sections), the notes Word numbers differently carry Word's number as their custom mark.
+  (a document of several sections), the notes Word numbers differently carry Word's number as their custom mark;
+* LibreOffice reads a custom footnote mark one character to a run: a mark of several characters in one run, as
+  Word writes it (page 1's second note, ``**``; a note numbered 10), becomes a number; the copy writes the mark
+  one character to a run, and leaves out the mark typed at the note, which LibreOffice prints itself.
 """
 
 from __future__ import annotations
@@ -189,6 +192,39 @@ def _number_format(document: etree._Element, settings: etree._Element | None) ->
     return formats.pop() if len(formats) == 1 else "decimal" if not formats else "mixed"
 
 
+def _split_run(run: etree._Element) -> bool:
+    """A run whose only text is several characters becomes one run per character (same properties)."""
+    texts = run.findall(f"{_W}t")
+    if len(texts) != 1 or len(texts[0].text or "") < 2 or len(run) != len(texts) + (run.find(f"{_W}rPr") is not None):
+        return False
+    for ch in reversed(texts[0].text or ""):
+        single = copy.deepcopy(run)
+        single.find(f"{_W}t").text = ch  # type: ignore[union-attr]
+        run.addnext(single)
+    run.getparent().remove(run)  # type: ignore[union-attr]
+    return True
+
+
+def _marks_one_char_to_a_run(document: etree._Element | None, footnotes: etree._Element) -> bool:
+    """Each custom mark after its call one character to a run; the mark typed at the start of its note left out."""
+    changed = False
+    custom: set[str] = set()
+    for ref in document.iter(f"{_W}footnoteReference") if document is not None else ():
+        if ref.get(f"{_W}customMarkFollows") in ("1", "true", "on"):
+            custom.add(ref.get(f"{_W}id", ""))
+            mark = ref.getparent().getnext() if ref.getparent() is not None else None
+            if mark is not None and mark.tag == f"{_W}r":
+                changed |= _split_run(mark)
+    for note in footnotes.iterfind(f"{_W}footnote"):
+        if note.get(f"{_W}id") not in custom:
+            continue
+        mark = next((r for r in note.iter(f"{_W}r") if _is_mark_run(r) and r.find(f"{_W}t") is not None), None)
+        if mark is not None:  # LibreOffice prints the call's mark at the note itself: the typed one would repeat it
+            mark.getparent().remove(mark)  # type: ignore[union-attr]
+            changed = True
+    return changed
+
+
 def _serialise(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
@@ -220,6 +256,8 @@ def for_libreoffice(docx: bytes) -> bytes:
                 if _SETTINGS in names:
                     parts[_SETTINGS] = etree.fromstring(src.read(_SETTINGS), _PARSER)
                 renumbered = _numbers_as_word(parts[_MAIN], parts.get(_SETTINGS), footnotes)
+                if _marks_one_char_to_a_run(parts[_MAIN], footnotes):
+                    renumbered.extend((parts[_MAIN], footnotes))
                 changed.append(footnotes in renumbered)
                 replaced.update({name: _serialise(root) for name, root in parts.items()
                                  if root in renumbered and root is not footnotes})

@@ -32,8 +32,9 @@ def build_warnings(document: Document, outline: Outline) -> list[Diagnostic]:
     """What the built file lacks that an editor will ask for (the file is still written)."""
     out = []
     if document.job_number is None:
+        form = "GE.yy-nnnnn" if document.served_by.body.job_number == "geneva" else "yy-nnnnn"
         out.append(Diagnostic("no job_number: page 1 has no job number or barcode; add the one the secretariat "
-                              "gives (GE.yy-nnnnn)", path=("symbol",), severity="warning"))
+                              f"gives ({form})", path=("symbol",), severity="warning"))
     for d in out:
         d.file, d.pos = outline.file, outline.position(d.path)
     return out

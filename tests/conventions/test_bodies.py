@@ -31,8 +31,10 @@ def test_every_language_names_every_body_and_fills_its_fields(language):
 
 
 @pytest.mark.parametrize(("symbol", "code", "fields"), [
-    ("S/2016/1127", "S", {}), ("S/AC.44/2024/1", "S", {}), ("A/74/L.75", "A", {}), ("A/C.1/78/L.5", "A/C.1", {}),
-    ("A/78/123–S/2023/456", "A+S", {}), ("NPT/CONF.2020/PC.III/WP.12", "NPT/PC", {"year": "2020"}),
+    ("S/2016/1127", "S", {}), ("S/AC.44/2024/1", "S", {}), ("A/74/L.75", "A", {"session": "74"}),
+    ("A/ES-10/L.30", "A", {"session": "ES-10"}), ("A/C.1/78/L.5", "A/C.1", {"session": "78"}),
+    ("A/78/123–S/2023/456", "A+S", {"session": "78"}),
+    ("NPT/CONF.2020/PC.III/WP.12", "NPT/PC", {"year": "2020", "session": "III"}),
     ("NPT/CONF.2026/WP.1", "NPT", {"year": "2026"}), ("CD/WP.599/Rev.1", "CD", {}), ("CD/2179*", "CD", {}),
     ("BWC/CONF.IX/WP.12", "BWC", {}), ("CCW/GGE.1/2023/WP.2", "CCW", {}),
 ])

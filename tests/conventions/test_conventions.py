@@ -27,7 +27,7 @@ def test_six_files_have_the_same_keys():
 
 
 #: Mappings whose keys are a language's own data (its counters, its articles), not the schema's.
-_DATA_MAPS = {"sequences", "addressee_contractions"}
+_DATA_MAPS = {"sequences", "addressee_contractions", "dual"}
 
 
 def _flat_keys(d, prefix=""):
@@ -48,16 +48,21 @@ def _flat_keys(d, prefix=""):
     ("ar", "14 أيلول/سبتمبر 2017"),
 ])
 def test_dates_in_un_forms(code, expected):
-    assert format_date(dt.date(2017, 9, 14), load_conventions(code)) == expected
+    written = format_date(dt.date(2017, 9, 14), load_conventions(code))
+    assert written == expected.replace(" ", NBSP), "the words of a date are joined by no-break spaces"
+    assert " " not in written, "a generated date never breaks across lines"
+
+
+NBSP = "\u00a0"
 
 
 def test_french_first_of_month():
-    assert format_date(dt.date(2014, 9, 1), load_conventions("fr")) == "1er septembre 2014"
+    assert format_date(dt.date(2014, 9, 1), load_conventions("fr")) == "1er septembre 2014".replace(" ", NBSP)
 
 
 def test_arabic_dates_use_western_digits():
     text = format_date(dt.date(2013, 8, 19), load_conventions("ar"))
-    assert text == "19 آب/أغسطس 2013"
+    assert text == "19 آب/أغسطس 2013".replace(" ", NBSP)
     assert not any("\u0660" <= ch <= "\u0669" for ch in text)
 
 

@@ -195,4 +195,4 @@ def test_the_corrigendum_outline_has_the_masthead_of_the_corrected_document(draf
     assert outline["symbol"] == f"{data['symbol']}/Corr.1"
     assert str(outline["date"]) == "2024-05-02"
     assert outline["language"] == data["language"]
-    assert outline["corrigendum"]["corrects"].startswith("Letter dated 14 September 2017 from")
+    assert outline["corrigendum"]["corrects"].startswith("Letter dated 14\u00a0September\u00a02017 from")

@@ -83,7 +83,7 @@ def test_no_original_note_when_the_annex_shares_the_documents_original():
 
 def test_masthead_original_line_and_no_version_line_in_the_original_language():
     loc = localise(_letter(language="fr", original_language="fr", phrases={}))
-    assert loc.masthead.lines == ["15 septembre 2017", "Original\u00a0: français"]
+    assert loc.masthead.lines == ["15\u00a0septembre\u00a02017", "Original\u00a0: français"]
 
 
 def test_a_note_verbales_closing_follows_the_request_for_circulation():
@@ -130,4 +130,15 @@ def test_an_addressee_typed_with_its_bare_article_is_contracted(language, typed,
 def test_a_russian_sender_that_closes_its_clause_reads_as_issued_titles_do():
     sender = "Председателя Комитета Совета Безопасности, созданного резолюцией 1540 (2004),"
     doc = _letter(language="ru", sender=sender, phrases={"transmitting": ", препровождающее {object}"})
-    assert "резолюцией 1540 (2004), от 14 сентября 2017 года" in localise(doc).title
+    assert "резолюцией 1540 (2004), от 14\u00a0сентября\u00a02017\u00a0года" in localise(doc).title
+
+
+@pytest.mark.parametrize(("language", "held"), [("fr", True), ("ru", True), ("en", False)])
+def test_a_number_grouped_with_spaces_is_not_broken_where_the_language_groups_so(language, held):
+    """French and Russian group digits with a space (CLDR): typed "10 000" prints with a no-break space."""
+    doc = _letter(language=language, letter={"date": "2017-09-14", "sender": "S", "phrases": {
+        "transmitting": ", препровождающее {object}"}, "paragraphs": ["Il y a 10 000 personnes, en 2017."],
+        "signatories": [{"name": "N"}]})
+    text = next(b for b in localise(doc).blocks if isinstance(b, Para)).spans[0].text
+    assert ("10\u00a0000" in text) == held and ("10 000" in text) != held
+    assert "en 2017." in text, "a year is not a group"

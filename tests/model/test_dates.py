@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cddraft.model.document import _iso_date
+from cddraft.model.dates import iso_date as _iso_date
 
 
 def _message(value: str) -> str:

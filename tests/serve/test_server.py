@@ -55,6 +55,27 @@ def test_it_listens_on_loopback_and_serves_the_built_file(running):
     assert status == 200 and body[:2] == b"PK"
 
 
+def test_a_rules_explanation_is_html_not_raw_restructuredtext(running):
+    """The page shows a rule's explanation as HTML: literal text in <code>, the example in <pre>; no ``..``
+    or ``Example::`` of the docstring's markup is left, and its text is escaped."""
+    from html.parser import HTMLParser
+
+    url, _ = running
+    status, body = _get(f"{url}explain/CD507")
+    page = body.decode()
+    assert status == 200 and "<pre>" in page and "<code>&quot;</code>" in page, page
+    assert "``" not in page and "::" not in page, page
+    tags: list[str] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            tags.append(tag)
+
+    Tags().feed(page)
+    assert set(tags) <= {"p", "strong", "br", "code", "pre"} and "pre" in tags, tags
+    assert "&quot;" in page or '"' not in page.split("<pre>")[1], "the example's text is escaped"
+
+
 @pytest.mark.parametrize("path", [
     "o/0/file/../../../../etc/passwd", "o/0/file/..%2f..%2fetc%2fpasswd", "o/0/file/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
     "o/0/file//etc/passwd", "o/0/file/%2Fetc%2Fpasswd", "..%2f..%2fetc/passwd", "o/0/../../etc/passwd",

@@ -50,15 +50,24 @@ def _words(text: str) -> str:
 
 def _akn_text(path: Path) -> tuple[str, list[str]]:
     root = etree.parse(str(path)).getroot()
-    notes = [_words("".join(n.itertext())) for n in root.iter(f"{AKN}authorialNote")]
+    # a note of page 1 is marked * (its marker), which the .docx prints at the note; the others by their number
+    notes = [_words(("" if n.get("marker", "").isdigit() else n.get("marker", "") + " ") + "".join(n.itertext()))
+             for n in root.iter(f"{AKN}authorialNote")]
     pieces = []
     for part in root.iter(f"{AKN}mainBody", f"{AKN}conclusions", f"{AKN}attachments"):
         if part.tag == f"{AKN}attachments" or part.getparent().getparent().tag != f"{AKN}attachment":
-            for e in part.iter(f"{AKN}p", f"{AKN}heading", f"{AKN}num", f"{AKN}role", f"{AKN}person"):
+            for e in part.iter(f"{AKN}p", f"{AKN}heading", f"{AKN}num", f"{AKN}role", f"{AKN}signature"):
                 if any(a.tag == f"{AKN}authorialNote" for a in e.iterancestors()):
                     continue
                 if e.tag == f"{AKN}p" and e.find(f"{AKN}signature") is not None:
-                    continue  # its person and roles are read one by one
+                    continue  # its signature is read line by line: the roles, and the signed line around the person
+                if e.tag == f"{AKN}signature":  # its lines in order: the roles and the signed line
+                    pieces.append((e.text or "") + "".join(
+                        (f" {''.join(c.itertext())} " if c.tag == f"{AKN}role" else "".join(c.itertext()))
+                        + (c.tail or "") for c in e))
+                    continue
+                if e.tag == f"{AKN}role" and e.getparent().tag == f"{AKN}signature":
+                    continue
                 own = (e.text or "") + "".join(("".join(c.itertext()) if c.tag != f"{AKN}authorialNote" else "")
                                                 + (c.tail or "") for c in e)
                 pieces.append(own)
@@ -86,6 +95,16 @@ def test_the_export_says_what_the_docx_says(exported, stem):
     docx_text, docx_notes = _docx_text(exported / f"{stem}.docx")
     assert akn_text == docx_text
     assert akn_notes == docx_notes
+
+
+def test_a_signatory_is_known_by_name_not_by_the_signed_line(exported):
+    """The person's identity (showAs, IRI) is the name; "(Signed)"/"(Signé)" stays text of the signature."""
+    for stem, signed in (("cd-way-ahead-en", "(Signed) "), ("cd-way-ahead-fr", "(Signé) ")):
+        root = etree.parse(str(exported / f"{stem}.akn.xml")).getroot()
+        person = root.find(f".//{AKN}TLCPerson")
+        assert person.get("showAs") == "Htin Lynn" and person.get("href") == "/ontology/person/htin-lynn"
+        signature = root.find(f".//{AKN}signature")
+        assert signed + "Htin Lynn" in "".join(signature.itertext())
 
 
 def test_the_six_versions_of_the_seed_letter_have_the_same_eids(exported):

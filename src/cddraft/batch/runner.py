@@ -214,16 +214,22 @@ def add_pdfs(items: Sequence[Item], timeout: float, report: Reporter, pdf_dir: P
 
 def add_previews(items: Sequence[Item], pages: Sequence[int], dpi: int, report: Reporter,
                  png_dir: Path | None = None) -> None:
-    """Render the requested pages of every PDF as PNG."""
-    from cddraft.export import render_pages
+    """Render the requested pages of every PDF as PNG: those the document has, and an error for each it has not
+    (``--page 1 --page 9`` of a two-page letter still gives page 1)."""
+    from cddraft.export import page_count, render_pages
 
     todo = [(it, it.pdf) for it in items if it.ok and it.pdf is not None]
     report.stage("Rendering pages", len(todo))
     for it, pdf in todo:
+        count = page_count(pdf)
+        present = [n for n in pages if count is None or 1 <= n <= count]
+        found = [Diagnostic(f"there is no page {n}; the document has {count} page(s)", file=str(it.source))
+                 for n in pages if n not in present]
         try:
-            it.previews = render_pages(pdf, png_dir or pdf.parent, pdf.stem, list(pages), dpi)
+            it.previews = render_pages(pdf, png_dir or pdf.parent, pdf.stem, present, dpi) if present else []
         except CddraftError as exc:  # name the user's file, not the PDF in a temporary folder
-            found = [Diagnostic(d.message, file=str(it.source)) for d in exc.diagnostics]
+            found += [Diagnostic(d.message, file=str(it.source)) for d in exc.diagnostics]
+        if found:
             it.errors += found
             report.problems(found)
         for p in it.previews:

@@ -8,7 +8,6 @@ A ``.docx`` is opened safely and checked by the .docx rules.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -20,6 +19,7 @@ import click
 from cddraft.batch.inputs import expand_inputs
 from cddraft.check import rules
 from cddraft.check.built import check_docx
+from cddraft.check.explain import as_text
 from cddraft.check.registry import RULES, Rule, select
 from cddraft.check.run import run_rules, sort_key
 from cddraft.conventions import english_name
@@ -151,22 +151,10 @@ def list_rules() -> str:
 
 
 #: A citation of the conventions reference in a rule's docstring, by its bare file name.
-_MANUAL = re.compile(r"(?<![\w/.-])un-conventions\.md")
-
-
-def _for_terminal(doc: str) -> str:
-    """A docstring as a terminal shows it: reST double backticks as single ones, and the conventions
-    reference cited by its path in the repository (docs/un-conventions.md), not its bare file name."""
-    return _MANUAL.sub("docs/un-conventions.md", doc.replace("``", "`"))
-
-
 def explain(code: str) -> str:
     """A rule's documentation (its docstring) for ``cddraft check --explain CODE``; code or name."""
     matched = [r for r in RULES.values() if r.code == code.strip().upper() or r.name == code.strip().lower()]
     if not matched:
         raise fail(f"unknown rule {code!r}; see `cddraft check --list-rules`")
     r = matched[0]
-    target = " — checks a built .docx" if r.target == "docx" else ""
-    if r.languages:
-        target += f" — checks {', '.join(english_name(c) for c in r.languages)} versions"
-    return _for_terminal(f"{r.code} {r.name} ({r.severity}){target}\n{r.summary}\n\n{r.doc}\n")
+    return as_text(r, ", ".join(english_name(c) for c in r.languages or ()))

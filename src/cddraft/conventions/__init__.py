@@ -45,6 +45,12 @@ class Dates(_Data):
     pattern: str
     first_of_month: str | None = None
     months: list[str] | None = Field(default=None, min_length=12, max_length=12)
+    #: Two dates as a range ("23 April–4 May 2018"), the shortened one written with ``range_same_year`` or
+    #: ``range_same_month`` where both share their year or month; ``range_shortens``: which date drops them.
+    range: str
+    range_same_year: str
+    range_same_month: str
+    range_shortens: Literal["start", "end"]
 
 
 class Circulation(_Data):
@@ -90,6 +96,44 @@ class BodyStrings(_Data):
     name: str  # in the masthead; a line break separates two bodies' names; {year} from the symbol
     addressee: str  # of a letter, as the title formula takes it (French "au …", Russian genitive …)
     document: str  # what a letter is circulated as; {item}: the agenda item
+    document_items: str | None = None  # ``document`` under several agenda items ({item}: "37 and 38")
+    committee: str | None = None  # a Main Committee's name, printed under the session line (First Committee)
+
+
+class Ordinals(_Data):
+    """The CLDR rule set (unicode-rbnf) whose ordinal agrees with each noun (Russian сессия feminine, год
+    masculine)."""
+
+    session: str
+    year: str
+
+
+AgendaForm = Literal["items", "provisional_items", "preliminary_items", "meeting_items"]
+
+
+class SessionStrings(_Data):
+    """The lines under the masthead (§12): session or year, agenda item(s), place and dates. ``{Ordinal}`` is the
+    ordinal in words with a capital, ``{ordinal}`` without; ``{star}`` is where a footnote's mark is called."""
+
+    ordinals: Ordinals
+    respell: list[tuple[str, str]] = []  # where the UN spells CLDR's ordinal words otherwise (French)
+    session: str
+    emergency_session: str
+    year: str
+    item: str
+    items: str
+    provisional_item: str
+    provisional_items: str
+    preliminary_item: str
+    preliminary_items: str
+    meeting_item: str
+    meeting_items: str
+    sub_item: str  # {number} and {letter}: 99 (kk), 99 kk)
+    and_: str = Field(alias="and")
+    separator: str
+    dual: dict[AgendaForm, str] = {}  # two items, where the language has a dual (Arabic البندان)
+    place_dates: str
+    agenda_note: str  # the footnote naming the provisional agenda or preliminary list: {symbol}
 
 
 class Numbering(_Data):
@@ -200,6 +244,8 @@ class Conventions(_Data):
     bodies: dict[str, BodyStrings]
     corrigendum: CorrigendumStrings
     contents: ContentsStrings
+    session: SessionStrings
+    reissued: str  # the note at the foot of page 1 of a reissue, called by the symbol's *: {date}
 
     @property
     def rtl(self) -> bool:

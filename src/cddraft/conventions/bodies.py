@@ -52,6 +52,12 @@ class Body(BaseModel):
     job_number: Literal["geneva", "new_york"]
     agenda_item: bool
     name_size: float
+    #: The session line under the masthead: the General Assembly's, a conference's numbered session, or none.
+    session: Literal["assembly", "numbered", "none"]
+    #: How the agenda item is printed there: the Assembly's forms, a meeting's, or none (no agenda line).
+    agenda: Literal["assembly", "meeting", "none"]
+    #: Whether its documents print the meeting's place and dates under the masthead.
+    meeting: bool
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,14 @@ from cddraft.conventions import Conventions
 _PAIR_MARK = "\ue000"  # private-use placeholder for a month name supplied by the conventions
 
 
+#: Joins the words of a generated date: a date is never broken across lines ("7 / февраля 2024" is not read as
+#: one date), as UN typesetting keeps it (docs/un-conventions.md §6.7).
+NO_BREAK = "\u00a0"
+
+
 def format_date(day: dt.date, conv: Conventions) -> str:
-    """``14 September 2017``, ``1er septembre 2017``, ``2017年9月14日``, ``14 أيلول/سبتمبر 2017``…"""
+    """``14 September 2017``, ``1er septembre 2017``, ``2017年9月14日``, ``14 أيلول/سبتمبر 2017``… with no-break
+    spaces between its words."""
     pattern = conv.dates.pattern
     if conv.dates.months is not None:
         pattern = pattern.replace("MMMM", f"'{_PAIR_MARK}'")
@@ -29,7 +35,57 @@ def format_date(day: dt.date, conv: Conventions) -> str:
     text = _cldr_format(day, pattern, locale=locale)
     if conv.dates.months is not None:
         text = text.replace(_PAIR_MARK, conv.dates.months[day.month - 1])
-    return text
+    return text.replace(" ", NO_BREAK)
+
+
+def format_range(start: dt.date, end: dt.date, conv: Conventions) -> str:
+    """Two dates as a range: ``23 April–4 May 2018``, ``2–12 May 2017``, ``2017年5月2日至12日``; one date when they
+    are the same day. The date that drops what both share is written with a shorter pattern of the conventions."""
+    if start == end:
+        return format_date(start, conv)
+    if start.year != end.year:
+        short = None
+    elif start.month != end.month:
+        short = conv.dates.range_same_year
+    else:
+        short = conv.dates.range_same_month
+    shortened = end if conv.dates.range_shortens == "end" else start
+    parts = {}
+    for name, day in (("start", start), ("end", end)):
+        if short is not None and day is shortened:
+            parts[name] = format_date(day, conv.model_copy(update={"dates": conv.dates.model_copy(
+                update={"pattern": short})}))
+        else:
+            parts[name] = format_date(day, conv)
+    return conv.dates.range.format(**parts)
+
+
+def parse_range(text: str, conv: Conventions) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a range written as :func:`format_range` writes it (one date: both), or None."""
+    single = parse_date(text, conv)
+    if single is not None:
+        return single, single
+    pattern = "".join(f"(?P<{p[1:-1]}>.+)" if p in ("{start}", "{end}") else re.escape(p)
+                      for p in re.split(r"(\{start\}|\{end\})", conv.dates.range))
+    m = re.fullmatch(pattern, " ".join(text.split()))
+    if m is None:
+        return None
+    full, short = (m["end"], m["start"]) if conv.dates.range_shortens == "start" else (m["start"], m["end"])
+    known = parse_date(full, conv)
+    if known is None:
+        return None
+    step = -1 if conv.dates.range_shortens == "start" else 1
+    for pattern_key in ("range_same_month", "range_same_year"):
+        short_conv = conv.model_copy(update={"dates": conv.dates.model_copy(
+            update={"pattern": getattr(conv.dates, pattern_key)})})
+        for days in range(1, 366):
+            other = known + dt.timedelta(days=step * days)
+            if " ".join(format_date(other, short_conv).split()) == " ".join(short.split()):
+                return (other, known) if step < 0 else (known, other)
+    other_date = parse_date(short, conv)  # a range over two years writes both dates whole
+    if other_date is None:
+        return None
+    return (other_date, known) if step < 0 else (known, other_date)
 
 
 def footer_stamp(day: dt.date) -> str:
@@ -43,13 +99,13 @@ def _written(code: str, year: int) -> dict[str, dt.date]:
 
     conv = load_conventions(code)
     days = (dt.date(year, 1, 1) + dt.timedelta(days=n) for n in range(366))
-    return {format_date(d, conv): d for d in days if d.year == year}
+    return {" ".join(format_date(d, conv).split()): d for d in days if d.year == year}
 
 
 def parse_date(text: str, conv: Conventions) -> dt.date | None:
     """The date ``text`` writes in this language's form (the inverse of :func:`format_date`): found by writing
     every day of the years it names, so that it reads exactly what a build writes and nothing else."""
-    text = text.strip()
+    text = " ".join(text.split())  # a date typed with ordinary spaces reads as one written with no-break ones
     for year in dict.fromkeys(int(y) for y in re.findall(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)", text)):
         found = _written(conv.code, year).get(text)
         if found is not None:
@@ -79,5 +135,5 @@ def date_pattern(conv: Conventions) -> str:
         elif token[0] == "y":
             out.append(r"\d{4}")
         else:
-            out.append(re.escape(token))
+            out.append(re.escape(token).replace(r"\ ", r"\s").replace(" ", r"\s"))
     return "".join(out)

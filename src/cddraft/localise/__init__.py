@@ -13,6 +13,7 @@ from cddraft.localise.body import Numberer, resolve_refs, text_spans
 from cddraft.localise.contents import contents_table
 from cddraft.localise.corrigendum import corrigendum_blocks
 from cddraft.localise.numbering import marker
+from cddraft.localise.session import item_numbers, joined, reissue_note, session_block
 from cddraft.localise.types import Block, Footer, Heading, Localised, Masthead, Para, Script, Signatures
 from cddraft.model.document import JOB_RE, Document, Letter
 from cddraft.model.inline import Span, plain_text
@@ -34,7 +35,9 @@ def _masthead(doc: Document, conv: Conventions) -> Masthead:
     united_nations = served.body.united_nations if doc.united_nations is None else doc.united_nations
     return Masthead(
         issued=doc.date,
-        symbol=doc.symbol,
+        symbol=doc.symbol.rstrip("*"),
+        reissue=doc.symbol.endswith("*") or doc.reissued is not None,
+        reissue_note=reissue_note(doc, conv),
         body=_plain(doc.body, conv) if doc.body else conv.bodies[served.code].name.format(**served.fields),
         united_nations=conv.masthead.united_nations if united_nations else None,
         lines=lines,
@@ -49,9 +52,9 @@ def _footer(doc: Document, conv: Conventions) -> Footer:
     job_line = barcode = None
     if doc.job_number:
         stamps = " ".join(footer_stamp(d) for d in doc.footer_stamps)
-        star = "*" if doc.job_number.endswith("*") else ""
+        star = "*" if doc.job_number.endswith("*") else ""  # a reissue's: 11-37476* (E) (§12 [A/65/L.78*])
         job = doc.job_number.rstrip("*")
-        job_line = f"{job} ({conv.job_letter}){star}" + (f" {stamps}" if stamps else "")
+        job_line = f"{job}{star} ({conv.job_letter})" + (f" {stamps}" if stamps else "")
         yy, digits = JOB_RE.match(job).groups()  # type: ignore[union-attr]
         barcode = yy + digits
     return Footer(job_line, barcode, doc.qr or f"https://undocs.org/{doc.symbol}", conv.recycle)
@@ -65,8 +68,9 @@ def _plain(text: Markup, conv: Conventions) -> str:
 def script(conv: Conventions) -> Script:
     """The little the writers need to know of a version's language."""
     p = conv.proofing
+    full_width = "".join((*conv.quotes.primary, *conv.quotes.secondary)) if conv.text.full_width_punctuation else ""
     return Script(conv.code, conv.lang_tag, conv.rtl, conv.fonts.east_asian, conv.fonts.complex,
-                  (p.latin, p.east_asian, p.complex), conv.iso639_2b)
+                  (p.latin, p.east_asian, p.complex), conv.iso639_2b, full_width)
 
 
 def country_key(country: str | None) -> str:
@@ -116,7 +120,10 @@ def circulation_request(doc: Document, conv: Conventions) -> str:
         template = strings.joint_letter_with_annex if annexed else strings.joint_letter
     else:
         template = strings.letter_with_annex if annexed else strings.letter
-    document = conv.bodies[doc.served_by.code].document.format(item=doc.agenda_item or "")
+    strings_of_body = conv.bodies[doc.served_by.code]
+    several = len(doc.agenda_items) > 1 and strings_of_body.document_items
+    form = strings_of_body.document_items if several else strings_of_body.document
+    document = form.format(item=joined(item_numbers(doc, conv), conv) if doc.agenda_item else "")  # type: ignore[union-attr]
     return template.format(document=document)
 
 
@@ -137,7 +144,7 @@ def _letter_blocks(doc: Document, letter: Letter, conv: Conventions) -> list[Blo
         if letter.signatory_order == "by_country":
             signatories = sorted(signatories, key=lambda s: country_key(s.country))
         signed = [_signature(_plain(s.name, conv), [_plain(t, conv) for t in s.titles], conv) for s in signatories]
-        blocks.append(Signatures(signed, letter.side_by_side))
+        blocks.append(Signatures(signed, letter.side_by_side, [_plain(s.name, conv) for s in signatories]))
     return blocks
 
 
@@ -196,4 +203,5 @@ def localise(doc: Document) -> Localised:
     resolve_refs(blocks, ids)
     owner = doc.letter or doc.report
     note = text_spans(owner.title_note, conv) if owner is not None and owner.title_note else None
-    return Localised(script(conv), _masthead(doc, conv), _footer(doc, conv), title, blocks, note, doc.kind)
+    return Localised(script(conv), _masthead(doc, conv), _footer(doc, conv), title, blocks, note, kind=doc.kind,
+                     session=session_block(doc, conv))

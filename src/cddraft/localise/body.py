@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from cddraft.conventions import Conventions
 from cddraft.localise.numbering import marker
@@ -20,17 +21,49 @@ def _closed_up(span: Span) -> Span:
     return Span(_CJK_GAP.sub("", span.text), span.bold, span.italic, span.sup)
 
 
+#: A space typed between the groups of a number (10 000, 1 500 000): it must not break the number across lines.
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)")
+
+
+@cache
+def _spaced_groups(locale: str) -> bool:
+    """Whether the language groups a number's digits with a space (CLDR: French, Russian), so that a space
+    typed between digit groups is one."""
+    from babel.numbers import get_group_symbol
+
+    return not get_group_symbol(locale).strip() or get_group_symbol(locale) in "\u00a0\u202f"
+
+
+def _number_groups_held(span: Span) -> Span:
+    if not any(ch.isdigit() for ch in span.text) or " " not in span.text:
+        return span
+    text = _GROUPED.sub(lambda m: m.group().replace(" ", "\u00a0"), span.text)
+    return span if text == span.text else Span(text, span.bold, span.italic, span.sup)
+
+
 def text_spans(text: Markup, conv: Conventions) -> list[Inline]:
     """The parsed spans; where the conventions say so (Chinese), typed spaces next to CJK text are dropped:
-    Word spaces CJK and Latin text itself."""
-    if conv.text.spaces_next_to_cjk == "keep":
+    Word spaces CJK and Latin text itself. Where the language groups digits with a space (French, Russian), a
+    space typed between the groups of a number becomes a no-break space: "10 000" is not broken across lines."""
+    fixes = []
+    if conv.text.spaces_next_to_cjk != "keep":
+        fixes.append(_closed_up)
+    if _spaced_groups(conv.locale):
+        fixes.append(_number_groups_held)
+    if not fixes:
         return list(text.spans)
+
+    def fixed(span: Span) -> Span:
+        for fix in fixes:
+            span = fix(span)
+        return span
+
     out: list[Inline] = []
     for s in text.spans:
         if isinstance(s, Span):
-            out.append(_closed_up(s))
+            out.append(fixed(s))
         elif isinstance(s, Footnote):
-            out.append(Footnote(tuple(_closed_up(x) if isinstance(x, Span) else x for x in s.content)))
+            out.append(Footnote(tuple(fixed(x) if isinstance(x, Span) else x for x in s.content)))
         else:
             out.append(s)
     return out

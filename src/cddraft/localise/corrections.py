@@ -131,7 +131,9 @@ class Differ:
     def inserted(self, block: Block) -> None:
         spans = getattr(block, "spans", None)
         text = markup(tokens(spans), notes=True) if spans is not None else escape(_lines(block))
-        self.add(self.at.where(self.at.current), whole=_kind(block), insert=text)
+        kind = _kind(block)
+        place = self.at.current if kind in ("subparagraph", "bullet", "footnote") else self.at.after
+        self.add(self.at.where(place), whole=kind, insert=text)
 
     def words(self, place: str, old: Spans, new: Spans, first_note: int = 0) -> None:
         """The corrections inside one block (or footnote), word by word; footnotes by their own numbers."""

@@ -36,6 +36,7 @@ class Locator:
         self._part_no = 0
         self.part = ""  # "Annex II"; empty in the document's body
         self.current = places.title  # the place of the last block seen: a new block goes after it
+        self.after = places.title  # where a new paragraph or heading goes: after a subparagraph, after its paragraph
         self._number: str | None = None  # the last paragraph number seen in this part
         self._counted = 0  # unnumbered paragraphs so far (a letter's)
         self._paragraph = ""  # the place of the last paragraph, for its subparagraphs and bullets
@@ -56,6 +57,8 @@ class Locator:
         self._notes += sum(isinstance(s, Footnote) for s in spans)
         place = self._place(block)
         self.current = place
+        below = isinstance(block, Bullet) or (isinstance(block, Para) and block.role == "item")
+        self.after = self._paragraph if below and self._paragraph else place
         return place, first_note
 
     def _place(self, block: Block) -> str:

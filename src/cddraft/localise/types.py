@@ -26,6 +26,9 @@ class Script:
     complex_font: str
     proofing: tuple[str, str, str]  # w:lang of Latin, East Asian and complex-script text
     iso639_2b: str = "eng"  # the language as Akoma Ntoso names it
+    #: Characters Word and LibreOffice class by their neighbours (quotation marks) that this language sets
+    #: full-width, in its East Asian font (Chinese “…”); empty where punctuation is Western.
+    full_width: str = ""
 
 
 @dataclass
@@ -65,6 +68,7 @@ class Signatures:
 
     blocks: list[list[str]]
     side_by_side: bool = False
+    names: list[str] = field(default_factory=list)  # each block's signatory, as the signed line names them
 
 
 @dataclass
@@ -92,6 +96,26 @@ Block = Heading | Para | Bullet | Signatures | ContentsTable
 
 
 @dataclass
+class BlockLine:
+    """One line under the masthead; ``note`` is a footnote at the foot of page 1 whose mark (*) is called at
+    ``note_at`` in the text ("Item 99 of the provisional agenda*" → "* A/71/150.")."""
+
+    text: str
+    bold: bool = False
+    note: str | None = None
+    note_at: int = 0
+
+
+@dataclass
+class SessionBlock:
+    """The lines under the masthead, at the left (§12): the session, a committee, the meeting's place and dates,
+    the agenda item(s) and their titles; ``right``: the Security Council's column of identical letters."""
+
+    left: list[BlockLine]
+    right: list[BlockLine] = field(default_factory=list)
+
+
+@dataclass
 class Masthead:
     symbol: str
     body: str
@@ -102,6 +126,8 @@ class Masthead:
     emblem: bool = False  # the UN emblem beside the body's name
     united_nations_wide: bool = False  # "United Nations" takes two columns to stay on one line (Russian)
     body_size: float = 20  # the body's name in points (a long name is set smaller); a line break parts two names
+    reissue: bool = False  # a reissue: the symbol takes a * (here, not in the running headers)
+    reissue_note: str | None = None  # its note at the foot of page 1, called by that *
 
 
 @dataclass
@@ -122,4 +148,5 @@ class Localised:
     title: str
     blocks: list[Block] = field(default_factory=list)
     title_note: Spans | None = None  # the title's footnote, marked * (§4.1a)
+    session: SessionBlock | None = None  # the lines under the masthead (§12)
     kind: str = "report"  # letter, note-verbale, report, corrigendum

@@ -123,4 +123,23 @@ def _agenda_checks(doc: Document) -> list[Diagnostic]:
         return [Diagnostic(f"{doc.symbol} is circulated under an agenda item: add `agenda_item:` with its number "
                            "(e.g. agenda_item: 99), or write the request yourself (`circulation_request: …`)",
                            path=("symbol",))]
-    return []
+    return _session_checks(doc)
+
+
+def _session_checks(doc: Document) -> list[Diagnostic]:
+    """The provisional agenda or the preliminary list, not both; a footnoted one given by a document symbol."""
+    from cddraft.conventions.bodies import body_of
+
+    out: list[Diagnostic] = []
+    if doc.provisional_agenda not in (None, False) and doc.preliminary_list:
+        out.append(Diagnostic("an item is on the provisional agenda or on the preliminary list, not both: remove "
+                              "`provisional_agenda:` or `preliminary_list:`", path=("preliminary_list",)))
+    for key in ("provisional_agenda", "preliminary_list"):
+        value = getattr(doc, key)
+        if isinstance(value, str) and body_of(value.strip()) is None:
+            out.append(Diagnostic(f"{value!r} is not a document symbol; give the symbol of the {key.replace('_', ' ')} "
+                                  "(e.g. A/71/150), which the footnote prints, or `true`", path=(key,)))
+    if (doc.provisional_agenda not in (None, False) or doc.preliminary_list) and not doc.agenda_item:
+        key = "provisional_agenda" if doc.provisional_agenda not in (None, False) else "preliminary_list"
+        out.append(Diagnostic("name the agenda item(s) with `agenda_item:`", path=(key,)))
+    return out

@@ -6,8 +6,6 @@ how any language writes anything.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 import unicodedata
 from typing import Annotated, Literal
@@ -17,8 +15,10 @@ from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator
 from cddraft.conventions.bodies import BodyMatch, bodies, body_of, closest_examples
 from cddraft.model import markup
 from cddraft.model.blocks import Block, Body, Kind, Model
+from cddraft.model.dates import Date
 from cddraft.model.inline import check_characters
 from cddraft.model.markup import Markup, NoteText, PlainText, Text
+from cddraft.model.session import AgendaItems, AgendaTitles, Meeting
 
 LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 Language = Literal["ar", "zh", "en", "fr", "ru", "es"]
@@ -69,6 +69,13 @@ def _flag_or_text(value: object) -> object:
     return value
 
 
+def _number_or_text(value: object) -> object:
+    """A session given by its number (``71``) or as the line is printed (``Seventeenth Meeting``)."""
+    if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+        return int(value.strip())
+    return value
+
+
 def _circulation(value: object) -> bool | Markup:
     """``circulation_request``: a switch (true/false) or the wording of the request (markup allowed)."""
     if isinstance(value, bool | Markup):
@@ -80,74 +87,6 @@ def _circulation(value: object) -> bool | Markup:
         return markup.text(value.strip())
     found = {dict: "a mapping", list: "a list", str: "an empty value"}.get(type(value), "nothing")
     raise ValueError(f"write true, false or the wording of the request, not {found}")
-
-
-_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
-_YMD = re.compile(r"^(\d{4})([./-])(\d{1,2})\2(\d{1,2})$")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
-def _days_in(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
-
-
-def _impossible(year: int, month: int, day: int) -> str | None:
-    """Why year-month-day is no date (``None`` when it is one), for a message."""
-    if not 1 <= month <= 12:
-        return f"there is no month {month}"
-    if not 1 <= day <= _days_in(year, month):
-        return f"there is no day {day}" if day < 1 else f"{_MONTHS[month - 1]} {year} has {_days_in(year, month)} days"
-    return None
-
-
-def _no_date(value: str, why: str) -> ValueError:
-    return ValueError(f"{value!r} is not a date: {why}; write the intended date as YYYY-MM-DD")
-
-
-def _existing(value: str, year: int, month: int, day: int) -> str:
-    """``YYYY-MM-DD`` of a date written another way; an error saying why when there is no such date."""
-    why = _impossible(year, month, day)
-    if why:
-        raise _no_date(value, why)
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _day_month_hint(value: str, a: int, b: int, year: int) -> str:
-    """The advice for ``a/b/year``: the one date it can be, or both readings when day and month could be
-    swapped; an error saying why when it can be no date."""
-    readings = [(month, day) for day, month in dict.fromkeys([(a, b), (b, a)]) if 1 <= month <= 12]
-    if not readings:
-        raise _no_date(value, f"{a} is not a month (1-12)" if a == b else f"neither {a} nor {b} is a month (1-12)")
-    possible = [r for r in readings if _impossible(year, *r) is None]
-    if not possible:
-        raise _no_date(value, _impossible(year, *readings[0]) or "")
-    if len(possible) == 1:
-        return f"write {_existing(value, year, *possible[0])}"
-    return (f"it is ambiguous: write {year:04d}-{b:02d}-{a:02d} if the day comes first, "
-            f"{year:04d}-{a:02d}-{b:02d} if the month does")
-
-
-def _iso_date(value: object) -> object:
-    """Dates are written ``YYYY-MM-DD`` only: ``14/09/2017``, ``20170915`` or a timestamp are refused.
-
-    The message gives the date to write when the form leaves no doubt (``2017-9-5`` → 2017-09-05),
-    both readings when day and month could be swapped, and says so when there is no such date
-    (``31/02/2017``: February 2017 has 28 days) rather than suggest one.
-    """
-    if not isinstance(value, str) or re.match(r"^\d{4}-\d{2}-\d{2}$", value.strip()):
-        return value.strip() if isinstance(value, str) else value
-    v = value.strip()
-    if m := _DMY.match(v):
-        hint = _day_month_hint(v, int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        raise ValueError(f"{v!r} is not a date in the form YYYY-MM-DD; {hint}")
-    if m := _YMD.match(v):
-        iso = _existing(v, int(m.group(1)), int(m.group(3)), int(m.group(4)))
-        raise ValueError(f"{v!r} is not a date in the form YYYY-MM-DD; write {iso}")
-    if m := re.match(r"^(\d{4})(\d{2})(\d{2})$", v):
-        iso = _existing(v, int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        raise ValueError(f"{v!r} is not a date in the form YYYY-MM-DD; write it as {iso}")
-    raise ValueError(f"{v!r} is not a date in the form YYYY-MM-DD; write it as YYYY-MM-DD, e.g. 2017-09-14")
 
 
 #: The masthead body is a name ("Conference on Disarmament"); Word's document properties hold 255.
@@ -185,14 +124,14 @@ def _phrase(value: Markup) -> Markup:
 Phrase = Annotated[Markup, markup.schema(markup.plain, strip=False), AfterValidator(_phrase)]
 Symbol = Annotated[str, AfterValidator(_symbol)]
 JobNumber = Annotated[str, AfterValidator(_job)]
-Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 QrPayload = Annotated[str, AfterValidator(_qr)]
 BodyName = Annotated[PlainText, AfterValidator(_body)]
+Session = Annotated[int | PlainText, BeforeValidator(_number_or_text, json_schema_input_type=int | str)]
+FlagOrSymbol = Annotated[bool | str, BeforeValidator(_flag_or_text, json_schema_input_type=bool | str)]
 CirculationRequest = Annotated[bool | Markup, PlainValidator(_circulation, json_schema_input_type=bool | str)]
 #: The language(s) a text was submitted in: one, or a list when it was submitted in several.
 Originals = Annotated[tuple[Language, ...], Field(min_length=1, max_length=6),
                       BeforeValidator(_languages, json_schema_input_type=Language | list[Language])]
-AgendaItem = Annotated[str, Field(pattern=r"^[0-9]{1,3}(?: ?\([a-z]{1,3}\))?$")]
 
 
 class Signatory(Model):
@@ -204,8 +143,8 @@ class Signatory(Model):
                                 "when asked)")
 
 
-_TITLE_NOTE = ("a footnote to the title, marked * (§4.1a), e.g. 'Reissued for technical reasons on 20 September "
-               "2017.' or 'Circulated in the language of submission only.'")
+_TITLE_NOTE = ("a footnote to the title, marked * (§4.1a), e.g. 'Circulated in the language of submission only.' "
+               "(a reissue's note is `reissued:`)")
 
 
 class Letter(Model):
@@ -289,8 +228,23 @@ class Document(Model):
                                   "the body the symbol belongs to")
     united_nations: bool | None = Field(default=None, description="print 'United Nations' in the masthead; "
                                         "default: as the body's documents do")
-    agenda_item: AgendaItem | None = Field(default=None, description="the agenda item a letter is circulated under "
-                                           "(General Assembly), e.g. 99 or 98 (c)")
+    session: Session | None = Field(
+        default=None, description="the session printed under the masthead: its number (71: 'Seventy-first "
+        "session'), or the line as printed ('Seventeenth Meeting'); default: the symbol's (A/71/…, PC.II)")
+    agenda_item: AgendaItems | None = Field(
+        default=None, description="the agenda item(s) the document is issued under, e.g. 99, 98 (c) or [37, 38]; "
+        "printed under the masthead, and named in a letter's request for circulation")
+    agenda_title: AgendaTitles | None = Field(default=None, description="the item's title as the agenda gives it "
+                                              "(one per item), printed under its number")
+    provisional_agenda: FlagOrSymbol | None = Field(
+        default=None, description="the item is on the provisional agenda: true, or the provisional agenda's symbol "
+        "(e.g. A/71/150), printed in a footnote called by *")
+    preliminary_list: str | None = Field(default=None, description="the item is on the preliminary list, whose "
+                                         "symbol (e.g. A/71/50) is printed in a footnote called by *")
+    meeting: Meeting | None = Field(default=None, description="the place and dates of the meeting, printed under "
+                                    "the masthead (conferences, preparatory committees, meetings of States parties)")
+    reissued: Date | None = Field(default=None, description="a reissue: the date it was reissued; the symbol takes "
+                                  "its * and page 1 the note 'Reissued for technical reasons on …'")
     job_number: JobNumber | None = None
     footer_stamps: list[Date] = Field(default=[], max_length=2)
     qr: QrPayload | None = Field(default=None, description="QR payload; default https://undocs.org/<symbol>")
@@ -309,6 +263,11 @@ class Document(Model):
     def original(self) -> str:
         """The (first) language the document was submitted in."""
         return self.originals[0]
+
+    @property
+    def agenda_items(self) -> list[str]:
+        """The agenda item(s), none when the outline gives none."""
+        return list(self.agenda_item or [])
 
     @property
     def served_by(self) -> BodyMatch:

@@ -14,17 +14,18 @@ main{display:flex;gap:1em;padding:1em}#pages{flex:3}#pages img{display:block;mar
 box-shadow:0 1px 4px rgba(0,0,0,.3);background:#fff;max-width:100%}
 aside{flex:2;background:#fff;padding:.5em 1em;max-height:90vh;overflow:auto}
 li.finding{margin:.3em 0}.code{font-family:monospace;cursor:pointer;color:#1f3b57;text-decoration:underline}
-pre.explain{white-space:pre-wrap;background:#f5f5f5;padding:.5em;font-size:.85em}
+div.explain{background:#f5f5f5;padding:.5em;font-size:.85em}div.explain pre{white-space:pre-wrap}
 """
 
 _SCRIPT = """
 const outline = Number(document.body.dataset.outline);
 function esc(s){return String(s).replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));}
 async function explain(code, li){
-  if (li.querySelector('pre')) return;
+  if (li.querySelector('.explain')) return;
   const r = await fetch('/explain/' + encodeURIComponent(code));
-  const pre = document.createElement('pre'); pre.className = 'explain'; pre.textContent = await r.text();
-  li.appendChild(pre);
+  const box = document.createElement('div'); box.className = 'explain';
+  box.innerHTML = await r.text();  // rendered and escaped by the server (cddraft.check.explain)
+  li.appendChild(box);
 }
 async function refresh(){
   const s = await (await fetch('/o/' + outline + '/state')).json();

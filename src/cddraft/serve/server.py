@@ -74,14 +74,17 @@ class Handler(BaseHTTPRequestHandler):
 
     def _explain(self, code: str) -> None:
         from cddraft.check import rules
+        from cddraft.check.explain import as_html
         from cddraft.check.registry import RULES
+        from cddraft.conventions import english_name
 
         rules.load()
         found = RULES.get(code.upper())
         if found is None:
             self._send(HTTPStatus.NOT_FOUND, b"no such rule")
         else:
-            self._send(HTTPStatus.OK, f"{found.code} {found.name} ({found.severity})\n\n{found.doc}\n".encode())
+            languages = ", ".join(english_name(c) for c in found.languages or ())
+            self._send(HTTPStatus.OK, as_html(found, languages).encode(), "text/html; charset=utf-8")
 
     def _events(self) -> None:
         self.send_response(HTTPStatus.OK)

@@ -14,7 +14,17 @@ import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
-from cddraft.localise.types import Block, Bullet, ContentsTable, Heading, Localised, Para, Signatures, Spans
+from cddraft.localise.types import (
+    Block,
+    BlockLine,
+    Bullet,
+    ContentsTable,
+    Heading,
+    Localised,
+    Para,
+    Signatures,
+    Spans,
+)
 from cddraft.model.inline import Footnote, Ref, Span
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -49,6 +59,13 @@ class _Writer:
     targets: dict[str, str]  # outline id → eId
     notes: int = 0
     out: list[str] = field(default_factory=list)
+    page_marks: int = 0  # the notes of page 1 marked *, ** (a reissue's, the provisional agenda's, the title's)
+
+    def page_note(self, spans: Spans) -> str:
+        """A note of page 1, marked with asterisks as the .docx marks it (it takes no number)."""
+        self.page_marks += 1
+        return (f'<authorialNote marker="{"*" * self.page_marks}" placement="bottom" '
+                f'eId="authorialNote_p{self.page_marks}"><p>{self.inline(spans)}</p></authorialNote>')
 
     def inline(self, spans: Spans) -> str:
         parts = []
@@ -186,16 +203,22 @@ def _signatures(blocks: list[Block], people: list[str], roles: list[str]) -> str
            "</p></blockContainer>" for b in blocks if isinstance(b, Para) and b.role == "closing"]
     for b in blocks:
         if isinstance(b, Signatures):
-            for lines in b.blocks:
-                people.append(lines[0])
+            for k, lines in enumerate(b.blocks):
+                name = b.names[k] if k < len(b.names) else lines[0]
+                signed = next((i for i, line in enumerate(lines) if name and name in line), 0)
+                people.append(name)  # the person is the name: "(Signed)" is what the document prints of them
                 n = len(people)
+                before, _, after = lines[signed].partition(name)
+                person = f'{escape(before)}<person refersTo="#person_{n}">{escape(name)}</person>{escape(after)}'
                 shown = []
-                for line in lines[1:]:
+                for i, line in enumerate(lines):
+                    if i == signed:
+                        shown.append(person)
+                        continue
                     roles.append(line)
                     shown.append(f'<role refersTo="#role_{len(roles)}">{escape(line)}</role>')
-                roles_xml = "".join(shown)
-                out.append(f'<blockContainer eId="signature_{n}"><p><signature><person refersTo="#person_{n}">'
-                           f"{escape(lines[0])}</person>{roles_xml}</signature></p></blockContainer>")
+                out.append(f'<blockContainer eId="signature_{n}"><p><signature>{"".join(shown)}</signature></p>'
+                           "</blockContainer>")
     return f"<conclusions>{''.join(out)}</conclusions>" if out else ""
 
 
@@ -244,7 +267,7 @@ def write_akn(loc: Localised, _options: object = None) -> bytes:
     m = loc.masthead
     date = m.issued.isoformat() if m.issued else ""
     title = escape(loc.title)
-    note = w.inline(loc.title_note) if loc.title_note else ""
+    reissue = w.page_note([Span(m.reissue_note)]) if m.reissue_note else ""
     references = ('<references source="#cddraft">'
                   f'<TLCOrganization eId="body" href="/ontology/organization/un/{_slug(m.body)}" '
                   f"showAs={quoteattr(m.body.replace(chr(10), ' '))}/>"
@@ -258,16 +281,29 @@ def write_akn(loc: Localised, _options: object = None) -> bytes:
     # XHTML's dir, in its namespace, which the schema lets every element carry)
     lang = f' xml:lang="{loc.script.tag.split("-")[0]}"' + (' h:dir="rtl"' if loc.script.rtl else "")
     shown_date = next((line for line in m.lines if m.issued and str(m.issued.year) in line), date)
+    session = "".join(_session_line(w, line, column) for column, lines in (
+        ("session", loc.session.left if loc.session else []), ("session_council", loc.session.right if loc.session
+                                                                 else [])) for line in lines)
+    note = w.page_note(loc.title_note) if loc.title_note else ""
     xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<akomaNtoso xmlns="{NS}" xmlns:h="{XHTML}">'
            f'<doc name="{loc.kind}">'
            f"<meta>{identification(loc, '!main')}{references}</meta>"
-           f"<preface{lang}><p class=\"symbol\"><docNumber>{escape(m.symbol)}</docNumber></p>"
+           f"<preface{lang}><p class=\"symbol\"><docNumber>{escape(m.symbol)}</docNumber>{reissue}</p>"
            f"<p class=\"date\"><docDate date=\"{date}\">{escape(shown_date)}</docDate>"
-           f"</p><p class=\"title\"><docTitle>{title}</docTitle>{note}</p></preface>"
+           f"</p>{session}<p class=\"title\"><docTitle>{title}</docTitle>{note}</p></preface>"
            f"<mainBody{lang}>{body}</mainBody>{conclusions.replace('<conclusions>', f'<conclusions{lang}>', 1)}"
            + (f"<attachments>{''.join(attachments)}</attachments>" if attachments else "")
            + "</doc></akomaNtoso>\n")
     return xml.encode("utf-8")
+
+
+def _session_line(w: _Writer, line: BlockLine, column: str) -> str:
+    """A line under the masthead (session, agenda item, its title), its note (the provisional agenda) inline."""
+    text = line.text[:line.note_at] if line.note else line.text
+    inner = w.inline([Span(text, bold=line.bold)])
+    if line.note is not None:
+        inner += w.page_note([Span(line.note)]) + w.inline([Span(line.text[line.note_at:], bold=line.bold)])
+    return f'<p class="{column}">{inner}</p>'
 
 
 def _slug(text: str) -> str:

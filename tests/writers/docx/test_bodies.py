@@ -31,7 +31,8 @@ def _letter(tmp_path, symbol: str, language: str, *, signatories: int = 1, **ext
     with docx2python(tmp_path / f"{language}.docx") as read:
         masthead = [p for row in read.body[0] for cell in row for p in cell if p.strip()]
         paragraphs = [p for table in read.body[1:] for row in table for cell in row for p in cell if p.strip()]
-    return {"masthead": masthead, "paragraphs": paragraphs}
+    title = next(i for i, p in enumerate(paragraphs) if p.startswith("\t\t"))  # the lines under the masthead first
+    return {"masthead": masthead, "session": paragraphs[:title], "paragraphs": paragraphs[title:]}
 
 
 @pytest.mark.parametrize("code", sorted(bodies()))

@@ -58,7 +58,7 @@ def test_masthead_reads_as_a_un_masthead(built):
     with docx2python(built["cd-way-ahead-en"]) as d:
         text = d.text
     head = text[: text.index("Letter dated")]
-    for expected in ("CD", "/2101", "Conference on Disarmament", "15 September 2017", "Original: English"):
+    for expected in ("CD", "/2101", "Conference on Disarmament", "15\u00a0September\u00a02017", "Original: English"):
         assert expected in head
     assert "Distr." not in head, "CD documents carry no distribution line by default"
 
@@ -72,7 +72,7 @@ def test_paragraphs_use_the_g_styles(letter):
 def test_letter_title_is_the_un_formula(letter):
     titles = [p.text.strip() for p in letter.paragraphs if p.style.style_id == "HChG"]
     assert titles[0] == (
-        "Letter dated 14 September 2017 from the Permanent Representative of the Republic of the Union of "
+        "Letter dated 14\u00a0September\u00a02017 from the Permanent Representative of the Republic of the Union of "
         "Myanmar addressed to the Secretary-General of the Conference transmitting the report on the informal "
         "meetings on agenda items 1 and 2 focusing broadly on nuclear disarmament"
     )
@@ -159,6 +159,8 @@ letter:
     assert cells == ([sven, anna] if first == "Sven S" else [anna, sven])
     request = next(p.text for p in document.paragraphs if "grateful" in p.text)
     assert request.startswith("We would be grateful"), "a joint letter asks in the plural"
+    spaced = [c.paragraphs[0].paragraph_format.space_before for c in table.rows[0].cells]
+    assert spaced == [docx.shared.Pt(24)] * 2, "the blocks stand apart from the last paragraph, as one alone does"
 
 
 def test_note_verbale_is_unsigned_with_its_own_title(tmp_path):
@@ -172,7 +174,7 @@ letter:
   paragraphs: [The Permanent Mission of Chile presents its compliments.]
 """)
     texts = [p.text.strip() for p in document.paragraphs if p.text.strip()]
-    assert texts[0] == ("Note verbale dated 14 September 2017 from the Permanent Mission of Chile to the "
+    assert texts[0] == ("Note verbale dated 14\u00a0September\u00a02017 from the Permanent Mission of Chile to the "
                         "Conference on Disarmament addressed to the Secretary-General of the Conference")
     assert not any(t.startswith("(Signed)") for t in texts)
     assert any("present note verbale" in t for t in texts)

@@ -19,22 +19,23 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NBSP = "\u00a0"
 
 MASTHEAD = {
-    "en": ["15 September 2017", "Original: English"],
-    "fr": ["15 septembre 2017", "Français", f"Original{NBSP}: anglais"],
-    "es": ["15 de septiembre de 2017", "Español", "Original: inglés"],
-    "ru": ["15 September 2017", "Russian", "Original: English"],
-    "zh": ["15 September 2017", "Chinese", "Original: English"],
-    "ar": ["15 September 2017", "Arabic", "Original: English"],
+    "en": ["15\u00a0September\u00a02017", "Original: English"],
+    "fr": ["15\u00a0septembre\u00a02017", "Français", f"Original{NBSP}: anglais"],
+    "es": ["15\u00a0de\u00a0septiembre\u00a0de\u00a02017", "Español", "Original: inglés"],
+    "ru": ["15\u00a0September\u00a02017", "Russian", "Original: English"],
+    "zh": ["15\u00a0September\u00a02017", "Chinese", "Original: English"],
+    "ar": ["15\u00a0September\u00a02017", "Arabic", "Original: English"],
 }
 BODY_NAME = {"en": "Conference on Disarmament", "fr": "Conférence du désarmement", "es": "Conferencia de Desarme",
              "ru": "Конференция по разоружению", "zh": "裁军谈判会议", "ar": "مؤتمر نزع السلاح"}
 TITLE_START = {
-    "en": "Letter dated 14 September 2017 from ",
-    "fr": "Lettre datée du 14 septembre 2017, adressée au Secrétaire général de la Conférence par ",
-    "es": "Carta de fecha 14 de septiembre de 2017 dirigida al Secretario General de la Conferencia por ",
+    "en": "Letter dated 14\u00a0September\u00a02017 from ",
+    "fr": "Lettre datée du 14\u00a0septembre\u00a02017, adressée au Secrétaire général de la Conférence par ",
+    "es": "Carta de fecha 14\u00a0de\u00a0septiembre\u00a0de\u00a02017 dirigida al Secretario General de la "
+          "Conferencia por ",
     "ru": "Письмо ",
     "zh": "2017年9月14日缅甸联邦共和国常驻代表致裁军谈判会议秘书长的信函，其中转交",
-    "ar": "رسالة مؤرخة 14 أيلول/سبتمبر 2017 موجهة إلى ",
+    "ar": "رسالة مؤرخة 14\u00a0أيلول/سبتمبر\u00a02017 موجهة إلى ",
 }
 ANNEX = {"en": "Annex", "fr": "Annexe", "es": "Anexo", "ru": "Приложение", "zh": "附件", "ar": "المرفق"}
 SIGNED_FIRST = {"en": "(Signed) Htin Lynn", "es": "(Firmado) Htin Lynn", "ru": "(Подпись) Тин Линн",
@@ -81,7 +82,7 @@ def test_title_formula(built, code):
 def test_russian_title_from_the_outline_phrases(built):
     title = next(p.text.strip() for p in _doc(built, "ru").paragraphs if p.style.style_id == "HChG")
     assert title.startswith("Письмо Постоянного представителя")
-    assert " от 14 сентября 2017 года на имя Генерального секретаря Конференции" in title
+    assert " от 14\u00a0сентября\u00a02017\u00a0года на имя Генерального секретаря Конференции" in title
 
 
 def test_chinese_title_is_the_seed_title(built):
@@ -163,9 +164,9 @@ def test_arabic_paragraphs_are_right_to_left(built):
 
 def test_arabic_masthead_date_english_body_dates_arabic(built):
     document = _doc(built, "ar")
-    assert "15 September 2017" in _masthead_lines(document)
+    assert f"15{NBSP}September{NBSP}2017" in _masthead_lines(document)
     title = next(p.text for p in document.paragraphs if p.style.style_id == "HChG")
-    assert "14 أيلول/سبتمبر 2017" in title
+    assert f"14{NBSP}أيلول/سبتمبر{NBSP}2017" in title
 
 
 def test_complex_script_sizes_for_arabic_headings(built):

@@ -9,10 +9,10 @@ from __future__ import annotations
 from importlib import import_module
 
 #: Every rule module, by topic.
-ALL_MODULES = ("dates", "footnotes", "length", "letter", "masthead", "quotes", "sentence_case", "spelling",
-               "starter", "structure", "titles", "typography", "versions", "wordfile")
+ALL_MODULES = ("dates", "footnotes", "length", "letter", "masthead", "quotes", "sentence_case", "session",
+               "spelling", "starter", "structure", "titles", "typography", "versions", "wordfile")
 #: The modules of the rule families every build runs (CD1xx structure, CD3xx masthead and letters).
-BUILD_MODULES = ("letter", "masthead", "sentence_case", "starter", "structure", "titles")
+BUILD_MODULES = ("letter", "masthead", "sentence_case", "session", "starter", "structure", "titles")
 
 
 def load(modules: tuple[str, ...] = ALL_MODULES) -> None:

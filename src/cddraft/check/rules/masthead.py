@@ -57,7 +57,8 @@ def job_number_year_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
         return
     years = {doc.date.year % 100, *(d.year % 100 for d in doc.footer_stamps)}
     if int(m.group(1)) not in years:
-        expected = " or ".join(f"GE.{y:02d}-…" for y in sorted(years))
+        prefix = "GE." if doc.job_number.startswith("GE.") else ""
+        expected = " or ".join(f"{prefix}{y:02d}-…" for y in sorted(years))
         yield Finding(("job_number",), f"the job number's year {m.group(1)} is not the year of the masthead date or "
                                        f"of a footer stamp; expected {expected}")
 

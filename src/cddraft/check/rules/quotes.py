@@ -1,4 +1,4 @@
-"""CD507-CD509: quotation marks of the version's language (§6.6, L11, L16)."""
+"""CD507-CD509, CD517: quotation marks and the apostrophe of the version's language (§6.6, L11, L16)."""
 
 from __future__ import annotations
 
@@ -97,3 +97,27 @@ def guillemet_spacing(doc: Document, ctx: Context) -> Iterator[Finding]:
                 yield ctx.at(node, flat, i, f"put a no-break space inside “{ch}” (write «~ … ~» in the outline)")
             elif not spaced and neighbour.isspace():
                 yield ctx.at(node, flat, i, f"no space inside “{ch}” in {ctx.conv.code} texts: «…»")
+
+
+@rule("CD517", "french-straight-apostrophe", "warning", "French: the typewriter apostrophe (') instead of ’",
+      languages=("fr",))
+def french_straight_apostrophe(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Flags the typewriter apostrophe ``'`` between two letters of a French text (``l'honneur``).
+
+    Why: UN French documents print the typographic apostrophe: « En l’absence du Président »,
+    « L’Assemblée générale », « Point 2 de l’ordre du jour » (issued documents of 2011-2021). cddraft's own
+    French wording (the title formula, the request for circulation, the lines under the masthead) uses it;
+    a text typed or pasted with ``'`` mixes the two in one document.
+
+    Example::
+
+        language: fr
+        - J'ai l'honneur de vous faire tenir …      # CD517: J’ai l’honneur
+
+    Manual: un-conventions.md §6.6 (French typography).
+    """
+    for node, flat in ctx.visible_texts():
+        text = flat.text
+        for i, ch in enumerate(text):
+            if ch == "'" and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+                yield ctx.at(node, flat, i, "write the typographic apostrophe ’, as UN French texts do")

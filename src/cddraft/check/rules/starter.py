@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from cddraft.check.context import Context
 from cddraft.check.registry import Finding, rule
 from cddraft.conventions import english_name
+from cddraft.conventions.bodies import bodies
 from cddraft.model.document import Document
 from cddraft.model.walk import markups
 from cddraft.readers.outline.load import parse_outline_text
 from cddraft.readers.outline.validate import build_document
+from cddraft.scaffolds import KINDS, scaffold
 
 #: A starter text this long (in words) is flagged on its own: an English sentence or title no document
 #: shares by chance. In another language's version even three English words are untranslated.
@@ -25,23 +27,45 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+@dataclass(frozen=True)
+class Starters:
+    """What the starter outlines of every body say: their visible texts (footnotes apart), their signatories as
+    ``(name, *titles)``, and their placeholder values (symbols, job numbers, dates)."""
+
+    texts: frozenset[str]
+    signatories: frozenset[tuple[str, ...]]
+    placeholders: frozenset[str]
+
+
 @cache
-def starter_texts() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
-    """The visible texts of the starter outlines shipped in ``cddraft/scaffolds`` (footnotes apart), and
-    their signatories as ``(name, *titles)``; read once, through the outline reader like any outline."""
+def starters() -> Starters:
+    """Every starter outline of ``cddraft new`` (each kind, for each body), read once through the outline reader
+    like any outline."""
     texts: set[str] = set()
     signatories: set[tuple[str, ...]] = set()
-    for entry in sorted(resources.files("cddraft.scaffolds").iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".yaml"):
-            continue
-        text = entry.read_text("utf-8").replace("{language}", _STARTER_LANGUAGE)
-        doc = build_document(parse_outline_text(text, entry.name))
-        for markup, _path in markups(doc):
-            seen = markup.visible
-            texts.update(t for t in (_norm(seen.text), *(_norm(n.visible.text) for n in seen.notes)) if t)
-        for sig in doc.letter.signatories if doc.letter else []:
-            signatories.add(tuple(_norm(t.visible.text) for t in (sig.name, *sig.titles)))
-    return frozenset(texts), frozenset(signatories)
+    placeholders: set[str] = set()
+    for kind in KINDS:
+        for code in bodies():
+            text = scaffold(kind, _STARTER_LANGUAGE, code)
+            doc = build_document(parse_outline_text(text, f"{kind}.yaml"))
+            for markup, _path in markups(doc):
+                seen = markup.visible
+                texts.update(t for t in (_norm(seen.text), *(_norm(n.visible.text) for n in seen.notes)) if t)
+            for sig in doc.letter.signatories if doc.letter else []:
+                signatories.add(tuple(_norm(t.visible.text) for t in (sig.name, *sig.titles)))
+            placeholders.update(str(value) for _path, value in _placeholders(doc) if value)
+    return Starters(frozenset(texts), frozenset(signatories), frozenset(placeholders))
+
+
+def _placeholders(doc: Document) -> Iterator[tuple[tuple[str | int, ...], object]]:
+    """The values a starter fills in that are not texts: the symbol, the job number, the dates."""
+    yield ("symbol",), doc.symbol
+    yield ("job_number",), doc.job_number
+    yield ("date",), doc.date.isoformat()
+    if doc.letter is not None:
+        yield ("letter", "date"), doc.letter.date.isoformat()
+    for i, stamp in enumerate(doc.footer_stamps):
+        yield ("footer_stamps", i), stamp.isoformat()
 
 
 def _shown(text: str) -> str:
@@ -58,7 +82,9 @@ def starter_text_left(doc: Document, ctx: Context) -> Iterator[Finding]:
     par the Permanent Mission of Myanmar". Every printed text is compared as it prints (line
     breaks, emphasis and footnote markers aside; a footnote is compared on its own): sender,
     addressee, ``transmits``, paragraphs, titles, headings, items, signatory names and titles,
-    annex content. The symbol, job number and dates are placeholders too, but not texts.
+    annex content. The symbol, the job number and the dates the starter fills in are flagged with them, while
+    the outline visibly is the starter; the titles under a signatory's name ("Ambassador"), which most letters
+    keep, only together with the starter's signatory.
 
     A short starter text may well be the document's own: a name, a title ("Ambassador"), a
     heading ("Introduction"), an item. Such a text (under six words in an English version, under
@@ -75,7 +101,8 @@ def starter_text_left(doc: Document, ctx: Context) -> Iterator[Finding]:
     Manual: un-conventions.md §1.4 (a version is in its own language), §5.2, §5.3 (title and
     body of communications).
     """
-    texts, signatories = starter_texts()
+    known = starters()
+    texts, signatories = known.texts, known.signatories
     alone = _ALONE_EN if ctx.lang == _STARTER_LANGUAGE else _ALONE_OTHER
     anchored: set[tuple[str | int, ...]] = set()
     if doc.letter is not None:
@@ -92,10 +119,16 @@ def starter_text_left(doc: Document, ctx: Context) -> Iterator[Finding]:
     hits: list[tuple[Finding, bool]] = []
     for node in ctx.nodes:
         seen = node.visible
+        if node.path[:2] == ("letter", "signatories") and "titles" in node.path and node.path not in anchored:
+            continue  # "Ambassador", "Permanent Representative": titles most letters keep
         if (text := _norm(seen.text)) in texts:
             hits.append((Finding(node.path, message(text)), len(text.split()) >= alone or node.path in anchored))
         for note in seen.notes:
             if (text := _norm(note.visible.text)) in texts:
                 hits.append((ctx.at(node, note.visible, 0, message(text)), len(text.split()) >= alone))
+    for path, value in _placeholders(doc):
+        if value and str(value) in known.placeholders:
+            hits.append((Finding(path, f"{value} is still the `cddraft new` starter outline's placeholder; put this "
+                                       "document's own"), False))
     if any(on_its_own for _, on_its_own in hits):
         yield from (finding for finding, _ in hits)

@@ -62,16 +62,22 @@ def docx_non_g_style(document: DocxDocument, ctx: DocxContext) -> Iterator[Findi
     H4G, H56G for headings, Bullet1G/Bullet2G …), which carry the layout of §4 (indents,
     spacing, heading sizes); text in Normal, Heading 1 or List Paragraph has none of it and has
     to be restyled. Paragraphs inside tables (the masthead) and empty paragraphs are not
-    checked.
+    checked, nor the lines under the masthead before the first G-styled paragraph (the session, the
+    agenda item and its title, §12), which are set in the template's Normal style.
 
     Example: a report typed in Word's default template, whose headings are "Heading 1".
 
     Manual: un-conventions.md §4.1, §4.1a (UNOG template).
     """
     groups: dict[str | None, list[etree._Element]] = {}
+    under_masthead = True  # until the first G-styled text (the title)
     for p in ctx.paragraphs():
         sid = _style_id(p)
-        if ctx.text(p).strip() and not (sid or "").endswith("G"):
+        if not ctx.text(p).strip():
+            continue
+        if (sid or "").endswith("G"):
+            under_masthead = False
+        elif not (under_masthead and sid in (None, "Normal")):
             groups.setdefault(sid, []).append(p)
     for sid, ps in groups.items():
         yield Finding((), f"{_count(ps, 'paragraph')} in style “{_style_name(ctx, sid)}”, first {ctx.where(ps[0])}; "
@@ -175,6 +181,9 @@ def docx_unexpected_font(document: DocxDocument, ctx: DocxContext) -> Iterator[F
     one and has to be reset. Checked: the document defaults, the paragraph styles used in the body (with the
     styles they are based on) and fonts set directly on body runs.
 
+    Quotation marks a language sets full-width (Chinese “…”, conventions ``text.full_width_punctuation``) may be
+    set in the East Asian font in every slot: that is how they print full-width.
+
     Example: a document written in Word's default template (theme font minorHAnsi, Calibri).
 
     Manual: un-conventions.md §4.1, §4.1a; conventions data ``fonts:``.
@@ -198,9 +207,17 @@ def docx_unexpected_font(document: DocxDocument, ctx: DocxContext) -> Iterator[F
     for sid in sorted({_style_id(p) for p in paragraphs}, key=str):
         for style in _style_chain(ctx, sid):
             note(style.find(q("w:rPr")), f"style “{_style_name(ctx, style.get(q('w:styleId')))}”")
+    # quotation marks set full-width, in the East Asian font (Chinese: “…”, which the text classes by neighbours)
+    full_width = set(ctx.conv.quotes.primary + ctx.conv.quotes.secondary) if ctx.conv.text.full_width_punctuation \
+        else set()
     for p in paragraphs:
         for r in p.iter(q("w:r")):
-            note(r.find(q("w:rPr")), p)
+            text = "".join(t.text or "" for t in r.iter(q("w:t")))
+            rpr = r.find(q("w:rPr"))
+            if full_width and text and set(text) <= full_width and all(
+                    font == fonts.east_asian for _attr, font in _fonts_of(rpr)):
+                continue
+            note(rpr, p)
     for (attr, font), places in seen.items():
         first = places[0] if isinstance(places[0], str) else ctx.where(places[0])
         others = f" and {len(places) - 1} other place(s)" if len(places) > 1 else ""

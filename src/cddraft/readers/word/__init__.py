@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cddraft.conventions import load_conventions
+from cddraft.conventions.bodies import body_of
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.readers.word.assemble import Body, markup, simplified
 from cddraft.readers.word.classify import Piece, classify, marker_pattern
@@ -22,6 +23,7 @@ from cddraft.readers.word.letter import corrigendum_data, letter_data
 from cddraft.readers.word.masthead import detect_language, is_masthead, read_footer, read_masthead
 from cddraft.readers.word.package import NS, read_parts, w
 from cddraft.readers.word.runs import RunReader, walk_body
+from cddraft.readers.word.session import read_session
 
 
 @dataclass
@@ -62,6 +64,7 @@ def read_word(path: Path, *, language: str | None = None, revisions: str = "refu
             warn("masthead", problem)
     pieces: list[Piece] = []
     tables: list[list[list[list[str]]]] = []  # signature tables: cells of lines
+    columns: tuple[int, list[list[str]]] | None = None  # an identical letter's session columns, and their place
     refused = 0
     n = 0
     for el in elements:
@@ -71,6 +74,9 @@ def read_word(path: Path, *, language: str | None = None, revisions: str = "refu
         if el.tag == w("tbl"):
             rows = [[[("".join(t.text or "" for t in p.iter(w("t")))) for p in cell.iterfind(".//w:p", NS)]
                      for cell in row.iterfind("w:tc", NS)] for row in el.iterfind("w:tr", NS)]
+            if table is not None and not pieces and columns is None and len(rows) == 1 and len(rows[0]) == 2:
+                columns = (n, rows[0])  # the Assembly's and the Council's columns under the masthead (§12)
+                continue
             if len(rows) == 1 and all(any(match(conv.letter.signed, line.strip()) for line in cell)
                                       for cell in rows[0]):  # signature blocks side by side
                 tables.append(rows[0])
@@ -91,8 +97,16 @@ def read_word(path: Path, *, language: str | None = None, revisions: str = "refu
         raise CddraftError([Diagnostic(f"the document has {refused} tracked change(s); import it with --revisions "
                                        "accept (the text as changed) or --revisions reject (as before the changes)",
                                        file=file)])
+    served = body_of(head["symbol"]) if head.get("symbol") else None
+    session = read_session(pieces, columns[1] if columns else None, conv, served) if served else None
+    if session is not None:
+        head.update(session[0])
+        del pieces[:session[1]]
+    elif columns is not None:
+        text = " | ".join(" ".join(line for line in cell if line.strip()) for cell in columns[1])
+        warn(f"paragraph {columns[0]} (table)", f"a table was dropped: {text!r}")
     head.update({k: v for k, v in read_footer(parts).items() if k != "qr" or v != (
-        f"https://undocs.org/{head.get('symbol')}")})
+        f"https://undocs.org/{head.get('symbol', '').rstrip('*')}")})
     imported.data = _document(head, pieces, tables, conv, imported, warn)
     if table is None:
         _placeholders(imported, code)
@@ -185,7 +199,8 @@ def _document(head: dict[str, Any], pieces: list[Piece], tables: list, conv: Any
         data["report"] = report
     if annex_data:
         data["annexes"] = annex_data
-    order = ["kind", "symbol", "agenda_item", "language", "original_language", "date", "distribution", "body",
+    order = ["kind", "symbol", "session", "agenda_item", "agenda_title", "provisional_agenda", "preliminary_list",
+             "meeting", "language", "original_language", "date", "reissued", "distribution", "body",
              "united_nations", "job_number", "footer_stamps", "qr", "letter", "report", "corrigendum", "annexes"]
     return simplified({k: data[k] for k in order if k in data})
 

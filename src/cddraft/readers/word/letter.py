@@ -15,8 +15,10 @@ from cddraft.model.inline import Footnote, Inline, Span, escape
 from cddraft.readers.word.assemble import markup
 from cddraft.readers.word.classify import Piece
 from cddraft.readers.word.forms import match
+from cddraft.readers.word.session import agenda_items
 
-_AGENDA = r"[0-9]{1,3}(?: ?\([a-z]{1,3}\))?"
+#: The agenda item(s) a request names: "99", "99 (kk)", "99 kk)", "37 and 38" (read as the session lines read them).
+_AGENDA = r"[0-9]{1,3}.*?"
 
 
 def _title_parts(title: Piece) -> tuple[str, str | None]:
@@ -71,8 +73,12 @@ def _request(text: str, kind: str, joint: bool, annexed: bool, conv: Conventions
     served = body_of(symbol)
     if served is None:
         return None
-    document = conv.bodies[served.code].document
-    return match(template.replace("{document}", document), text, item=_AGENDA)
+    strings = conv.bodies[served.code]
+    for document in filter(None, (strings.document, strings.document_items)):
+        found = match(template.replace("{document}", document), text, item=_AGENDA)
+        if found is not None:
+            return found
+    return None
 
 
 def _signatures(pieces: list[Piece], tables: list[list[list[str]]], conv: Conventions) -> tuple[list, bool]:
@@ -129,8 +135,9 @@ def letter_data(title: Piece, main: list[Piece], tables: list, conv: Conventions
     if request is None:
         keys["circulation_request"] = False
     else:
-        if request.get("item"):
-            data["agenda_item"] = request["item"]
+        items = agenda_items(request["item"], conv) if request.get("item") else None
+        if items and "agenda_item" not in data:  # the lines under the masthead name it first
+            data["agenda_item"] = items if len(items) > 1 else items[0]
         if closing:
             keys["closing"] = closing
     if signatories and kind == "letter":

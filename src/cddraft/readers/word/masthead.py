@@ -17,7 +17,8 @@ from cddraft.conventions.dates import parse_date, parse_stamp
 from cddraft.readers.word.forms import LANGUAGES, language_codes, match
 from cddraft.readers.word.package import NS, Parts, w
 
-_JOB = re.compile(r"^((?:GE\.)?\d{2}-\d{5})\s*\((\w)\)(\*?)((?:\s+\d{6})*)\s*$")
+#: The job line: a reissue's * after the number (11-37476* (E)), or after the letter as cddraft wrote it before.
+_JOB = re.compile(r"^((?:GE\.)?\d{2}-\d{5})(\*?)\s*\((\w)\)(\*?)((?:\s+\d{6})*)\s*$")
 _QR = re.compile(r"^QR code: (\S+)$")
 
 
@@ -44,11 +45,15 @@ def read_masthead(table: etree._Element, parts: Parts, language: str) -> tuple[d
     out: dict[str, Any] = {}
     problems: list[str] = []
     paragraphs = list(table.iter(w("p")))
-    symbol = next((_text(p).strip() for p in paragraphs if body_of(_text(p).strip())), None)
+    where = next((p for p in paragraphs if body_of(_text(p).strip())), None)
+    symbol = _text(where).strip() if where is not None else None
     served = body_of(symbol) if symbol else None
-    if symbol is None or served is None:
+    if where is None or symbol is None or served is None:
         return out, ["the masthead has no document symbol"]
-    out["symbol"] = symbol
+    reissued = _reissue(where, parts, conv) if symbol.endswith("*") else None
+    out["symbol"] = symbol.rstrip("*") if reissued else symbol
+    if reissued:
+        out["reissued"] = reissued
     names = [_text(p) for p in paragraphs if (s := parts.style_of(p)) is not None and s.name == "xlargeg"]
     lines = [_text(p).strip() for p in paragraphs
              if _text(p).strip() and _text(p).strip() != symbol and _text(p) not in names]
@@ -83,6 +88,17 @@ def read_masthead(table: etree._Element, parts: Parts, language: str) -> tuple[d
     return out, problems
 
 
+def _reissue(symbol: etree._Element, parts: Parts, conv: Conventions) -> Any:
+    """The date of a reissue's note ("Reissued for technical reasons on …"), called by the symbol's *; None."""
+    for ref in symbol.iter(w("footnoteReference")):
+        note = parts.footnotes.get(ref.get(w("id")))
+        text = re.sub(r"^[\s*]+", "", "".join(t.text or "" for t in note.iter(w("t")))) if note is not None else ""
+        fields = match(conv.reissued, " ".join(text.split()))
+        if fields is not None:
+            return parse_date(fields["date"], conv)
+    return None
+
+
 def read_footer(parts: Parts) -> dict[str, Any]:
     """The first-page footer: the job number and its date stamps, and the QR code's address."""
     out: dict[str, Any] = {}
@@ -90,8 +106,8 @@ def read_footer(parts: Parts) -> dict[str, Any]:
         for p in footer.iter(w("p")):
             m = _JOB.match(_text(p).strip())
             if m:
-                out["job_number"] = m.group(1) + m.group(3)
-                stamps = [parse_stamp(s) for s in m.group(4).split()]
+                out["job_number"] = m.group(1) + ("*" if m.group(2) or m.group(4) else "")
+                stamps = [parse_stamp(s) for s in m.group(5).split()]
                 if stamps and all(stamps):
                     out["footer_stamps"] = [s for s in stamps if s]
         for pr in footer.iter(f"{{{NS['wp']}}}docPr"):

@@ -61,6 +61,7 @@ class RunReader:
     character_styles: dict[str, str] = field(default_factory=dict)  # style id → "bold" / "italic"
     _field: list[str] | None = None  # the instruction of the field being read, until its result starts
     _result: str | None = None  # "skip" (a field replaced by what it means) or "keep"
+    _mark_follows: bool = False  # a footnote reference with its own mark was read: the next run's text is the mark
 
     def paragraph(self, p: etree._Element, *, in_note: bool = False) -> Found:
         found = Found()
@@ -115,6 +116,10 @@ class RunReader:
                 self._content(child, found, in_note, None)
 
     def _run(self, r: etree._Element, found: Found, in_note: bool) -> None:
+        if self._mark_follows and r.find(_T) is not None:  # the custom mark (*) printed after the reference
+            self._mark_follows = False
+            if not "".join(t.text or "" for t in r.iterfind(_T)).strip("*†‡§"):
+                return
         bold = italic = sup = False
         first = r[0] if len(r) else None
         if first is not None and first.tag == _RPR:
@@ -190,8 +195,9 @@ class RunReader:
 
     def _footnote(self, ref: etree._Element, found: Found) -> None:
         note = self.parts.footnotes.get(ref.get(w("id")))
-        if ref.get(w("customMarkFollows")) in ("1", "true"):
+        if ref.get(w("customMarkFollows")) in ("1", "true", "on"):
             found.custom_mark = True
+            self._mark_follows = True
         content: list[Inline] = []
         if note is not None:
             inner = RunReader(self.parts, self.revisions, self.character_styles)
@@ -223,8 +229,9 @@ def _strip_note_mark(spans: list[Inline]) -> list[Inline]:
         out.pop(0)
     if out and isinstance(out[0], Span):
         out[0] = Span(out[0].text.lstrip(" \t"), out[0].bold, out[0].italic, out[0].sup)
-        if out[0].text.startswith("*\t"):  # the title note's custom mark
-            out[0] = Span(out[0].text[2:], out[0].bold, out[0].italic, out[0].sup)
+        mark = re.match(r"\*+\t", out[0].text)  # a custom mark of page 1 (*, **), as cddraft writes it
+        if mark:
+            out[0] = Span(out[0].text[mark.end():], out[0].bold, out[0].italic, out[0].sup)
     return _merge(out)
 
 

@@ -25,7 +25,8 @@ _W = f"{{{x.W_NS}}}"
 
 def script_of(loc: Localised) -> x.Script:
     s = loc.script
-    return x.Script(east_asian_font=s.east_asian_font, rtl=s.rtl, lang=s.tag)
+    return x.Script(east_asian_font=s.east_asian_font, rtl=s.rtl, lang=s.tag,
+                    full_width=s.full_width if s.east_asian_font else "")
 
 
 #: An element with more children than this is moved into the document child by child: lxml's move of one
@@ -125,11 +126,12 @@ def render_docx(loc: Localised, template: Path | None = None,
     doc = open_template(template, template_context(loc))
     script = script_of(loc)
     writer = make_writer(script)
+    head = writer.masthead(loc.masthead)  # first: a reissue's note is page 1's first (*)
     writer.document(loc)
     # Headers and footers first: python-docx looks for a preceding section break (an XPath over the whole
     # body) each time it creates one, 5 ms apiece in a 4,000-paragraph report once the body is in.
     add_furniture(doc, loc.masthead.symbol, loc.footer, script)
-    _set_body(doc, writer.masthead(loc.masthead) + "".join(writer.parts) + writer.end_rule())
+    _set_body(doc, head + "".join(writer.parts) + writer.end_rule())
     if loc.masthead.emblem:
         add_emblem(doc)
     set_footnotes(doc, writer.footnotes, script.rtl)

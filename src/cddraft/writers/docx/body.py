@@ -6,12 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from cddraft.localise.types import (
+    BlockLine,
     Bullet,
     ContentsTable,
     Heading,
     Localised,
     Masthead,
     Para,
+    SessionBlock,
     Signatures,
     Spans,
 )
@@ -21,6 +23,8 @@ from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx import styles as st
 from cddraft.writers.docx.masthead import masthead_xml
 
+#: Space above the signature block(s) after the letter's last paragraph (24 pt).
+SIGNATURE_SPACE = 480
 #: Bookmark ids of the headings a contents table lists: clear of the cross-references' (their count) and of
 #: the tracked writer's revision ids (9000 on).
 _TOC_BOOKMARKS = 5000
@@ -35,6 +39,7 @@ class BodyWriter:
     footnotes: list[str] = field(default_factory=list)
     bookmarks: dict[str, str] = field(default_factory=dict)  # outline id → Word bookmark name
     toc_marks: int = 0  # the headings bookmarked for a contents table so far
+    page_marks: int = 0  # the notes of page 1 with a custom mark so far (*, **, …)
 
     def bookmark(self, ident: str) -> str:
         """``_Ref`` + the id: hidden in Word's bookmark list, as its own cross-references are (40 characters)."""
@@ -65,7 +70,7 @@ class BodyWriter:
                 props = x.rpr(self.script, bold=s.bold, italic=s.italic, sup=s.sup)
                 out.append(x.field(f"REF {self.bookmark(s.target)} \\h", s.number or "", props))
             elif isinstance(s, Span):
-                out.append(x.run(s.text, x.rpr(self.script, bold=s.bold, italic=s.italic, sup=s.sup)))
+                out.append(x.runs(s.text, self.script, bold=s.bold, italic=s.italic, sup=s.sup))
             elif isinstance(s, Footnote) and not in_note:
                 out.append(self.footnote(s))
         return "".join(out)
@@ -86,14 +91,62 @@ class BodyWriter:
         return f'<w:r>{ref}<w:footnoteReference w:id="{number}"/></w:r>'
 
     def title_note(self, spans: Spans) -> str:
-        """The title's footnote with the custom mark * (§4.1a): it takes no number from the sequence."""
+        """The title's footnote with a custom mark (§4.1a): it takes no number from the sequence."""
+        return self.page_note(spans)
+
+    def page_note(self, spans: Spans) -> str:
+        """A note of page 1 (a reissue's, the provisional agenda's, the title's) with the custom mark *, then **
+        for the next (§12): it takes no number from the sequence. Returns the call."""
         number = len(self.footnotes) + 1
+        self.page_marks += 1
         ref = x.rpr(self.script, style=st.FOOTNOTE_REFERENCE)
-        star = x.run("*", ref)
+        star = x.run("*" * self.page_marks, ref)
         text = (self.ppr(st.FOOTNOTE_TEXT) + x.run("\t", x.rpr(self.script)) + star
                 + x.run("\t", x.rpr(self.script)) + self.spans(list(spans), in_note=True))
         self.footnotes.append(f'<w:footnote w:id="{number}"><w:p>{text}</w:p></w:footnote>')
         return f'<w:r>{ref}<w:footnoteReference w:customMarkFollows="1" w:id="{number}"/></w:r>{star}'
+
+    def symbol_call(self, m: Masthead) -> str:
+        """The * after a reissue's symbol: the call of its note, or the mark alone when the outline gives no date."""
+        if not m.reissue:
+            return ""
+        if m.reissue_note is None:
+            return x.run("*", x.rpr(x.Script(lang=self.script.lang), size=10))
+        return self.page_note([Span(m.reissue_note)])
+
+    def session(self, block: SessionBlock) -> None:
+        """The lines under the masthead (§12), ranged at the margin in a column of their own width; the Security
+        Council's column beside the Assembly's first lines (identical letters)."""
+        geometry = layout.SESSION_BLOCK
+        first, last = 0, len(block.left) - 1
+
+        def line(i: int, ln: BlockLine, width: int) -> str:
+            spacing = {"before": geometry.before if i == first else 0, "after": geometry.after if i == last else 0,
+                       "line": 240, "lineRule": "auto"}
+            ind = {"left": 0, "right": max(width - geometry.width, 0)}
+            runs = self.plain(ln.text[:ln.note_at] if ln.note else ln.text, bold=ln.bold)
+            if ln.note is not None:
+                runs += self.page_note([Span(ln.note)]) + self.plain(ln.text[ln.note_at:], bold=ln.bold)
+            return x.paragraph(self.ppr(st.NORMAL, spacing=spacing, ind=ind, jc="left"), runs)
+
+        lines = [line(i, ln, st.TEXT_WIDTH) for i, ln in enumerate(block.left)]
+        if not block.right:
+            self.parts.extend(lines)
+            return
+        paired = len(block.right)
+        widths = (geometry.width, st.TEXT_WIDTH - geometry.width)
+        cells = ["".join(line(i, ln, widths[0]) for i, ln in enumerate(block.left[:paired])),
+                 "".join(line(i, ln, widths[1]) for i, ln in enumerate(block.right))]
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        row = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{c}</w:tc>'
+                      for w, c in zip(widths, cells, strict=True))
+        bidi = "<w:bidiVisual/>" if self.script.rtl else ""
+        self.parts.append(
+            f'<w:tbl><w:tblPr>{bidi}<w:tblW w:w="{st.TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            f'w:noHBand="0" w:noVBand="0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid><w:tr>{row}</w:tr></w:tbl>')
+        self.parts.extend(lines[paired:])
 
     def ppr(self, style: str, **props) -> str:  # type: ignore[no-untyped-def]
         """Paragraph properties with the version's direction and CJK line-breaking."""
@@ -103,7 +156,7 @@ class BodyWriter:
         return x.ppr(style, cjk=bool(self.script.east_asian_font), **props)
 
     def plain(self, text: str, **props: object) -> str:
-        return x.run(text, x.rpr(self.script, **props))  # type: ignore[arg-type]
+        return x.runs(text, self.script, **props)
 
     # -- blocks -----------------------------------------------------------------------------
     def heading(self, h: Heading) -> None:
@@ -168,7 +221,7 @@ class BodyWriter:
             return
         for n, lines in enumerate(sig.blocks):
             for i, line in enumerate(lines):
-                spacing = {"before": 480 if i == 0 and n == 0 else (240 if i == 0 else 0)}
+                spacing = {"before": SIGNATURE_SPACE if i == 0 and n == 0 else (240 if i == 0 else 0)}
                 props = self.ppr(st.BODY, keep_next=i < len(lines) - 1, jc="right", spacing=spacing)
                 self.parts.append(x.paragraph(props, self.plain(line)))
 
@@ -178,10 +231,12 @@ class BodyWriter:
         grid = "".join(f'<w:gridCol w:w="{col}"/>' for _ in blocks)
         cells = []
         for lines in blocks:
+            # 24 pt above the blocks, as above a signature standing alone: they do not touch the last paragraph
             paras = "".join(
-                x.paragraph(self.ppr(st.BODY, ind={"left": 0, "right": 0}, jc="center"),
+                x.paragraph(self.ppr(st.BODY, ind={"left": 0, "right": 0}, jc="center",
+                                     spacing={"before": SIGNATURE_SPACE} if i == 0 else None),
                             self.plain(line))
-                for line in lines
+                for i, line in enumerate(lines)
             )
             cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/></w:tcPr>{paras}</w:tc>')
         bidi = "<w:bidiVisual/>" if self.script.rtl else ""
@@ -203,9 +258,11 @@ class BodyWriter:
 
     def masthead(self, m: Masthead) -> str:
         """The masthead table (the tracked-changes writer marks what changed in it)."""
-        return masthead_xml(m, self.script)
+        return masthead_xml(m, self.script, symbol_call=self.symbol_call(m))
 
     def document(self, loc: Localised) -> None:
+        if loc.session is not None:
+            self.session(loc.session)
         if loc.title:
             mark = self.title_note(loc.title_note) if loc.title_note else ""
             self.parts.append(x.paragraph(self.ppr(st.HEADING_STYLES[1], outline=0),

@@ -96,6 +96,15 @@ class EndRule:
     before: int  # space above it; centred in the text column of the body style (SingleTxtG)
 
 
+@dataclass(frozen=True)
+class SessionBlockLayout:
+    """The lines under the masthead (session, agenda item and title): a column at the left margin."""
+
+    width: int  # the column's width: its lines wrap there
+    before: int  # space above the first line (below the masthead's rule)
+    after: int  # space below the last line (the title's own space follows)
+
+
 # --- Page set-up (§4.1a, S): A4, margins, header and footer distances. ---------------------------------
 PAGE = Page(width=11907, height=16840, code=9)
 MARGINS = Margins(top=1418, right=1134, bottom=1134, left=1134, header=851, footer=567, gutter=0)
@@ -151,6 +160,10 @@ STYLES: Mapping[str, Style] = {s.id: s for s in (*PARAGRAPH_STYLES, *CHARACTER_S
 
 # --- Bullets (§4.1a, S): both levels "•" in Times New Roman, at the indents of Bullet1G and Bullet2G. ---
 BULLET = Bullet(symbol="•", font="Times New Roman")
+
+# --- The lines under the masthead (§12, I): 9 cm, the width at which issued General Assembly documents wrap an
+# agenda item's title ("General and complete disarmament: implementation of the" fills a line). -------------
+SESSION_BLOCK = SessionBlockLayout(width=5103, before=120, after=0)
 
 # --- The end of a document (§4.1c, I): three underlined default tabs (3 cm at UNOG's 1-cm stops), centred. --
 END_RULE = EndRule(tabs=3, before=240)

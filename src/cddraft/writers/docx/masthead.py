@@ -56,9 +56,10 @@ def _changed(new: str, old: str | None, revisions: Revisions | None, draw: Calla
 
 
 def masthead_xml(m: Masthead, script: x.Script, old: Masthead | None = None,
-                 revisions: Revisions | None = None) -> str:
+                 revisions: Revisions | None = None, symbol_call: str = "") -> str:
     """The masthead table; given an ``old`` masthead and the ``revisions`` to mark them with, a changed symbol and
-    changed distribution, date or language lines are tracked changes."""
+    changed distribution, date or language lines are tracked changes. ``symbol_call`` follows the symbol (a
+    reissue's *, calling its note)."""
     latin = x.Script(lang=script.lang)  # the symbol stays in Latin letters, left-to-right
     bottom_thin = _THIN.format(side="bottom")
     row2_borders = _THIN.format(side="top") + _THICK.format(side="bottom")
@@ -67,7 +68,7 @@ def masthead_xml(m: Masthead, script: x.Script, old: Masthead | None = None,
         head, _, rest = text.partition("/")
         return x.run(head, x.rpr(latin, size=20)) + x.run("/" + rest, x.rpr(latin, size=10))
 
-    symbol_runs = _changed(m.symbol, old.symbol if old else None, revisions, symbol)
+    symbol_runs = _changed(m.symbol, old.symbol if old else None, revisions, symbol) + symbol_call
     un = _p(x.run(m.united_nations, x.rpr(script, size=14)), script) if m.united_nations else ""
     # "United Nations" on one line: where the words are long (Организация Объединенных Наций) they take the
     # third column too, and the symbol keeps the fourth.

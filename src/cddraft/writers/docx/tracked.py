@@ -116,7 +116,8 @@ class TrackedWriter(BodyWriter):
         return "".join(out)
 
     def masthead(self, m: Masthead) -> str:
-        return masthead_xml(m, self.script, self.old.masthead if self.old else None, self.revisions)
+        return masthead_xml(m, self.script, self.old.masthead if self.old else None, self.revisions,
+                            symbol_call=self.symbol_call(m))
 
     def _draw(self, block: Block) -> None:
         loc = self._loc
@@ -135,6 +136,8 @@ class TrackedWriter(BodyWriter):
     def document(self, loc: Localised) -> None:
         old = self.old or loc
         self._loc = loc
+        if loc.session is not None:  # NEW's lines under the masthead (their changes are not marked)
+            self.session(loc.session)
         if loc.title:
             mark = self.title_note(loc.title_note) if loc.title_note else ""
             self._against = [Span(old.title)]
