@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate ``templates/house.docx``, cddraft's house template, from the layout table.
 
-The values (page set-up, styles, bullets, fonts) live in ``src/cddraft/writers/docx/layout.py``, where they
+The values (page set-up, styles, bullets, fonts) live in ``src/cddraft/layout.py``, where they
 can be reviewed against un-conventions.md §4.1a and where the renderer reads them too; this script only
 writes them out as WordprocessingML. The output is byte-for-byte reproducible (fixed zip timestamps and
 order); a test checks that the committed template matches this script.
@@ -18,26 +18,62 @@ import sys
 import zipfile
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
-LAYOUT = Path(__file__).resolve().parents[1] / "src" / "cddraft" / "writers" / "docx" / "layout.py"
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "cddraft"
 
 
-def _load_layout() -> ModuleType:
-    """The layout table of this checkout, loaded by path: always the file beside this script (not another
-    installed cddraft), and no dependency beyond the standard library."""
-    spec = importlib.util.spec_from_file_location("cddraft_house_layout", LAYOUT)
-    assert spec is not None and spec.loader is not None, LAYOUT
+def _load(name: str) -> ModuleType:
+    """A data module of this checkout (``layout``, ``namespaces``, ``languages``), loaded by path: always the file
+    beside this script (not another installed cddraft), and no dependency beyond the standard library."""
+    path = PACKAGE / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"cddraft_house_{name}", path)
+    assert spec is not None and spec.loader is not None, path
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
     spec.loader.exec_module(module)
     return module
 
 
-layout = _load_layout()
+layout = _load("layout")
+ns = _load("namespaces")
+languages = _load("languages")
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+class Fonts(NamedTuple):
+    """The template's default fonts per script (docDefaults ``w:rFonts`` and the theme)."""
+
+    latin: str
+    east_asian: str
+    complex: str
+
+
+def _conventions_fonts() -> dict[str, dict[str, str | None]]:
+    """Each language's ``fonts:`` from its conventions file (read with PyYAML, which cddraft requires)."""
+    import yaml
+
+    data = PACKAGE / "conventions" / "data"
+    return {code: yaml.safe_load((data / f"{code}.yaml").read_text(encoding="utf-8"))["fonts"]
+            for code in languages.LANGUAGES}
+
+
+def house_fonts() -> Fonts:
+    """The English version's fonts, with the Chinese version's East Asian font: the template serves every
+    language, and the renderer sets each version's own (conventions ``fonts:``)."""
+    fonts = _conventions_fonts()
+    english, chinese = fonts["en"], fonts["zh"]
+    return Fonts(latin=str(english["latin"]), east_asian=str(chinese["east_asian"]), complex=str(english["complex"]))
+
+
+def font_table() -> list[tuple[str, str, str | None]]:
+    """(name, family, localised name) of every font a version uses, in the layout table's order."""
+    used = {f for fonts in _conventions_fonts().values() for f in fonts.values() if f}
+    missing = used - set(layout.FONT_TABLE)
+    if missing:
+        raise SystemExit(f"add {', '.join(sorted(missing))} to FONT_TABLE in src/cddraft/layout.py")
+    return [(name, family, alt) for name, (family, alt) in layout.FONT_TABLE.items() if name in used]
+
+W, R = ns.W, ns.R
 HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
@@ -104,7 +140,7 @@ def _style(s: Any) -> str:
 
 
 def styles_xml() -> str:
-    f = layout.FONTS
+    f = house_fonts()
     half = int(layout.STYLES["Normal"].size * 2)
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
@@ -147,7 +183,7 @@ def settings_xml() -> str:
         f'{HEAD}<w:settings xmlns:w="{W}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="567"/>'
         '<w:evenAndOddHeaders/><w:characterSpacingControl w:val="doNotCompress"/>'
         # no footnotePr: it names the separator footnotes, which the build writes with the footnotes part
-        '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '
+        f'<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="{ns.WORD_2010}" '
         'w:val="15"/></w:compat></w:settings>'
     )
 
@@ -168,7 +204,7 @@ def font_table_xml() -> str:
     body = "".join(
         f'<w:font w:name="{name}">' + (f'<w:altName w:val="{alt}"/>' if alt else "")
         + f'<w:family w:val="{family}"/></w:font>'
-        for name, family, alt in layout.FONT_TABLE
+        for name, family, alt in font_table()
     )
     return f'{HEAD}<w:fonts xmlns:w="{W}">{body}</w:fonts>'
 
@@ -183,13 +219,13 @@ def theme_xml() -> str:
               ("accent5", '<a:srgbClr val="4BACC6"/>'), ("accent6", '<a:srgbClr val="F79646"/>'),
               ("hlink", '<a:srgbClr val="0000FF"/>'), ("folHlink", '<a:srgbClr val="800080"/>')]
     clr = "".join(f"<a:{n}>{v}</a:{n}>" for n, v in colors)
-    f = layout.FONTS
+    f = house_fonts()
     font = f'<a:latin typeface="{f.latin}"/><a:ea typeface="{f.east_asian}"/><a:cs typeface="{f.complex}"/>'
     solid = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
     line = f'<a:ln w="9525">{solid}</a:ln>'
     effect = "<a:effectStyle><a:effectLst/></a:effectStyle>"
     return (
-        f'{HEAD}<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="cddraft">'
+        f'{HEAD}<a:theme xmlns:a="{ns.A}" name="cddraft">'
         f'<a:themeElements><a:clrScheme name="cddraft">{clr}</a:clrScheme>'
         f'<a:fontScheme name="cddraft"><a:majorFont>{font}</a:majorFont><a:minorFont>{font}</a:minorFont>'
         "</a:fontScheme>"
@@ -200,7 +236,7 @@ def theme_xml() -> str:
 
 
 CONTENT_TYPES = (
-    f'{HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    f'{HEAD}<Types xmlns="{ns.CONTENT_TYPES}">'
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/word/document.xml" '
@@ -221,7 +257,7 @@ CONTENT_TYPES = (
     'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>'
 )
 RELS = (
-    f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'{HEAD}<Relationships xmlns="{ns.PACKAGE_RELATIONSHIPS}">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
     'officeDocument" Target="word/document.xml"/>'
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
@@ -230,7 +266,7 @@ RELS = (
     'extended-properties" Target="docProps/app.xml"/></Relationships>'
 )
 DOC_RELS = (
-    f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'{HEAD}<Relationships xmlns="{ns.PACKAGE_RELATIONSHIPS}">'
     + "".join(
         f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
         f'{kind}" Target="{target}"/>'
@@ -241,13 +277,12 @@ DOC_RELS = (
     + "</Relationships>"
 )
 CORE = (
-    f'{HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
-    'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+    f'{HEAD}<cp:coreProperties xmlns:cp="{ns.CORE_PROPERTIES}" xmlns:dc="{ns.DC}" xmlns:dcterms="{ns.DCTERMS}" '
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>cddraft house template</dc:title>'
     "<dc:creator>cddraft</dc:creator></cp:coreProperties>"
 )
 APP = (
-    f'{HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    f'{HEAD}<Properties xmlns="{ns.EXTENDED_PROPERTIES}">'
     "<Application>cddraft</Application></Properties>"
 )
 

@@ -212,7 +212,7 @@ def test_missing_job_number_is_a_warning_not_an_error(tmp_path):
     outline = write(tmp_path, LETTER)
     result = run_cli("build", str(outline), "-o", str(tmp_path))
     assert result.exit_code == 0
-    assert f"{outline}:2:9: warning: no job_number" in result.output
+    assert f"{outline}:2:9: CD320 warning: no job_number" in result.output
     assert (tmp_path / "o.docx").exists()
 
 

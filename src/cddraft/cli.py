@@ -19,6 +19,7 @@ import click
 
 from cddraft import __version__
 from cddraft.errors import EXIT_UNUSABLE, CddraftError
+from cddraft.languages import LANGUAGES
 
 # cddraft registers no pydantic plugins; skipping their discovery saves a scan of installed packages.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -53,7 +54,7 @@ def main() -> None:
 @main.command(short_help="Write a starter outline for a document.")
 @click.argument("kind", type=click.Choice(["letter", "note-verbale", "report", "corrigendum"]))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of standard output.")
-@click.option("--language", default="en", show_default=True, type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]))
+@click.option("--language", default="en", show_default=True, type=click.Choice(LANGUAGES))
 @click.option("--body", default="CD", show_default=True, metavar="CODE",
               help="The body whose document it is: CD, S (Security Council), A (General Assembly), A+S, A/C.1, BWC, "
                    "CCW, APLC, CCM, NPT, NPT/PC, ATT.")
@@ -106,7 +107,7 @@ def corrigendum(old: Path, new: Path, out_dir: Path, number: int, when: dt.datet
 @main.command("import", short_help="Turn a Word file into an outline.")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="The outline to write (default: printed).")
-@click.option("--language", type=click.Choice(["ar", "zh", "en", "fr", "ru", "es"]),
+@click.option("--language", type=click.Choice(LANGUAGES),
               help="The version's language, when the file does not declare it.")
 @click.option("--revisions", type=click.Choice(["refuse", "accept", "reject"]), default="refuse", show_default=True,
               help="Tracked changes: taken as changed (accept), as before (reject), or refused with a message.")

@@ -28,12 +28,12 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from cddraft import namespaces as ns
 from cddraft.conventions import load_conventions
-from cddraft.model.document import LANGUAGES
+from cddraft.languages import LANGUAGES
 from cddraft.writers.docx.styles import FOOTNOTE_NUMBER_TAB
 
-_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = f"{{{_NS}}}"
+_W = f"{{{ns.W}}}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _MAIN, _SETTINGS = "word/document.xml", "word/settings.xml"
 

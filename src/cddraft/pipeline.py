@@ -2,8 +2,10 @@
 
 Each stage is its own module and none reaches back; this module only chains them. Readers and
 writers are found by format name in their tables (:mod:`cddraft.readers`, :mod:`cddraft.writers`).
-Writing the file (:mod:`cddraft.write`) and the editorial rules (:mod:`cddraft.check`) are the
-commands' business, not the pipeline's.
+Writing the file (:mod:`cddraft.write`) is the commands' business, not the pipeline's. What a build
+reports besides the file (``Built.warnings``) are the findings of registered editorial rules
+(:mod:`cddraft.check.run`): the quick ones of every build (a missing job number is CD320) and, when two
+outlines are compared, the ``compare`` rules (CD631) — each with its code, switched off as in ``cddraft check``.
 """
 
 from __future__ import annotations
@@ -25,33 +27,21 @@ class Built:
     document: Document
     docx: bytes
     outline: Outline
+    #: The editorial rules' findings on the outline (the file is still written), in the one order.
     warnings: list[Diagnostic]
 
 
-def build_warnings(document: Document, outline: Outline) -> list[Diagnostic]:
-    """What the built file lacks that an editor will ask for (the file is still written)."""
-    out = []
-    if document.job_number is None:
-        form = "GE.yy-nnnnn" if document.served_by.body.job_number == "geneva" else "yy-nnnnn"
-        out.append(Diagnostic("no job_number: page 1 has no job number or barcode; add the one the secretariat "
-                              f"gives ({form})", path=("symbol",), severity="warning"))
-    for d in out:
-        d.file, d.pos = outline.file, outline.position(d.path)
-    return out
+def _findings(document: Document, outline: Outline, compared: tuple[Document, Document, Outline, str] | None = None,
+              ) -> list[Diagnostic]:
+    """The build's findings (:func:`cddraft.check.run.build_findings`) and, for ``compared`` (OLD, NEW, NEW's
+    outline, OLD's file), those of the compare rules, in the one order."""
+    from cddraft.check.diagnostics import ordered
+    from cddraft.check.run import build_findings, compare_findings
 
-
-def compare_warnings(old: Document, new: Document, outline: Outline, old_file: str) -> list[Diagnostic]:
-    """A revision (``…/Rev.1``) or corrigendum compared with an outline that is not its base document."""
-    from cddraft.conventions.bodies import revised_document, same_document
-
-    base = revised_document(new.symbol)
-    if base is None or same_document(old.symbol, base):
-        return []
-    d = Diagnostic(f"symbol {new.symbol} revises {base}, but the outline it is compared with ({old_file}) is "
-                   f"{old.symbol}: compare with {base} or one of its revisions", path=("symbol",),
-                   severity="warning")
-    d.file, d.pos = outline.file, outline.position(d.path)
-    return [d]
+    found = build_findings(document, outline)
+    if compared is not None:
+        found += compare_findings(*compared)
+    return ordered(found)
 
 
 def read(path: str | Path) -> tuple[Outline, Document]:
@@ -82,15 +72,18 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build(path: str | Path, template: Path | None = None, to: str = "docx") -> Built:
-    """Read, localise and write (format ``to``) in memory; nothing is written to disk here."""
+def build(path: str | Path, template: Path | None = None, to: str = "docx", *, findings: bool = True) -> Built:
+    """Read, localise and write (format ``to``) in memory; nothing is written to disk here.
+
+    ``findings=False`` leaves the editorial rules to the caller (``cddraft serve`` runs all of them, as ``cddraft
+    check`` does): ``warnings`` is then empty."""
     from cddraft.localise import localise
     from cddraft.writers import WriterOptions, writer
 
     with _gc_paused():
         outline, document = read(path)
         output = writer(to)(localise(document), WriterOptions(template))
-        return Built(document, output, outline, build_warnings(document, outline))
+        return Built(document, output, outline, _findings(document, outline) if findings else [])
 
 
 def render(document: Document, to: str, template: Path | None = None) -> bytes:
@@ -105,15 +98,17 @@ def compare(old_path: str | Path, new_path: str | Path, *, author: str, date: dt
             template: Path | None = None) -> Built:
     """NEW built as usual, with Word's tracked changes against OLD (both read and localised as for a build)."""
     from cddraft.localise import localise
+    from cddraft.localise.revise import revise
     from cddraft.writers.docx import render_docx
-    from cddraft.writers.docx.tracked import tracked_writer
+    from cddraft.writers.docx.revisions import Revisions
 
     with _gc_paused():
         _, old_document = read(old_path)
         outline, document = read(new_path)
-        output = render_docx(localise(document), template, tracked_writer(localise(old_document), author, date))
-        warnings = compare_warnings(old_document, document, outline, str(old_path))
-        return Built(document, output, outline, build_warnings(document, outline) + warnings)
+        revised = revise(localise(old_document), localise(document))
+        output = render_docx(revised, template, Revisions(author, date))
+        warnings = _findings(document, outline, (old_document, document, outline, str(old_path)))
+        return Built(document, output, outline, warnings)
 
 
 @dataclass
@@ -151,7 +146,7 @@ def corrigendum(old_path: str | Path, new_path: str | Path, *, number: int, date
                                    sources=(Path(old_path).name, Path(new_path).name))
         outline, document = read_outline_text(text, outline_file)
         docx = writer("docx")(localise(document), WriterOptions(template))
-        warnings = build_warnings(document, outline) + compare_warnings(old, new, new_outline, str(old_path))
+        warnings = _findings(document, outline, (old, new, new_outline, str(old_path)))
         return Drafted(text, Built(document, docx, outline, warnings), len(found))
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cddraft.check.run import run_rules
+from cddraft.check.diagnostics import ordered
+from cddraft.check.run import compare_findings, run_rules
 from cddraft.errors import Diagnostic
 from cddraft.pipeline import check_outline
 
@@ -13,6 +14,8 @@ HERE = Path(__file__).parent
 CASES = HERE / "cases"
 EXAMPLES = {p.stem: p for p in sorted((HERE.parents[1] / "outlines").glob("*.yaml"))}
 _EXPECT = re.compile(r"#\s*expect:\s*(CD\d{3}(?:\s*,\s*CD\d{3})*)")
+#: A case of a ``compare`` rule names the outline it is compared with (OLD), relative to the case.
+_COMPARED = re.compile(r"(?m)^#\s*compared with:\s*(\S+)\s*$")
 
 
 def marked(path: Path) -> set[tuple[int, str]]:
@@ -25,7 +28,20 @@ def marked(path: Path) -> set[tuple[int, str]]:
     return out
 
 
+def compared_with(path: Path) -> Path | None:
+    """The outline a case is compared with (``# compared with: FILE``), if it names one."""
+    m = _COMPARED.search(path.read_text(encoding="utf-8"))
+    return path.parent / m.group(1) if m else None
+
+
 def findings(path: Path, *, only: set[str] | None = None, disable: set[str] = frozenset()) -> list[Diagnostic]:
-    """Run the outline rules (``only`` some) on one outline file."""
+    """Run the outline rules (``only`` some) on one outline file, and the compare rules when it names the outline it
+    is compared with (as ``cddraft diff OLD NEW`` runs them)."""
     outline, document = check_outline(path)
-    return run_rules(document, outline, only=only, disable=disable)
+    found = run_rules(document, outline, only=only, disable=disable)
+    old_path = compared_with(path)
+    if old_path is not None:
+        _, old = check_outline(old_path)
+        compared = compare_findings(old, document, outline, str(old_path), disable=disable)
+        found += [d for d in compared if only is None or d.code in only]
+    return ordered(found)

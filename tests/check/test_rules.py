@@ -2,7 +2,8 @@
 
 ``cases/CDnnn.yaml`` plants the rule's faults (and near misses that must pass); further
 ``cases/CDnnn-*.yaml`` files are documents the rule must judge differently (often clean). A case
-whose rule is missing finds nothing and fails.
+whose rule is missing finds nothing and fails. A case of a ``compare`` rule (NEW, as ``cddraft diff``
+reads it) names the outline it is compared with (OLD) in a ``# compared with: FILE`` comment.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from cddraft.check import RULES
-from tests.check.helpers import CASES, findings, marked
+from tests.check.helpers import CASES, compared_with, findings, marked
 
 CASE_FILES = sorted(CASES.glob("CD*.yaml"))
 
@@ -29,11 +30,14 @@ def test_rule_finds_exactly_the_marked_lines(case):
     assert all(d.severity == RULES[code].severity for d in found)
 
 
-@pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if r.target == "outline"))
+@pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if r.target in ("outline", "compare")))
 def test_every_outline_rule_has_a_case_with_a_planted_fault(code):
     case = CASES / f"{code}.yaml"
     assert case.exists(), f"add {case.relative_to(CASES.parent)} with lines marked `# expect: {code}`"
     assert marked(case), f"{case.name} plants no fault"
+    if RULES[code].target == "compare":
+        old = compared_with(case)
+        assert old is not None and old.is_file(), f"{case.name} names the outline it is compared with"
 
 
 def test_every_case_names_a_registered_rule():

@@ -7,20 +7,19 @@ from pathlib import Path
 
 from pydantic import Field
 
-from cddraft.check import rules
 from cddraft.check.run import inline_disables, run_rules
 from cddraft.model.blocks import Model
 from cddraft.model.document import Document
 from cddraft.readers.outline.load import parse_outline_text
 from tests.check.helpers import findings
 
-rules.load()  # run_rules runs the registered rules: every one, as `cddraft check` does
-
+#: A report with its job number (no CD320); its content begins at line 9.
 HEAD = """\
 kind: report
 symbol: CD/2102
 language: en
 date: 2017-09-20
+job_number: GE.17-16400
 report:
   title: Report of the Coordinator
   content:
@@ -39,7 +38,7 @@ def test_inline_comment_disables_a_rule_on_its_line(tmp_path):
         "    - Stockpiles fell by 15 percent.  # cddraft: disable=CD5,abbreviated-united-nations\n"
         "    - The UN stockpiles fell by 15 percent.  # cddraft: disable=CD511\n"
     ))
-    assert [(d.pos.line, d.code) for d in findings(path)] == [(10, "CD504")]
+    assert [(d.pos.line, d.code) for d in findings(path)] == [(11, "CD504")]
 
 
 def test_inline_comment_on_the_start_line_covers_a_folded_paragraph(tmp_path):
@@ -59,16 +58,16 @@ def test_inline_disables_reads_codes_prefixes_and_names():
 
 def test_positions_inside_folded_and_quoted_values(tmp_path):
     path = write(tmp_path, (
-        "    - >-\n"                                   # 8
-        "      The stockpiles\n"                       # 9
-        "      fell by 15 percent, it was said.\n"     # 10
-        "    - \"Stockpiles fell by\n"                 # 11
-        "      15 percent.\"\n"                        # 12
-        "    - 'The State''s stockpiles fell by 15 percent.'\n"  # 13
-        "    - \"Escaped\\u00a0text fell by 15 percent.\"\n"   # 14
+        "    - >-\n"                                   # 9
+        "      The stockpiles\n"                       # 10
+        "      fell by 15 percent, it was said.\n"     # 11
+        "    - \"Stockpiles fell by\n"                 # 12
+        "      15 percent.\"\n"                        # 13
+        "    - 'The State''s stockpiles fell by 15 percent.'\n"  # 14
+        "    - \"Escaped\\u00a0text fell by 15 percent.\"\n"   # 15
     ))
     got = [(d.pos.line, d.pos.column) for d in findings(path, only={"CD504"})]
-    assert got == [(10, 18), (12, 10), (13, 43), (14, 7)], "an escape falls back to the value's start"
+    assert got == [(11, 18), (13, 10), (14, 43), (15, 7)], "an escape falls back to the value's start"
 
 
 class _CheckSettings(Model):
@@ -87,7 +86,7 @@ def test_outline_disable_list_is_honoured_once_the_model_has_it():
     outline = parse_outline_text(text, "doc.yaml")
     doc = _DocumentWithCheck.model_validate(outline.data)
     diags = run_rules(doc, outline)
-    assert [(d.pos.line, d.code) for d in diags] == [(2, ""), (10, "CD511")]
+    assert [(d.pos.line, d.code) for d in diags] == [(2, ""), (11, "CD511")]
     assert "unknown rule 'CD9'" in diags[0].message
 
 

@@ -41,7 +41,7 @@ def test_text_output_is_file_line_col_code_severity_message(tmp_path):
     path = write(tmp_path, "    - Stockpiles fell by 15 percent.\n")
     status, out, err = run(path)
     assert status == 1
-    assert out == f"{path}:8:29: CD504 error: write “per cent”, not “percent”\n"
+    assert out == f"{path}:9:29: CD504 error: write “per cent”, not “percent”\n"
     assert "1 error(s), 0 warning(s)" in err
 
 
@@ -62,7 +62,7 @@ def test_json_output_lists_every_finding_with_its_fields(tmp_path):
     assert status == 1
     data = json.loads(out)
     assert [(d["line"], d["column"], d["code"], d["severity"]) for d in data] == [
-        (8, 11, "CD511", "error"), (8, 21, "CD512", "error")]
+        (9, 11, "CD511", "error"), (9, 21, "CD512", "error")]
     assert set(data[0]) == {"file", "line", "column", "code", "severity", "message"}
     assert data[0]["file"] == str(path)
 

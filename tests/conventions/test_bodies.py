@@ -7,7 +7,7 @@ import pytest
 
 from cddraft.conventions import load_conventions
 from cddraft.conventions.bodies import bodies, body_of, closest_examples, revised_document, same_document
-from cddraft.model.document import LANGUAGES
+from cddraft.languages import LANGUAGES
 
 BODIES = sorted(bodies())
 

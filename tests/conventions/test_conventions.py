@@ -10,7 +10,7 @@ import yaml
 
 from cddraft.conventions import load_conventions
 from cddraft.conventions.dates import format_date
-from cddraft.model.document import LANGUAGES
+from cddraft.languages import LANGUAGES
 
 
 def _shape(node):

@@ -19,13 +19,14 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
+from cddraft import namespaces as ns
 from cddraft.check.registry import rules_for
 from cddraft.conventions import Conventions, load_conventions
 from cddraft.errors import CddraftError, Diagnostic
-from cddraft.model.document import LANGUAGES
+from cddraft.languages import LANGUAGES
 from cddraft.readers.docx_package import read_docx_bytes
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = ns.W
 NS = {"w": W}
 def _scripts() -> list[tuple[str, re.Pattern[str]]]:
     """The languages recognisable by their script, with its letters (conventions ``text.script``)."""

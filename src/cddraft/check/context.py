@@ -1,4 +1,5 @@
-"""What a rule receives besides the document: the version's conventions and its text nodes."""
+"""What a rule receives besides the document: the version's conventions and its text nodes; what a compare rule
+receives (the two states of a document)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,13 @@ class Context:
     def at(node: TextNode, flat: Visible, index: int, message: str) -> Finding:
         """A finding on visible character ``index`` of ``flat`` (the node's text or a footnote)."""
         return Finding(node.path, message, offset=flat.raw_offset(index), text=node.raw)
+
+
+@dataclass(frozen=True)
+class Compared:
+    """What a ``compare`` rule receives: two states of one document, OLD and NEW (``cddraft diff``, ``cddraft
+    corrigendum``), and the file OLD was read from (to name it). Its findings are in NEW's outline."""
+
+    old: Document
+    new: Document
+    old_file: str

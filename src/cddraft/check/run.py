@@ -1,4 +1,5 @@
-"""Run the enabled rules over one document and turn their findings into positioned diagnostics.
+"""Run the enabled rules over one document (the compare rules: over two states of one) and turn their findings
+into positioned diagnostics, in the one order (:mod:`cddraft.check.diagnostics`).
 
 Rules can be switched off three ways, all by code, code prefix (``CD5``) or rule name:
 
@@ -16,16 +17,18 @@ import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
-from cddraft.check.context import Context
-from cddraft.check.registry import rules_for, select
-from cddraft.errors import Diagnostic, SourcePos
+from cddraft.check.context import Compared, Context
+from cddraft.check.diagnostics import ordered
+from cddraft.check.registry import Finding, Rule, rules_for, select
+from cddraft.check.rules import BUILD_FAMILIES
+from cddraft.errors import Diagnostic
 from cddraft.model.document import Document
 from cddraft.readers.outline.positions import Outline
 
 #: The editorial rule families every build runs: structure (CD1xx) and masthead, dates and letters (CD3xx).
 #: The text-scanning families — footnote calls (CD2xx), length (CD4xx), typography, spelling and dates in
 #: the text (CD5xx) — read every character of every paragraph (~2 s at 4,000 paragraphs): `cddraft check` only.
-BUILD_RULES = ("CD1", "CD3")
+BUILD_RULES = BUILD_FAMILIES
 
 
 _DISABLE = re.compile(r"(?:^|\s)#\s*cddraft:\s*disable\s*=\s*([\w\-, ]+)", re.IGNORECASE)
@@ -58,16 +61,15 @@ def run_rules(
     *,
     disable: AbstractSet[str] = frozenset(),
     only: Iterable[str] | None = None,
+    families: tuple[str, ...] | None = None,
 ) -> list[Diagnostic]:
-    """Findings of the enabled outline rules as diagnostics at ``FILE:LINE:COL``, sorted.
+    """Findings of the enabled outline rules as diagnostics at ``FILE:LINE:COL``, in the one order.
 
     ``outline`` is what the reader read ``doc`` from: it positions the findings and holds the line comments.
     ``disable`` holds codes already resolved (see :func:`cddraft.check.registry.select`);
-    ``only`` restricts the run to the given codes (tests run one rule at a time).
+    ``only`` restricts the run to the given codes (tests run one rule at a time), ``families`` to some code
+    prefixes (a build: :data:`BUILD_RULES`).
     """
-    # The comments are found by scanning the whole outline text: only once a rule finds something, so that a
-    # clean outline costs the build (which runs the quick rules on every outline) nothing here.
-    by_line: dict[int, set[str]] | None = None
     out: list[Diagnostic] = []
     per_outline = outline_disabled(doc)
     off, unknown = select(per_outline)
@@ -76,23 +78,29 @@ def run_rules(
         out.append(Diagnostic(f"unknown rule {sel!r} in check.disable; see `cddraft check --list-rules`",
                               pos=outline.position(("check", "disable", i)), file=outline.file))
     ctx = Context(doc)
-    for r in rules_for("outline", disabled=set(disable) | off, only=set(only) if only is not None else None,
-                       language=doc.language):
-        for finding in r.check(doc, ctx):
-            if by_line is None:
-                by_line = inline_disables(outline.text)
-            start = outline.position(finding.path, key=finding.key)
-            pos = outline.position(finding.path, key=finding.key, offset=finding.offset, text=finding.text)
-            if r.code in by_line.get(pos.line, ()) or r.code in by_line.get(start.line, ()):
-                continue
-            out.append(Diagnostic(finding.message, path=finding.path, pos=pos, severity=r.severity,
-                                  code=r.code, file=outline.file))
-    return sorted(out, key=sort_key)
+    enabled = rules_for("outline", disabled=set(disable) | off, only=set(only) if only is not None else None,
+                        language=doc.language, families=families)
+    out += positioned(((r, f) for r in enabled for f in r.check(doc, ctx)), outline)
+    return ordered(out)
 
 
-def sort_key(d: Diagnostic) -> tuple:
-    pos = d.pos or SourcePos(0, 0)
-    return (d.file, pos.line, pos.column, d.code, d.message)
+def positioned(found: Iterable[tuple[Rule, Finding]], outline: Outline, file: str | None = None) -> list[Diagnostic]:
+    """Rules' findings as diagnostics positioned in ``outline`` (reported as ``file``, by default the outline's),
+    less those a ``# cddraft: disable=…`` comment switches off, in the one order."""
+    # The comments are found by scanning the whole outline text: only once a rule finds something, so that a
+    # clean outline costs the build (which runs the quick rules on every outline) nothing here.
+    by_line: dict[int, set[str]] | None = None
+    out: list[Diagnostic] = []
+    for r, finding in found:
+        if by_line is None:
+            by_line = inline_disables(outline.text)
+        start = outline.position(finding.path, key=finding.key)
+        pos = outline.position(finding.path, key=finding.key, offset=finding.offset, text=finding.text)
+        if r.code in by_line.get(pos.line, ()) or r.code in by_line.get(start.line, ()):
+            continue
+        out.append(Diagnostic(finding.message, path=finding.path, pos=pos, severity=r.severity, code=r.code,
+                              file=outline.file if file is None else file))
+    return ordered(out)
 
 
 def build_findings(document: Document, outline: Outline) -> list[Diagnostic]:
@@ -100,20 +108,22 @@ def build_findings(document: Document, outline: Outline) -> list[Diagnostic]:
 
     The outline's ``check: disable:`` list and ``# cddraft: disable=`` comments apply as in ``cddraft
     check``. They are reported with the build's warnings whatever the rule's severity: the file is still
-    written. The rules engine is imported here, not at the top: ``cddraft --version``, ``new`` and
-    ``schema`` do not pay for it.
+    written. Only the build's rule modules are loaded (the text rules' imports cost ~15 ms), unless the
+    outline disables rules by code: then every code must be known (:func:`~cddraft.check.registry.select`).
     """
-    from cddraft.check import rules
-    from cddraft.check.registry import RULES
-
-    # Only the build's rule modules (the text rules' imports cost ~15 ms), unless the outline disables rules
-    # by code: then every code must be known, or a text rule's code would read as an unknown rule.
-    rules.load(rules.BUILD_MODULES if not outline_disabled(document) and "cddraft:" not in outline.text else
-               rules.ALL_MODULES)
-
-    skipped = {code for code in RULES if not code.startswith(BUILD_RULES)}
-    found = run_rules(document, outline, disable=skipped)
+    found = run_rules(document, outline, families=BUILD_RULES)
     for d in found:
         if not d.code:  # an unknown rule in check.disable: `cddraft check` refuses it; the build only says so
             d.severity = "warning"
     return found
+
+
+def compare_findings(old: Document, new: Document, outline: Outline, old_file: str, *,
+                     disable: AbstractSet[str] = frozenset()) -> list[Diagnostic]:
+    """The findings of the ``compare`` rules on NEW (read from ``outline``) against OLD (read from ``old_file``):
+    what ``cddraft diff`` and ``cddraft corrigendum`` report besides the build's findings. They are switched
+    off as the outline rules are: ``disable``, NEW's ``check: disable:`` list and its line comments."""
+    off, _ = select(outline_disabled(new))  # an unknown code there is reported by the build's findings
+    compared = Compared(old, new, old_file)
+    enabled = rules_for("compare", disabled=set(disable) | off)
+    return positioned(((r, f) for r in enabled for f in r.check(compared)), outline)

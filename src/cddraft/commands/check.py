@@ -17,15 +17,13 @@ from typing import TextIO
 import click
 
 from cddraft.batch.inputs import expand_inputs
-from cddraft.check import rules
 from cddraft.check.built import check_docx
+from cddraft.check.diagnostics import as_json, ordered
 from cddraft.check.explain import as_text
-from cddraft.check.registry import RULES, Rule, select
-from cddraft.check.run import run_rules, sort_key
+from cddraft.check.registry import every_rule, select
+from cddraft.check.run import run_rules
 from cddraft.conventions import english_name
 from cddraft.errors import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, CddraftError, Diagnostic, fail
-
-rules.load()  # check, --list-rules and --explain know every rule
 
 DOCX_SUFFIXES = (".docx", ".docm")
 
@@ -59,17 +57,6 @@ def _versions(read: list, codes: AbstractSet[str]) -> list[Diagnostic]:
     return [d for g in found for d in g.findings] + problems
 
 
-def as_json(d: Diagnostic) -> dict:
-    return {
-        "file": d.file,
-        "line": d.pos.line if d.pos else None,
-        "column": d.pos.column if d.pos else None,
-        "code": d.code or None,
-        "severity": d.severity,
-        "message": d.message,
-    }
-
-
 def run_check(
     files: Iterable[Path],
     *,
@@ -89,7 +76,9 @@ def run_check(
     has no lines: ``FILE: CODE …``, naming the paragraph in the message), schema errors on
     ``stderr`` as before, and a one-line summary on ``stderr``. ``fmt="json"`` prints one JSON
     list on ``stdout`` of objects with file, line, column, code, severity and message (schema
-    errors too, with code null). ``disable`` holds codes, code prefixes (``CD5``) or rule names.
+    errors first, with code null): :func:`cddraft.check.diagnostics.as_json`, in the order of
+    :func:`~cddraft.check.diagnostics.sort_key`, as ``cddraft serve`` shows them. ``disable``
+    holds codes, code prefixes (``CD5``) or rule names.
 
     Exit status: 0 no findings of severity error (warnings allowed), 1 findings of severity
     error, 2 an unusable file (unreadable, invalid outline, not a Word file) or an unknown rule in
@@ -118,8 +107,8 @@ def run_check(
             read.append((str(path), outline, document))
         except CddraftError as exc:
             broken.extend(exc.diagnostics)
-    findings.extend(_versions(read, codes))
-    findings.sort(key=sort_key)
+    # one order (cddraft.check.diagnostics.sort_key), and in JSON the objects of the `cddraft serve` page
+    broken, findings = ordered(broken), ordered([*findings, *_versions(read, codes)])
     if fmt == "json":
         json.dump([as_json(d) for d in [*broken, *findings]], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -139,13 +128,9 @@ def run_check(
     return EXIT_OK
 
 
-def _ordered() -> list[Rule]:
-    return [RULES[c] for c in sorted(RULES)]
-
-
 def list_rules() -> str:
     """One line per rule: code, name, severity and what it flags (``cddraft check --list-rules``)."""
-    rules = _ordered()
+    rules = every_rule()
     width = max(len(r.name) for r in rules)
     return "\n".join(f"{r.code}  {r.name:<{width}}  {r.severity:<7}  {r.summary}" for r in rules) + "\n"
 
@@ -153,7 +138,7 @@ def list_rules() -> str:
 #: A citation of the conventions reference in a rule's docstring, by its bare file name.
 def explain(code: str) -> str:
     """A rule's documentation (its docstring) for ``cddraft check --explain CODE``; code or name."""
-    matched = [r for r in RULES.values() if r.code == code.strip().upper() or r.name == code.strip().lower()]
+    matched = [r for r in every_rule() if r.code == code.strip().upper() or r.name == code.strip().lower()]
     if not matched:
         raise fail(f"unknown rule {code!r}; see `cddraft check --list-rules`")
     r = matched[0]

@@ -10,10 +10,11 @@ from cddraft.conventions import Conventions
 from cddraft.localise.numbering import marker
 from cddraft.localise.types import Block, Bullet, Heading, Para
 from cddraft.model import blocks as m
+from cddraft.model.charsets import CJK, char_class
 from cddraft.model.inline import Footnote, Inline, Ref, Span
 from cddraft.model.markup import Markup
 
-_CJK = r"[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef]"
+_CJK = char_class(CJK)
 _CJK_GAP = re.compile(rf"(?<={_CJK}) +(?=\S)|(?<=\S) +(?={_CJK})")
 
 

@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterator
 
 from cddraft.localise.types import Block, Spans
+from cddraft.model.charsets import CJK
 from cddraft.model.inline import Footnote, Ref, Span
 
-_CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK = CJK
 #: A document symbol ("CD/2090", "CD/WP.580/Rev.1"), one CJK character, a word (digits too) or one other sign,
 #: with the blank after it: the units compared inside a block. A word stops where CJK characters start ("14日").
 _TOKEN = re.compile(rf"[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+\s*|[{_CJK}]|[^\W{_CJK}]+\s*|\s+"

@@ -16,6 +16,7 @@ from cddraft.conventions import Conventions
 from cddraft.localise.compare import Token, aligned, block_key, merged, token_key, tokens
 from cddraft.localise.places import Locator
 from cddraft.localise.types import Block, Bullet, ContentsTable, Heading, Localised, Para, Spans
+from cddraft.model.charsets import CJK_LETTERS, char_class
 from cddraft.model.inline import Footnote, Ref, Span, escape, stripped
 from cddraft.model.markup import to_markup
 
@@ -28,7 +29,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _LONG_NUMBER = re.compile(r"\d{3}")
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(char_class(CJK_LETTERS))
 
 
 def _key(t: Token) -> tuple:

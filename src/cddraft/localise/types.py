@@ -11,8 +11,26 @@ from typing import Literal
 
 from cddraft.model.inline import Footnote, Ref, Span
 
-#: Localised inline content: references carry their number.
-Spans = list[Span | Ref | Footnote]
+
+@dataclass(frozen=True)
+class Marked:
+    """Inline content inserted or deleted in a revision (``cddraft diff``): drawn as Word's ``w:ins``/``w:del``."""
+
+    kind: Literal["ins", "del"]
+    items: tuple[Span | Ref | Footnote, ...]
+
+
+@dataclass(frozen=True)
+class Restyled:
+    """Words kept in a revision whose formatting changed; ``was`` is their formatting before (bold, italic, sup),
+    drawn as Word's ``w:rPrChange``."""
+
+    items: tuple[Span, ...]
+    was: tuple[bool, bool, bool]
+
+
+#: Localised inline content: references carry their number; a revised document's also its revisions.
+Spans = list[Span | Ref | Footnote | Marked | Restyled]
 
 
 @dataclass(frozen=True)
@@ -92,7 +110,18 @@ class ContentsTable:
     entries: list[ContentsEntry]
 
 
-Block = Heading | Para | Bullet | Signatures | ContentsTable
+@dataclass
+class Revised:
+    """A block of a revised document (``cddraft diff``): inserted or deleted whole (``kind``: its runs and its
+    paragraph mark), or kept in another form (``was``: the block as it was, whose paragraph properties are
+    recorded as Word's ``w:pPrChange``)."""
+
+    block: Heading | Para | Bullet | Signatures | ContentsTable
+    kind: Literal["ins", "del"] | None = None
+    was: Heading | Para | Bullet | None = None
+
+
+Block = Heading | Para | Bullet | Signatures | ContentsTable | Revised
 
 
 @dataclass
@@ -126,6 +155,7 @@ class Masthead:
     emblem: bool = False  # the UN emblem beside the body's name
     united_nations_wide: bool = False  # "United Nations" takes two columns to stay on one line (Russian)
     body_size: float = 20  # the body's name in points (a long name is set smaller); a line break parts two names
+    was: Masthead | None = None  # a revised document's masthead as it was: what changed is drawn as revisions
     reissue: bool = False  # a reissue: the symbol takes a * (here, not in the running headers)
     reissue_note: str | None = None  # its note at the foot of page 1, called by that *
 
@@ -149,4 +179,5 @@ class Localised:
     blocks: list[Block] = field(default_factory=list)
     title_note: Spans | None = None  # the title's footnote, marked * (§4.1a)
     session: SessionBlock | None = None  # the lines under the masthead (§12)
+    title_spans: Spans | None = None  # a revised document's title with its revisions (the plain title: ``title``)
     kind: str = "report"  # letter, note-verbale, report, corrigendum

@@ -13,15 +13,13 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator
 
 from cddraft.conventions.bodies import BodyMatch, bodies, body_of, closest_examples
+from cddraft.languages import Language
 from cddraft.model import markup
 from cddraft.model.blocks import Block, Body, Kind, Model
 from cddraft.model.dates import Date
 from cddraft.model.inline import check_characters
 from cddraft.model.markup import Markup, NoteText, PlainText, Text
 from cddraft.model.session import AgendaItems, AgendaTitles, Meeting
-
-LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-Language = Literal["ar", "zh", "en", "fr", "ru", "es"]
 
 # [0-9], not \d: \d takes any script's digits (GE.１７-…), which the Code 39 barcode and the QR address cannot.
 #: A job number: Geneva's GE.yy-nnnnn or New York's yy-nnnnn (§2.1), a final * for a reissue.
@@ -277,4 +275,4 @@ class Document(Model):
         return found
 
 
-__all__ = ["LANGUAGES", "Annex", "Block", "Document", "Letter", "Report", "Signatory", "Text"]
+__all__ = ["Annex", "Block", "Document", "Letter", "Report", "Signatory", "Text"]

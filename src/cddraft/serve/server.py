@@ -73,13 +73,11 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, page(names, n).encode(), "text/html; charset=utf-8")
 
     def _explain(self, code: str) -> None:
-        from cddraft.check import rules
         from cddraft.check.explain import as_html
-        from cddraft.check.registry import RULES
+        from cddraft.check.registry import every_rule
         from cddraft.conventions import english_name
 
-        rules.load()
-        found = RULES.get(code.upper())
+        found = next((r for r in every_rule() if r.code == code.upper()), None)
         if found is None:
             self._send(HTTPStatus.NOT_FOUND, b"no such rule")
         else:

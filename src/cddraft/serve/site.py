@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cddraft.check.diagnostics import as_json, ordered
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.serve.renderer import Renderer
 
@@ -21,9 +22,9 @@ from cddraft.serve.renderer import Renderer
 _KEEP = 2
 
 
-def _as_dict(d: Diagnostic) -> dict[str, Any]:
-    return {"line": d.pos.line if d.pos else None, "column": d.pos.column if d.pos else None,
-            "code": d.code or None, "severity": d.severity, "message": d.message}
+def _as_json(diagnostics: list[Diagnostic]) -> list[dict[str, Any]]:
+    """As ``cddraft check --format json`` gives them: the same objects, in the same order."""
+    return [as_json(d) for d in ordered(diagnostics)]
 
 
 @dataclass
@@ -75,8 +76,10 @@ class Site:
                 q.put(event)
 
     def build(self, entry: Entry) -> None:
-        """Build, check and render one outline; on errors keep the last good pages and show the errors."""
-        from cddraft.check import rules
+        """Build, check and render one outline; on errors keep the last good pages and show the errors.
+
+        The findings are those ``cddraft check --format json`` gives for the outline (every rule, the build's among
+        them), with any problem rendering the pages."""
         from cddraft.check.run import run_rules
         from cddraft.pipeline import build
 
@@ -85,11 +88,10 @@ class Site:
         version = entry.version + 1
         folder = self.work / f"o{entry.n}" / f"v{version}"
         try:
-            built = build(entry.source)
-            rules.load()
+            built = build(entry.source, findings=False)
             found = run_rules(built.document, built.outline)
         except CddraftError as exc:
-            entry.state, entry.errors = "error", [_as_dict(d) for d in exc.diagnostics]
+            entry.state, entry.errors = "error", _as_json(exc.diagnostics)
             self._tell(entry)
             return
         folder.mkdir(parents=True, exist_ok=True)
@@ -105,7 +107,7 @@ class Site:
             except CddraftError as exc:
                 found = [*found, *exc.diagnostics]
         entry.version, entry.pages, entry.files = version, pages, files
-        entry.findings = [_as_dict(d) for d in [*built.warnings, *found]]
+        entry.findings = _as_json(found)
         entry.errors, entry.state = [], "ready"
         self._tell(entry)
         for old in range(1, version - _KEEP + 1):

@@ -10,7 +10,7 @@ from docx2python import docx2python
 
 from cddraft.conventions import load_conventions
 from cddraft.conventions.bodies import bodies, body_of
-from cddraft.model.document import LANGUAGES
+from cddraft.languages import LANGUAGES
 from tests.conftest import run_cli
 
 #: The grammar pieces Russian and Arabic titles need (their verbs agree with the sender).

@@ -7,7 +7,7 @@ import zipfile
 import docx
 from lxml import etree
 
-from cddraft.writers.docx import layout
+from cddraft import layout
 from cddraft.writers.docx import styles as st
 from tests.conftest import REPO
 

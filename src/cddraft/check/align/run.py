@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cddraft.check.align.pair import Pair, Version
 from cddraft.check.registry import rules_for, select
-from cddraft.check.run import inline_disables, outline_disabled, sort_key
+from cddraft.check.run import outline_disabled, positioned
 from cddraft.errors import Diagnostic
 from cddraft.model.document import Document
 from cddraft.readers.outline.positions import Outline
@@ -45,9 +45,6 @@ def groups(read: list[tuple[str, Outline, Document]], base: str | None = None, *
            disable: AbstractSet[str] = frozenset(), lone: bool = True) -> tuple[list[Group], list[Diagnostic]]:
     """The versions grouped by symbol; a document with one version (unless ``lone`` is false), or none in its
     original language, is said. ``disable`` holds rule codes switched off for the whole run."""
-    from cddraft.check import rules
-
-    rules.load()
     by_symbol: dict[str, list[Version]] = {}
     for file, outline, doc in read:
         by_symbol.setdefault(doc.symbol.rstrip("*"), []).append(Version(file, outline, doc))
@@ -82,17 +79,5 @@ def findings(pair: Pair, disable: AbstractSet[str] = frozenset()) -> list[Diagno
     version declares (and those switched off in ``disable``)."""
     version = pair.version
     off, _ = select(outline_disabled(version.doc))
-    off |= set(disable)
-    by_line: dict[int, set[str]] | None = None
-    out: list[Diagnostic] = []
-    for r in rules_for("versions", disabled=off):
-        for f in r.check(pair):
-            if by_line is None:
-                by_line = inline_disables(version.outline.text)
-            start = version.outline.position(f.path)
-            pos = version.outline.position(f.path, offset=f.offset, text=f.text)
-            if r.code in by_line.get(pos.line, ()) or r.code in by_line.get(start.line, ()):
-                continue
-            out.append(Diagnostic(f.message, path=f.path, pos=pos, severity=r.severity, code=r.code,
-                                  file=version.file))
-    return sorted(out, key=sort_key)
+    enabled = rules_for("versions", disabled=off | set(disable))
+    return positioned(((r, f) for r in enabled for f in r.check(pair)), version.outline, version.file)

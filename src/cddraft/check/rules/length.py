@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from cddraft.check.context import Context
 from cddraft.check.registry import Finding, rule
+from cddraft.model.charsets import CJK_LETTERS, char_class
 from cddraft.model.document import Document
 
 #: Documents not originating in the Secretariat (Member-State submissions): footnotes and headings included.
@@ -18,7 +19,7 @@ SECRETARIAT_LIMIT = 8_500
 #: versions hold the same text: 2,314 English words against 3,573 Han characters plus 324
 #: other tokens (figures, symbols): (2314 - 324) / 3573 ≈ 1 / 1.8.
 HAN_PER_WORD = 1.8
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
+_HAN = re.compile(char_class(CJK_LETTERS))
 _TOKEN = re.compile(r"\S+")
 
 

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from cddraft.check.context import Context
 from cddraft.check.registry import Finding, rule
 from cddraft.conventions import load_conventions
+from cddraft.languages import LANGUAGES
 from cddraft.localise import country_key  # the order the renderer prints is the order checked
-from cddraft.model.document import LANGUAGES, Document
+from cddraft.model.document import Document
 
 
 @rule("CD306", "signatory-without-country", "error", "Signatories to order by country, one without a country")

@@ -1,5 +1,5 @@
-"""CD301-CD305, CD315: the masthead date, the job number and the footer date stamps (§1.1, §2); a placeholder
-symbol."""
+"""CD301-CD305, CD315, CD320: the masthead date, the job number and the footer date stamps (§1.1, §2); a placeholder
+symbol; a document without a job number."""
 
 from __future__ import annotations
 
@@ -138,3 +138,27 @@ def placeholder_symbol(doc: Document, ctx: Context) -> Iterator[Finding]:
     numbers = re.findall(r"\d+", doc.symbol)
     if numbers and all(set(n) == {"0"} for n in numbers):
         yield Finding(("symbol",), f"{doc.symbol} is a placeholder: put the symbol the secretariat gives the document")
+
+
+@rule("CD320", "job-number-missing", "warning", "No job number: page 1 has no job number or barcode")
+def job_number_missing(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Flags an outline without ``job_number:``, at its symbol, naming the form its body's job numbers take:
+    ``GE.yy-nnnnn`` for the bodies served in Geneva, ``yy-nnnnn`` for those served in New York (the Security
+    Council, the General Assembly).
+
+    Why: the job number is printed at the foot of page 1, with its barcode and the date stamps; the document is
+    filed, translated and printed under it. It is given by the secretariat when the document is submitted, so a
+    draft may not have one yet — the file is still built — but it is not issued without it. Switch the rule off
+    in the outline (``check: {disable: [CD320]}``) while the number is not known.
+
+    Example::
+
+        symbol: CD/2101            # CD320: add job_number: GE.17-… once the secretariat gives it
+        date: 2017-09-15
+
+    Manual: un-conventions.md §2.1 (job number), §2.4 (barcode).
+    """
+    if doc.job_number is None:
+        form = "GE.yy-nnnnn" if doc.served_by.body.job_number == "geneva" else "yy-nnnnn"
+        yield Finding(("symbol",), "no job_number: page 1 has no job number or barcode; add the one the secretariat "
+                                   f"gives ({form})")

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from cddraft.check.context import Context
 from cddraft.check.registry import Finding, rule
 from cddraft.check.walk import RUNNING
+from cddraft.model.charsets import CHINESE, IDEOGRAPHS, char_class
 from cddraft.model.document import Document
 
 
@@ -98,11 +99,12 @@ def bullet_ends_with_semicolon(doc: Document, ctx: Context) -> Iterator[Finding]
                                                      "sentence may end with a full stop)")
 
 
-_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]"
+_HAN = char_class(CHINESE)
 _CJK_GAP = re.compile(rf"(?<={_HAN})[ \t]+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])[ \t]+(?={_HAN})")
 # A full stop only after a Chinese character that is not a numeral: "谢谢主席先生." is flagged; "37.5",
 # "CD/2090." and the chapter number "一." are not.
-_HALF_PUNCT = re.compile(r"(?<=[\u3400-\u9fff])(?:[,;:!?]|(?<![一二三四五六七八九十])\.)|[,;:!?](?=[\u3400-\u9fff])")
+_HALF_PUNCT = re.compile(rf"(?<={char_class(IDEOGRAPHS)})(?:[,;:!?]|(?<![一二三四五六七八九十])\.)|[,;:!?]"
+                         rf"(?={char_class(IDEOGRAPHS)})")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。"}
 
 

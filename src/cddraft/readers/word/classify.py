@@ -12,6 +12,7 @@ from typing import Literal
 
 from lxml import etree
 
+from cddraft import layout
 from cddraft.conventions import Conventions, load_conventions
 from cddraft.model.inline import Inline
 from cddraft.readers.word.package import NS, Parts, path, w
@@ -21,7 +22,7 @@ from cddraft.readers.word.runs import Found, strip
 UNOG_HEADINGS = {"hchg": 1, "h1g": 2, "h23g": 3, "h4g": 5, "h56g": 5}
 _QUOTE_STYLES = {"quote", "intense quote", "block text", "quotation"}
 _BULLET_STYLES = {"bullet1g": 1, "bullet2g": 2, "list bullet": 1, "list bullet 2": 2}
-_STEP, _NUMBER_TAB = 567, 1701  # the UNOG indents cddraft writes (writers/docx/styles.py)
+_STEP, _NUMBER_TAB = layout.STEP, layout.NUMBER_TAB  # the UNOG indents cddraft writes
 _LEAD = re.compile(r"^\t?([^\t]{1,12})\t")
 _PPR, _IND, _JC, _SPACING, _NUMPR, _OUTLINE_LEVEL = (path(f"w:{t}") for t in (
     "pPr", "ind", "jc", "spacing", "numPr", "outlineLvl"))

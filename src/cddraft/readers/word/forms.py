@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 
 from cddraft.conventions import Conventions, load_conventions
-
-LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+from cddraft.languages import LANGUAGES
 
 
 def match(template: str, text: str, **patterns: str) -> dict[str, str] | None:

@@ -14,7 +14,8 @@ from lxml import etree
 from cddraft.conventions import Conventions, load_conventions
 from cddraft.conventions.bodies import body_of
 from cddraft.conventions.dates import parse_date, parse_stamp
-from cddraft.readers.word.forms import LANGUAGES, language_codes, match
+from cddraft.languages import LANGUAGES
+from cddraft.readers.word.forms import language_codes, match
 from cddraft.readers.word.package import NS, Parts, w
 
 #: The job line: a reissue's * after the number (11-37476* (E)), or after the letter as cddraft wrote it before.

@@ -14,13 +14,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from cddraft import namespaces as ns
 from cddraft.readers.docx_package import read_docx_parts
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS = {"w": W, "r": R, "dc": "http://purl.org/dc/elements/1.1/",
-      "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-      "pr": "http://schemas.openxmlformats.org/package/2006/relationships"}
+W, R = ns.W, ns.R
+NS = ns.PREFIXES
 
 
 #: The UNOG style set's ids: the contract (their names vary: "_ H _Ch_G" in the genuine template).

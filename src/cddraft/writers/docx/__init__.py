@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -17,6 +16,7 @@ from cddraft.writers.docx.body import BodyWriter
 from cddraft.writers.docx.emblem import add_emblem
 from cddraft.writers.docx.footnotes import set_footnotes
 from cddraft.writers.docx.furniture import add_furniture
+from cddraft.writers.docx.revisions import Revisions
 from cddraft.writers.docx.template import open_template
 from cddraft.writers.docx.timestamps import fix_timestamps
 
@@ -119,13 +119,13 @@ def _clip(text: str, limit: int) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
-def render_docx(loc: Localised, template: Path | None = None,
-                make_writer: Callable[[x.Script], BodyWriter] = BodyWriter) -> bytes:
-    """Draw the localised document into the template; return the .docx bytes. ``make_writer`` gives the body
-    writer (the tracked-changes writer draws the body against an older version)."""
+def render_docx(loc: Localised, template: Path | None = None, revisions: Revisions | None = None) -> bytes:
+    """Draw the localised document into the template; return the .docx bytes. A revised document
+    (:func:`cddraft.localise.revise.revise`) is drawn with Word's revision marks, by ``revisions``' author and
+    date."""
     doc = open_template(template, template_context(loc))
     script = script_of(loc)
-    writer = make_writer(script)
+    writer = BodyWriter(script, revisions=revisions)
     head = writer.masthead(loc.masthead)  # first: a reissue's note is page 1's first (*)
     writer.document(loc)
     # Headers and footers first: python-docx looks for a preceding section break (an XPath over the whole

@@ -1,41 +1,48 @@
-"""Localised blocks → the body XML (title, paragraphs, headings, signatures) and footnote texts."""
+"""Localised blocks → the body XML (title, paragraphs, headings, signatures) and footnote texts.
+
+One writer for every document: a revised one (``cddraft diff``) carries its revisions as data — marked and
+restyled words, blocks inserted or deleted whole or kept in another form — which the writer draws through its pen
+(:mod:`.pen`) like everything else.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from cddraft import layout
 from cddraft.localise.types import (
-    BlockLine,
+    Block,
     Bullet,
     ContentsTable,
     Heading,
     Localised,
+    Marked,
     Masthead,
     Para,
-    SessionBlock,
+    Restyled,
+    Revised,
     Signatures,
     Spans,
 )
 from cddraft.model.inline import Footnote, Ref, Span
-from cddraft.writers.docx import layout
 from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx import styles as st
 from cddraft.writers.docx.masthead import masthead_xml
+from cddraft.writers.docx.pen import Pen
+from cddraft.writers.docx.session import session_xml
 
 #: Space above the signature block(s) after the letter's last paragraph (24 pt).
 SIGNATURE_SPACE = 480
 #: Bookmark ids of the headings a contents table lists: clear of the cross-references' (their count) and of
-#: the tracked writer's revision ids (9000 on).
+#: the revision marks' ids (9000 on).
 _TOC_BOOKMARKS = 5000
 
 
 @dataclass
-class BodyWriter:
+class BodyWriter(Pen):
     """Accumulates body XML; footnotes are numbered in one sequence for the whole document."""
 
-    script: x.Script
-    parts: list[str] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     bookmarks: dict[str, str] = field(default_factory=dict)  # outline id → Word bookmark name
     toc_marks: int = 0  # the headings bookmarked for a contents table so far
@@ -55,12 +62,12 @@ class BodyWriter:
     def number(self, lead: str, number: str, tail: str, anchor: tuple[str, str] | None) -> str:
         """``lead`` + the block's number + ``tail``; the part a {ref:} prints is bookmarked for REF fields."""
         if anchor is None or not number.startswith(anchor[1]):
-            return self.plain(lead + number + tail)
+            return self.text(lead + number + tail)
         ident, core = anchor
         name = self.bookmark(ident)
         mark = list(self.bookmarks).index(ident)  # one bookmark per id: its place in the registry is its number
-        return (self.plain(lead) * bool(lead) + f'<w:bookmarkStart w:id="{mark}" w:name="{name}"/>'
-                + self.plain(core) + f'<w:bookmarkEnd w:id="{mark}"/>' + self.plain(number[len(core):] + tail))
+        return (self.text(lead) * bool(lead) + f'<w:bookmarkStart w:id="{mark}" w:name="{name}"/>'
+                + self.text(core) + f'<w:bookmarkEnd w:id="{mark}"/>' + self.text(number[len(core):] + tail))
 
     # -- runs -------------------------------------------------------------------------------
     def spans(self, spans: Spans, *, in_note: bool = False) -> str:
@@ -68,11 +75,20 @@ class BodyWriter:
         for s in spans:
             if isinstance(s, Ref):  # a REF field: Word updates it if the numbers change
                 props = x.rpr(self.script, bold=s.bold, italic=s.italic, sup=s.sup)
-                out.append(x.field(f"REF {self.bookmark(s.target)} \\h", s.number or "", props))
+                out.append(self.field(f"REF {self.bookmark(s.target)} \\h", s.number or "", props))
             elif isinstance(s, Span):
-                out.append(x.runs(s.text, self.script, bold=s.bold, italic=s.italic, sup=s.sup))
+                out.append(self.text(s.text, bold=s.bold, italic=s.italic, sup=s.sup))
             elif isinstance(s, Footnote) and not in_note:
                 out.append(self.footnote(s))
+            elif isinstance(s, Marked):  # words inserted or deleted in a revision
+                out.append(self.marked(s.kind, lambda s=s: self.spans(list(s.items), in_note=in_note)))
+            elif isinstance(s, Restyled):  # words kept whose formatting changed: their old formatting recorded
+                for span in s.items:
+                    was = x.rpr(self.script, bold=s.was[0], italic=s.was[1], sup=s.was[2])
+                    was_inner = was[len("<w:rPr>"):-len("</w:rPr>")] if was else ""
+                    change = f"<w:rPrChange {self._attrs(0)}><w:rPr>{was_inner}</w:rPr></w:rPrChange>"
+                    out.append(x.runs(span.text, self.script, change=change, bold=span.bold, italic=span.italic,
+                                      sup=span.sup))
         return "".join(out)
 
     def footnote(self, note: Footnote) -> str:
@@ -80,19 +96,16 @@ class BodyWriter:
         ref = x.rpr(self.script, style=st.FOOTNOTE_REFERENCE)
         # UNOG (§4.1a): a tab, the mark (right-aligned at the 1021 tab), a tab, the text at the 1134 indent.
         # LibreOffice lays this out differently; the copy it converts is adjusted (cddraft.lo_compat).
-        text = (
-            self.ppr(st.FOOTNOTE_TEXT)
-            + x.run("\t", x.rpr(self.script))
-            + f"<w:r>{ref}<w:footnoteRef/></w:r>"
-            + x.run("\t", x.rpr(self.script))
-            + self.spans(list(note.content), in_note=True)
-        )
+        with self.unmarked():  # the note's own text: its call carries the revision
+            text = (
+                self.ppr(st.FOOTNOTE_TEXT)
+                + x.run("\t", x.rpr(self.script))
+                + f"<w:r>{ref}<w:footnoteRef/></w:r>"
+                + x.run("\t", x.rpr(self.script))
+                + self.spans(list(note.content), in_note=True)
+            )
         self.footnotes.append(f'<w:footnote w:id="{number}"><w:p>{text}</w:p></w:footnote>')
         return f'<w:r>{ref}<w:footnoteReference w:id="{number}"/></w:r>'
-
-    def title_note(self, spans: Spans) -> str:
-        """The title's footnote with a custom mark (§4.1a): it takes no number from the sequence."""
-        return self.page_note(spans)
 
     def page_note(self, spans: Spans) -> str:
         """A note of page 1 (a reissue's, the provisional agenda's, the title's) with the custom mark *, then **
@@ -101,8 +114,9 @@ class BodyWriter:
         self.page_marks += 1
         ref = x.rpr(self.script, style=st.FOOTNOTE_REFERENCE)
         star = x.run("*" * self.page_marks, ref)
-        text = (self.ppr(st.FOOTNOTE_TEXT) + x.run("\t", x.rpr(self.script)) + star
-                + x.run("\t", x.rpr(self.script)) + self.spans(list(spans), in_note=True))
+        with self.unmarked():
+            text = (self.ppr(st.FOOTNOTE_TEXT) + x.run("\t", x.rpr(self.script)) + star
+                    + x.run("\t", x.rpr(self.script)) + self.spans(list(spans), in_note=True))
         self.footnotes.append(f'<w:footnote w:id="{number}"><w:p>{text}</w:p></w:footnote>')
         return f'<w:r>{ref}<w:footnoteReference w:customMarkFollows="1" w:id="{number}"/></w:r>{star}'
 
@@ -114,106 +128,66 @@ class BodyWriter:
             return x.run("*", x.rpr(x.Script(lang=self.script.lang), size=10))
         return self.page_note([Span(m.reissue_note)])
 
-    def session(self, block: SessionBlock) -> None:
-        """The lines under the masthead (§12), ranged at the margin in a column of their own width; the Security
-        Council's column beside the Assembly's first lines (identical letters)."""
-        geometry = layout.SESSION_BLOCK
-        first, last = 0, len(block.left) - 1
-
-        def line(i: int, ln: BlockLine, width: int) -> str:
-            spacing = {"before": geometry.before if i == first else 0, "after": geometry.after if i == last else 0,
-                       "line": 240, "lineRule": "auto"}
-            ind = {"left": 0, "right": max(width - geometry.width, 0)}
-            runs = self.plain(ln.text[:ln.note_at] if ln.note else ln.text, bold=ln.bold)
-            if ln.note is not None:
-                runs += self.page_note([Span(ln.note)]) + self.plain(ln.text[ln.note_at:], bold=ln.bold)
-            return x.paragraph(self.ppr(st.NORMAL, spacing=spacing, ind=ind, jc="left"), runs)
-
-        lines = [line(i, ln, st.TEXT_WIDTH) for i, ln in enumerate(block.left)]
-        if not block.right:
-            self.parts.extend(lines)
-            return
-        paired = len(block.right)
-        widths = (geometry.width, st.TEXT_WIDTH - geometry.width)
-        cells = ["".join(line(i, ln, widths[0]) for i, ln in enumerate(block.left[:paired])),
-                 "".join(line(i, ln, widths[1]) for i, ln in enumerate(block.right))]
-        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        row = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{c}</w:tc>'
-                      for w, c in zip(widths, cells, strict=True))
-        bidi = "<w:bidiVisual/>" if self.script.rtl else ""
-        self.parts.append(
-            f'<w:tbl><w:tblPr>{bidi}<w:tblW w:w="{st.TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-            '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
-            '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-            f'w:noHBand="0" w:noVBand="0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid><w:tr>{row}</w:tr></w:tbl>')
-        self.parts.extend(lines[paired:])
-
-    def ppr(self, style: str, **props) -> str:  # type: ignore[no-untyped-def]
-        """Paragraph properties with the version's direction and CJK line-breaking."""
-        props.setdefault("bidi", self.script.rtl)
-        # Chinese is justified like every version (SingleTxtG); LibreOffice drops a full-width comma that
-        # ends a justified CJK line, so the copy it converts is ranged left instead (cddraft.lo_compat).
-        return x.ppr(style, cjk=bool(self.script.east_asian_font), **props)
-
-    def plain(self, text: str, **props: object) -> str:
-        return x.runs(text, self.script, **props)
-
     # -- blocks -----------------------------------------------------------------------------
-    def heading(self, h: Heading) -> None:
-        style = st.HEADING_STYLES[h.level]
-        lead = self.number("\t", h.number or "", "\t", h.anchor)
+    def _heading_props(self, h: Heading) -> str:
         # outline levels as the styles give them (HChG 0 … H4G 4: what pandoc and screen readers read from the
         # style), the paragraph's own where one style serves two levels (H23G: 1., then (a) one level down)
-        outline = h.level - 1
-        runs = lead + self.spans(h.spans)
+        return self.ppr(st.HEADING_STYLES[h.level], page_break=h.page_break, outline=h.level - 1)
+
+    def heading(self, h: Heading) -> None:
+        props = self._heading_props(h)
+        runs = self.number("\t", h.number or "", "\t", h.anchor) + self.spans(h.spans)
         if h.toc:  # the contents table's page number refers to this heading
             self.toc_marks += 1
             mark = _TOC_BOOKMARKS + self.toc_marks
             runs = f'<w:bookmarkStart w:id="{mark}" w:name="{h.toc}"/>{runs}<w:bookmarkEnd w:id="{mark}"/>'
-        self.parts.append(x.paragraph(self.ppr(style, page_break=h.page_break, outline=outline), runs))
+        self.parts.append(self.paragraph(props, runs))
 
     def contents(self, table: ContentsTable) -> None:
         """The contents table: its heading, the column heads, then a line a heading — number, title, the
         paragraphs under it after a dotted leader, and its page (a PAGEREF field Word and LibreOffice fill in)."""
         rng, page = st.TEXT_WIDTH - st.STEP - 284, st.TEXT_WIDTH
-        self.parts.append(x.paragraph(self.ppr(st.HEADING_STYLES[1], outline=0), self.plain("\t\t" + table.heading)))
+        self.parts.append(self.paragraph(self.ppr(st.HEADING_STYLES[1], outline=0),
+                                         self.text("\t\t" + table.heading)))
         heads = self.ppr(st.BODY, tabs=(("right", rng), ("right", page)), ind={"left": 0, "right": 0})
-        self.parts.append(x.paragraph(heads, self.plain(f"\t{table.paragraphs}\t{table.page}", italic=True)))
+        self.parts.append(self.paragraph(heads, self.text(f"\t{table.paragraphs}\t{table.page}", italic=True)))
         for e in table.entries:
             left = st.BAND + st.STEP * e.level
             props = self.ppr(st.BODY, tabs=(("right", rng, "dot"), ("right", page)),
                              ind={"left": left, "right": 0, "hanging": st.STEP}, jc="left")
-            runs = (self.plain(f"{e.number or ''}\t{e.text}\t{e.paragraphs}\t")
-                    + x.field(f"PAGEREF {e.bookmark} \\h", "0", x.rpr(self.script)))
-            self.parts.append(x.paragraph(props, runs))
+            runs = (self.text(f"{e.number or ''}\t{e.text}\t{e.paragraphs}\t")
+                    + self.field(f"PAGEREF {e.bookmark} \\h", "0", x.rpr(self.script)))
+            self.parts.append(self.paragraph(props, runs))
+
+    def _para_props(self, p: Para) -> str:
+        if p.role == "letter":  # only the first-line indent is the paragraph's own: left and right are SingleTxtG's
+            return self.ppr(st.BODY, ind={"firstLine": st.STEP})
+        if p.role == "closing":
+            return self.ppr(st.BODY, ind={"firstLine": st.STEP if p.depth == 0 else 0}, jc="left")
+        if p.role == "note":
+            return self.ppr(st.BODY, jc="right")
+        if p.role == "quote":
+            return self.ppr(st.BODY, ind={"left": st.NUMBER_TAB, "right": st.NUMBER_TAB})
+        if p.role == "item":
+            tab = st.BAND + st.STEP * (p.depth + 1)
+            return self.ppr(st.BODY, tabs=(("left", tab),), ind={"firstLine": st.STEP * p.depth},
+                            keep_next=p.keep_next)
+        if p.number:
+            return self.ppr(st.BODY, tabs=(("left", st.NUMBER_TAB),), keep_next=p.keep_next)
+        return self.ppr(st.BODY, keep_next=p.keep_next)
 
     def para(self, p: Para) -> None:
-        if p.role == "letter":
-            # only the first-line indent is the paragraph's own: left and right come from SingleTxtG
-            props = self.ppr(st.BODY, ind={"firstLine": st.STEP})
-            self.parts.append(x.paragraph(props, self.spans(p.spans)))
-        elif p.role == "closing":
-            ind = {"firstLine": st.STEP if p.depth == 0 else 0}
-            self.parts.append(x.paragraph(self.ppr(st.BODY, ind=ind, jc="left"), self.spans(p.spans)))
-        elif p.role == "note":
-            self.parts.append(x.paragraph(self.ppr(st.BODY, jc="right"), self.spans(p.spans)))
-        elif p.role == "quote":
-            ind = {"left": st.NUMBER_TAB, "right": st.NUMBER_TAB}
-            self.parts.append(x.paragraph(self.ppr(st.BODY, ind=ind), self.spans(p.spans)))
-        elif p.role == "item":
-            first = st.STEP * p.depth
-            tab = st.BAND + st.STEP * (p.depth + 1)
-            ind = {"firstLine": first}
-            props = self.ppr(st.BODY, tabs=(("left", tab),), ind=ind, keep_next=p.keep_next)
-            self.parts.append(x.paragraph(props, self.plain(f"{p.number}\t") + self.spans(p.spans)))
-        elif p.number:
-            props = self.ppr(st.BODY, tabs=(("left", st.NUMBER_TAB),), keep_next=p.keep_next)
-            self.parts.append(x.paragraph(props, self.number("", p.number, "\t", p.anchor) + self.spans(p.spans)))
+        props = self._para_props(p)
+        if p.role == "item":
+            runs = self.text(f"{p.number}\t") + self.spans(p.spans)
+        elif p.number and p.role not in ("letter", "closing", "note", "quote"):
+            runs = self.number("", p.number, "\t", p.anchor) + self.spans(p.spans)
         else:
-            self.parts.append(x.paragraph(self.ppr(st.BODY, keep_next=p.keep_next), self.spans(p.spans)))
+            runs = self.spans(p.spans)
+        self.parts.append(self.paragraph(props, runs))
 
     def bullet(self, b: Bullet) -> None:
-        self.parts.append(x.paragraph(self.ppr(st.BULLETS[b.level]), self.spans(b.spans)))
+        self.parts.append(self.paragraph(self.ppr(st.BULLETS[b.level]), self.spans(b.spans)))
 
     def signatures(self, sig: Signatures) -> None:
         if sig.side_by_side and len(sig.blocks) > 1:
@@ -223,7 +197,7 @@ class BodyWriter:
             for i, line in enumerate(lines):
                 spacing = {"before": SIGNATURE_SPACE if i == 0 and n == 0 else (240 if i == 0 else 0)}
                 props = self.ppr(st.BODY, keep_next=i < len(lines) - 1, jc="right", spacing=spacing)
-                self.parts.append(x.paragraph(props, self.plain(line)))
+                self.parts.append(self.paragraph(props, self.text(line)))
 
     def _signature_table(self, blocks: list[list[str]]) -> str:
         width = st.TEXT_WIDTH - 2 * st.BAND
@@ -233,9 +207,9 @@ class BodyWriter:
         for lines in blocks:
             # 24 pt above the blocks, as above a signature standing alone: they do not touch the last paragraph
             paras = "".join(
-                x.paragraph(self.ppr(st.BODY, ind={"left": 0, "right": 0}, jc="center",
-                                     spacing={"before": SIGNATURE_SPACE} if i == 0 else None),
-                            self.plain(line))
+                self.paragraph(self.ppr(st.BODY, ind={"left": 0, "right": 0}, jc="center",
+                                        spacing={"before": SIGNATURE_SPACE} if i == 0 else None),
+                               self.text(line))
                 for i, line in enumerate(lines)
             )
             cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{col}" w:type="dxa"/></w:tcPr>{paras}</w:tc>')
@@ -246,8 +220,36 @@ class BodyWriter:
             '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
             'w:noHBand="0" w:noVBand="0"/></w:tblPr>'
             f"<w:tblGrid>{grid}</w:tblGrid><w:tr>{''.join(cells)}</w:tr></w:tbl>"
-            + x.paragraph(self.ppr(st.BODY), "")
+            + self.paragraph(self.ppr(st.BODY), "")
         )
+
+    def _props_of(self, block: Heading | Para | Bullet) -> str:
+        """The paragraph properties ``block`` is drawn with, outside any revision."""
+        with self.unmarked():
+            if isinstance(block, Heading):
+                return self._heading_props(block)
+            if isinstance(block, Para):
+                return self._para_props(block)
+            return self.ppr(st.BULLETS[block.level])
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Revised):  # inserted or deleted whole, or kept in another form
+            if block.was is not None:
+                with self.changed_from(self._props_of(block.was)):
+                    self.block(block.block)
+            else:
+                with self.whole(block.kind):
+                    self.block(block.block)
+        elif isinstance(block, Heading):
+            self.heading(block)
+        elif isinstance(block, Para):
+            self.para(block)
+        elif isinstance(block, Bullet):
+            self.bullet(block)
+        elif isinstance(block, Signatures):
+            self.signatures(block)
+        elif isinstance(block, ContentsTable):
+            self.contents(block)
 
     def end_rule(self) -> str:
         """The short centred rule after the last line of the document (§4.1c)."""
@@ -257,24 +259,18 @@ class BodyWriter:
         return x.paragraph(props, f'<w:r>{underlined}{"<w:tab/>" * rule.tabs}</w:r>')
 
     def masthead(self, m: Masthead) -> str:
-        """The masthead table (the tracked-changes writer marks what changed in it)."""
-        return masthead_xml(m, self.script, symbol_call=self.symbol_call(m))
+        """The masthead table (a revised document's: with what changed in it marked)."""
+        return masthead_xml(m, self.script, self, symbol_call=self.symbol_call(m))
 
     def document(self, loc: Localised) -> None:
         if loc.session is not None:
-            self.session(loc.session)
+            self.parts.extend(session_xml(self, loc.session))
         if loc.title:
-            mark = self.title_note(loc.title_note) if loc.title_note else ""
-            self.parts.append(x.paragraph(self.ppr(st.HEADING_STYLES[1], outline=0),
-                                          self.plain("\t\t" + loc.title) + mark))
+            mark = self.page_note(loc.title_note) if loc.title_note else ""
+            if loc.title_spans is None:
+                title = self.text("\t\t" + loc.title)
+            else:  # a revised title: its changes marked
+                title = self.text("\t\t") + self.spans(loc.title_spans)
+            self.parts.append(self.paragraph(self.ppr(st.HEADING_STYLES[1], outline=0), title + mark))
         for block in loc.blocks:
-            if isinstance(block, Heading):
-                self.heading(block)
-            elif isinstance(block, Para):
-                self.para(block)
-            elif isinstance(block, Bullet):
-                self.bullet(block)
-            elif isinstance(block, Signatures):
-                self.signatures(block)
-            elif isinstance(block, ContentsTable):
-                self.contents(block)
+            self.block(block)

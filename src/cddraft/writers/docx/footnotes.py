@@ -15,13 +15,16 @@ from docx.opc.part import PartFactory, XmlPart
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
+from cddraft import layout
 from cddraft.writers.docx import ooxml as x
 
 _W = f"{{{x.W_NS}}}"
 # {bidi}: in a right-to-left version the rule stands at the right, over the footnotes it separates.
+_RULE = layout.FOOTNOTE_SEPARATOR
 _SEPARATORS = (
-    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="2155"/>'
-    '</w:tabs>{bidi}<w:spacing w:after="80" w:line="240" w:lineRule="auto"/><w:ind w:left="680"/></w:pPr>'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:tabs>'
+    f'<w:tab w:val="right" w:pos="{_RULE.rule_end}"/></w:tabs>{{bidi}}'
+    f'<w:spacing w:after="{_RULE.after}" w:line="240" w:lineRule="auto"/><w:ind w:left="{_RULE.indent}"/></w:pPr>'
     '<w:r><w:rPr><w:u w:val="single"/></w:rPr><w:tab/></w:r></w:p></w:footnote>'
     '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr>{bidi}<w:spacing w:after="0" '
     'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'

@@ -7,18 +7,16 @@ Right-to-left versions mirror the columns (``w:bidiVisual``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import zip_longest
-from typing import TYPE_CHECKING
 
+from cddraft import layout
 from cddraft.localise.types import Masthead
 from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx import styles as st
+from cddraft.writers.docx.pen import Pen
 
-if TYPE_CHECKING:
-    from cddraft.writers.docx.tracked import Revisions
-
-COLS = (1276, 2268, 3260, 2835)
+_M = layout.MASTHEAD
+COLS = _M.columns
 _THIN = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
 _THICK = '<w:{side} w:val="single" w:sz="12" w:space="0" w:color="auto"/>'
 
@@ -31,77 +29,71 @@ def _cell(width: int, content: str, *, span: int = 1, borders: str = "", valign:
     )
 
 
-def _p(runs: str, script: x.Script, *, style: str = st.NORMAL, jc: str | None = None, spacing: dict | None = None,
-       ind: dict[str, int] | None = None) -> str:
-    props = x.ppr(style, bidi=script.rtl, jc=jc, spacing=spacing or {"line": 240, "lineRule": "exact"}, ind=ind)
-    return x.paragraph(props, runs)
+def _p(pen: Pen, runs: str, script: x.Script, *, style: str = st.NORMAL, jc: str | None = None,
+       spacing: dict | None = None, ind: dict[str, int] | None = None) -> str:
+    props = x.ppr(style, bidi=script.rtl, jc=jc, spacing=spacing or {"line": 240, "lineRule": "exact"}, ind=ind,
+                  mark=pen.paragraph_mark())
+    return pen.paragraph(props, runs)
 
 
-def _body_name(name: str, index: int, size: float, script: x.Script) -> str:
+def _body_name(pen: Pen, name: str, index: int, size: float, script: x.Script) -> str:
     """One line of the organ name (a second one for identical letters to two bodies): bold 20 pt from UNOG's
     masthead style, a long name set smaller; the cell's spacing and zero indents stay the paragraph's own (the
     style's are those of a masthead line across the page, §4.1a)."""
-    line = round(size * 21)  # 420 twips at 20 pt, as §4.1a
-    run = x.run(name, x.rpr(script) if size == st.ORGAN_NAME_SIZE else x.rpr(script, size=size))
+    line = round(size * _M.name_line)  # 420 twips at 20 pt, as §4.1a
+    run = pen.run(name, x.rpr(script) if size == st.ORGAN_NAME_SIZE else x.rpr(script, size=size))
     # a long name wraps 0.5 cm short of the date lines beside it, as a short one never reaches them
-    return _p(run, script, style=st.ORGAN_NAME, ind={"left": 0, "right": 284},
+    return _p(pen, run, script, style=st.ORGAN_NAME, ind={"left": 0, "right": _M.name_gap},
               spacing={"before": 120 if index == 0 else 0, "after": 0, "line": line, "lineRule": "exact"})
 
 
-def _changed(new: str, old: str | None, revisions: Revisions | None, draw: Callable[[str], str]) -> str:
-    """``new`` drawn; where it replaces a different ``old``, the old one deleted and the new one inserted."""
-    if revisions is None or old is None or old == new:
-        return draw(new)
-    return revisions.runs(draw(old), "del") + revisions.runs(draw(new), "ins")
-
-
-def masthead_xml(m: Masthead, script: x.Script, old: Masthead | None = None,
-                 revisions: Revisions | None = None, symbol_call: str = "") -> str:
-    """The masthead table; given an ``old`` masthead and the ``revisions`` to mark them with, a changed symbol and
-    changed distribution, date or language lines are tracked changes. ``symbol_call`` follows the symbol (a
-    reissue's *, calling its note)."""
+def masthead_xml(m: Masthead, script: x.Script, pen: Pen, symbol_call: str = "") -> str:
+    """The masthead table, drawn with ``pen``; a revised document's (``m.was``: the masthead as it was) with a
+    changed symbol and changed distribution, date or language lines marked. ``symbol_call`` follows the symbol
+    (a reissue's *, calling its note)."""
+    old = m.was
     latin = x.Script(lang=script.lang)  # the symbol stays in Latin letters, left-to-right
     bottom_thin = _THIN.format(side="bottom")
     row2_borders = _THIN.format(side="top") + _THICK.format(side="bottom")
 
     def symbol(text: str) -> str:
         head, _, rest = text.partition("/")
-        return x.run(head, x.rpr(latin, size=20)) + x.run("/" + rest, x.rpr(latin, size=10))
+        return pen.run(head, x.rpr(latin, size=20)) + pen.run("/" + rest, x.rpr(latin, size=10))
 
-    symbol_runs = _changed(m.symbol, old.symbol if old else None, revisions, symbol) + symbol_call
-    un = _p(x.run(m.united_nations, x.rpr(script, size=14)), script) if m.united_nations else ""
+    symbol_runs = pen.changed(m.symbol, old.symbol if old else None, symbol) + symbol_call
+    un = _p(pen, pen.run(m.united_nations, x.rpr(script, size=14)), script) if m.united_nations else ""
     # "United Nations" on one line: where the words are long (Организация Объединенных Наций) they take the
     # third column too, and the symbol keeps the fourth.
     un_cols = 2 if m.united_nations_wide else 1
     row1 = (
-        '<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="851" w:hRule="exact"/></w:trPr>'
+        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{_M.top_row}" w:hRule="exact"/></w:trPr>'
         + _cell(COLS[0], "", borders=bottom_thin, valign="bottom")
         + _cell(sum(COLS[1:1 + un_cols]), un, span=un_cols, borders=bottom_thin, valign="bottom")
         # the symbol sits at the outer edge: right, or left in a mirrored (right-to-left) masthead
-        + _cell(sum(COLS[1 + un_cols:]), _p(symbol_runs, latin, jc="left" if script.rtl else "right"),
+        + _cell(sum(COLS[1 + un_cols:]), _p(pen, symbol_runs, latin, jc="left" if script.rtl else "right"),
                 span=3 - un_cols, borders=bottom_thin, valign="bottom")
         + "</w:tr>"
     )
-    body = "".join(_body_name(line, i, m.body_size, script) for i, line in enumerate(m.body.split("\n")))
+    body = "".join(_body_name(pen, line, i, m.body_size, script) for i, line in enumerate(m.body.split("\n")))
     lines_script = script if m.lines_in_version_script else latin
+
     def line_run(text: str) -> str:
-        return x.run(text, x.rpr(lines_script, size=10))
+        return pen.run(text, x.rpr(lines_script, size=10))
 
     def line(i: int, runs: str) -> str:
-        return _p(runs, lines_script, spacing={"before": 240 if i == 0 else 0, "line": 240, "lineRule": "exact"})
+        return _p(pen, runs, lines_script,
+                  spacing={"before": 240 if i == 0 else 0, "line": 240, "lineRule": "exact"})
 
-    old_lines = old.lines if old is not None and revisions is not None else m.lines
     drawn = []
-    for i, (new_line, old_line) in enumerate(zip_longest(m.lines, old_lines)):
-        if revisions is not None and new_line is None:  # a line only the old masthead has: deleted
-            drawn.append(revisions.paragraphs(line(i, line_run(old_line)), "del"))
-        elif revisions is not None and old_line is None:
-            drawn.append(revisions.paragraphs(line(i, line_run(new_line)), "ins"))
+    for i, (new_line, old_line) in enumerate(zip_longest(m.lines, old.lines if old else m.lines)):
+        if new_line is None or old_line is None:  # a line only one version has: its paragraph deleted or inserted
+            with pen.whole("del" if new_line is None else "ins"):
+                drawn.append(line(i, line_run(old_line or new_line or "")))
         else:
-            drawn.append(line(i, _changed(new_line, old_line, revisions, line_run)))
+            drawn.append(line(i, pen.changed(new_line, old_line, line_run)))
     lines = "".join(drawn)
     row2 = (
-        '<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="2835" w:hRule="exact"/></w:trPr>'
+        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{_M.name_row}" w:hRule="exact"/></w:trPr>'
         + _cell(COLS[0], "", borders=row2_borders)
         + _cell(COLS[1] + COLS[2], body, span=2, borders=row2_borders)
         + _cell(COLS[3], lines, borders=row2_borders)
@@ -112,7 +104,7 @@ def masthead_xml(m: Masthead, script: x.Script, old: Masthead | None = None,
     return (
         "<w:tbl><w:tblPr>"
         '<w:tblpPr w:leftFromText="142" w:rightFromText="142" w:vertAnchor="page" w:horzAnchor="page" '
-        'w:tblpX="1134" w:tblpY="284"/>'
+        f'w:tblpX="{_M.x}" w:tblpY="{_M.y}"/>'
         f'{bidi}<w:tblW w:w="{sum(COLS)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
         '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '

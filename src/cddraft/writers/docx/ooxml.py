@@ -11,16 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
-NSDECL = (
-    f'xmlns:w="{W_NS}" '
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
-)
+from cddraft import namespaces as ns
+
+W_NS, WP_NS, PIC_NS = ns.W, ns.WP, ns.PIC
+#: The declarations of a fragment parsed on its own (a body, a header, the footnotes).
+NSDECL = f'xmlns:w="{ns.W}" xmlns:r="{ns.R}" xmlns:wp="{ns.WP}" xmlns:a="{ns.A}" xmlns:pic="{ns.PIC}"'
 
 
 def esc(text: str) -> str:
@@ -65,7 +60,10 @@ def rpr(
     size: float | None = None,
     sup: bool = False,
     full_width: bool = False,
+    change: str = "",
 ) -> str:
+    """Run properties; ``change`` is a ``w:rPrChange`` (the properties before a tracked formatting change), which
+    the schema puts last."""
     parts = []
     if style:
         parts.append(f'<w:rStyle w:val="{style}"/>')
@@ -80,30 +78,33 @@ def rpr(
     if sup:
         parts.append('<w:vertAlign w:val="superscript"/>')
     parts.append(script.run_tail())
+    parts.append(change)
     inner = "".join(parts)
     return f"<w:rPr>{inner}</w:rPr>" if inner else ""
 
 
-def run(text: str, props: str = "") -> str:
-    """A run; tabs in ``text`` become ``w:tab`` elements."""
+def run(text: str, props: str = "", *, deleted: bool = False) -> str:
+    """A run; tabs in ``text`` become ``w:tab`` elements. A ``deleted`` run (inside a ``w:del``) holds its text
+    as ``w:delText``."""
+    tag = "w:delText" if deleted else "w:t"
     pieces = text.split("\t")
     body = []
     for i, piece in enumerate(pieces):
         if i:
             body.append("<w:tab/>")
         if piece:
-            body.append(f'<w:t xml:space="preserve">{esc(piece)}</w:t>')
+            body.append(f'<{tag} xml:space="preserve">{esc(piece)}</{tag}>')
     return f"<w:r>{props}{''.join(body)}</w:r>"
 
 
-def runs(text: str, script: Script, **props: object) -> str:
+def runs(text: str, script: Script, *, deleted: bool = False, change: str = "", **props: bool) -> str:
     """``text`` as runs in ``script``: the characters it sets full-width (:attr:`Script.full_width`) in runs of
     their own, in the East Asian font."""
     chars = script.full_width
     if not chars or not any(c in text for c in chars):
-        return run(text, rpr(script, **props))  # type: ignore[arg-type]
+        return run(text, rpr(script, change=change, **props), deleted=deleted)
     pieces = re.split(f"([{re.escape(chars)}]+)", text)
-    return "".join(run(piece, rpr(script, full_width=i % 2 == 1, **props))  # type: ignore[arg-type]
+    return "".join(run(piece, rpr(script, full_width=i % 2 == 1, change=change, **props), deleted=deleted)
                    for i, piece in enumerate(pieces) if piece)
 
 
@@ -119,7 +120,11 @@ def ppr(
     jc: str | None = None,
     spacing: dict[str, int | str] | None = None,
     outline: int | None = None,
+    mark: str = "",
+    change: str = "",
 ) -> str:
+    """Paragraph properties; ``mark`` is a tracked insertion or deletion of the paragraph mark (``w:ins``,
+    ``w:del``), ``change`` a ``w:pPrChange`` (the properties before a tracked change): the schema puts them last."""
     parts = [f'<w:pStyle w:val="{style}"/>']
     if keep_next:
         parts.append("<w:keepNext/>")
@@ -142,6 +147,9 @@ def ppr(
         parts.append(f'<w:jc w:val="{jc}"/>')
     if outline is not None:  # the paragraph's own level: right whatever the template's style says
         parts.append(f'<w:outlineLvl w:val="{outline}"/>')
+    if mark:
+        parts.append(f"<w:rPr>{mark}</w:rPr>")
+    parts.append(change)
     return f"<w:pPr>{''.join(parts)}</w:pPr>"
 
 
@@ -149,12 +157,14 @@ def paragraph(props: str, runs: str) -> str:
     return f"<w:p>{props}{runs}</w:p>"
 
 
-def field(instruction: str, placeholder: str, props: str = "") -> str:
-    """A complex field (PAGE, NUMPAGES …) with a cached result so every reader shows something."""
+def field(instruction: str, placeholder: str, props: str = "", *, deleted: bool = False) -> str:
+    """A complex field (PAGE, NUMPAGES …) with a cached result so every reader shows something; a ``deleted`` one
+    holds its instruction and result as deleted text."""
+    instr = "w:delInstrText" if deleted else "w:instrText"
     return (
         f'<w:r>{props}<w:fldChar w:fldCharType="begin"/></w:r>'
-        f'<w:r>{props}<w:instrText xml:space="preserve"> {esc(instruction)} </w:instrText></w:r>'
+        f'<w:r>{props}<{instr} xml:space="preserve"> {esc(instruction)} </{instr}></w:r>'
         f'<w:r>{props}<w:fldChar w:fldCharType="separate"/></w:r>'
-        f"{run(placeholder, props)}"
+        f"{run(placeholder, props, deleted=deleted)}"
         f'<w:r>{props}<w:fldChar w:fldCharType="end"/></w:r>'
     )

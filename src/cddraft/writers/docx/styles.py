@@ -2,12 +2,12 @@
 
 The code asks for styles by these ids only; any template (the generated house template or a
 genuine UNOG one) that defines them can be used with ``--template``. The measures are read from the
-layout table (:mod:`cddraft.writers.docx.layout`), so a value is changed in one place.
+layout table (:mod:`cddraft.layout`), so a value is changed in one place.
 """
 
 from __future__ import annotations
 
-from cddraft.writers.docx import layout
+from cddraft import layout
 
 _used: dict[str, None] = {}
 
@@ -15,7 +15,7 @@ _used: dict[str, None] = {}
 def _use(style_id: str) -> str:
     """Register a style the writers put in documents (every style reference goes through here)."""
     if style_id not in layout.STYLES:
-        raise KeyError(f"{style_id} is not defined in the layout table (writers/docx/layout.py)")
+        raise KeyError(f"{style_id} is not defined in the layout table (cddraft/layout.py)")
     _used.setdefault(style_id)
     return style_id
 
@@ -42,16 +42,6 @@ ADDED_IF_MISSING: frozenset[str] = frozenset({ORGAN_NAME})
 #: What a template must define; one that lacks any of these is refused.
 REQUIRED: tuple[str, ...] = tuple(s for s in USED if s not in ADDED_IF_MISSING)
 
-# Layout measures (twips), un-conventions.md §4.1 and §4.1a.
-#: The 2 cm band left of the text where numbers hang: the body style's left indent.
-BAND = layout.STYLES[BODY].ind["left"]
-#: One indentation step (1 cm): the renderer's own measure (§4.1: the letter's first-line indent, the step
-#: between subparagraph levels); no style of the template carries it.
-STEP = 567
-#: Text after "1." and after the first-level subparagraph marker: one step right of the band (§4.1: "1." +
-#: TAB to 1701).
-NUMBER_TAB = BAND + STEP
-#: The page's text block: page width less the left and right margins.
-TEXT_WIDTH = layout.PAGE.width - layout.MARGINS.left - layout.MARGINS.right
-#: Where a footnote's number is right-aligned: the right tab of the footnote text style.
-FOOTNOTE_NUMBER_TAB = next(pos for kind, pos in layout.STYLES[FOOTNOTE_TEXT].tabs if kind == "right")
+# The layout measures the writers use, defined in the layout table (one definition, shared with the reader).
+BAND, STEP, NUMBER_TAB = layout.BAND, layout.STEP, layout.NUMBER_TAB
+TEXT_WIDTH, FOOTNOTE_NUMBER_TAB = layout.TEXT_WIDTH, layout.FOOTNOTE_NUMBER_TAB

@@ -19,9 +19,9 @@ import docx
 from docx.document import Document as DocxDocument
 
 import cddraft.writers.docx.footnotes  # noqa: F401  (registers FootnotesPart: a template's notes load as XML)
+from cddraft import layout
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.readers.docx_package import read_docx_bytes
-from cddraft.writers.docx import layout
 from cddraft.writers.docx import styles as st
 
 _TEMPLATE_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"

@@ -1,8 +1,9 @@
 """The house layout as data: page set-up, paragraph and character styles, bullets and fonts.
 
-One table for the two places that need these values: ``scripts/make_house_template.py`` writes it out as
-``templates/house.docx``, and the renderer derives its measures from it (:mod:`cddraft.writers.docx.styles`),
-so a value is changed here and nowhere else. The values are those of the UNOG "G" template as read from a
+One table for every place that needs these values: ``scripts/make_house_template.py`` writes it out as
+``templates/house.docx``, the .docx writer draws with it (:mod:`cddraft.writers.docx`), and the Word reader
+recognises the indents it gives (:mod:`cddraft.readers.word.classify`); so a value is changed here and nowhere
+else. The values are those of the UNOG "G" template as read from a
 genuine Geneva document (un-conventions.md §4.1a, tag S) unless a comment says otherwise.
 
 Units: sizes in points; indents, spacing, tabs and page measures in twips (1/20 pt; 567 twips = 1 cm).
@@ -80,15 +81,6 @@ class Bullet:
 
 
 @dataclass(frozen=True)
-class Fonts:
-    """The document default fonts per script (docDefaults ``w:rFonts`` and the theme)."""
-
-    latin: str
-    east_asian: str
-    complex: str
-
-
-@dataclass(frozen=True)
 class EndRule:
     """The short rule centred under the last line of a UN document: underlined tabs in a centred paragraph."""
 
@@ -103,6 +95,28 @@ class SessionBlockLayout:
     width: int  # the column's width: its lines wrap there
     before: int  # space above the first line (below the masthead's rule)
     after: int  # space below the last line (the title's own space follows)
+
+
+@dataclass(frozen=True)
+class MastheadLayout:
+    """The page-1 masthead: a table anchored to the page (§4.1a), its columns and the heights of its two rows."""
+
+    columns: tuple[int, ...]  # [emblem] [United Nations | name] [name] [symbol | date lines]
+    top_row: int  # "United Nations" and the symbol, over the thin rule
+    name_row: int  # the body's name and the date lines, over the thick rule
+    x: int  # the table's place on the page (w:tblpX, w:tblpY)
+    y: int
+    name_line: float  # the name's line height for its size in points (twips a point)
+    name_gap: int  # the right indent that keeps a long name 0.5 cm short of the date lines
+
+
+@dataclass(frozen=True)
+class SeparatorLayout:
+    """The footnote separator: a rule drawn by an underlined tab, indented as UNOG documents show it."""
+
+    rule_end: int  # the right tab the underlined tab runs to
+    indent: int
+    after: int
 
 
 # --- Page set-up (§4.1a, S): A4, margins, header and footer distances. ---------------------------------
@@ -161,6 +175,14 @@ STYLES: Mapping[str, Style] = {s.id: s for s in (*PARAGRAPH_STYLES, *CHARACTER_S
 # --- Bullets (§4.1a, S): both levels "•" in Times New Roman, at the indents of Bullet1G and Bullet2G. ---
 BULLET = Bullet(symbol="•", font="Times New Roman")
 
+# --- The masthead (§4.1a, S): 1276 + 2268 + 3260 + 2835 twips; rows 1.5 cm and 5 cm; 2 cm from the left, 0.5 cm
+# from the top of the page; the name's lines 21 twips a point (420 at 20 pt). -------------------------------
+MASTHEAD = MastheadLayout(columns=(1276, 2268, 3260, 2835), top_row=851, name_row=2835, x=1134, y=284,
+                          name_line=21, name_gap=284)
+
+# --- The footnote separator (§4.1a, S): a rule from the 1.2 cm indent to 3.8 cm, 4 pt above the notes. ------
+FOOTNOTE_SEPARATOR = SeparatorLayout(rule_end=2155, indent=680, after=80)
+
 # --- The lines under the masthead (§12, I): 9 cm, the width at which issued General Assembly documents wrap an
 # agenda item's title ("General and complete disarmament: implementation of the" fills a line). -------------
 SESSION_BLOCK = SessionBlockLayout(width=5103, before=120, after=0)
@@ -168,11 +190,27 @@ SESSION_BLOCK = SessionBlockLayout(width=5103, before=120, after=0)
 # --- The end of a document (§4.1c, I): three underlined default tabs (3 cm at UNOG's 1-cm stops), centred. --
 END_RULE = EndRule(tabs=3, before=240)
 
-# --- Fonts (§4.1a, S for Latin; I for the East Asian and complex-script defaults, §4.1). -----------------
-FONTS = Fonts(latin="Times New Roman", east_asian="SimSun", complex="Times New Roman")
-#: The font table: (name, family, alternative name) of the fonts the versions use.
-FONT_TABLE: tuple[tuple[str, str, str | None], ...] = (
-    ("Times New Roman", "roman", None),
-    ("SimSun", "auto", "宋体"),
-    ("Simplified Arabic", "roman", None),
-)
+# --- Fonts: which font each script is set in is the conventions' (``fonts:`` of each language, §4.1a); the
+# house template's defaults are the English version's, with the Chinese version's East Asian font. What Word's
+# font table says of each font (its family, a localised name) is a property of the font, kept here, in the
+# order the table lists them; the template's generator refuses a conventions font missing from it. ----------
+FONT_TABLE: Mapping[str, tuple[str, str | None]] = {
+    "Times New Roman": ("roman", None),
+    "SimSun": ("auto", "宋体"),
+    "Simplified Arabic": ("roman", None),
+}
+
+
+# --- Measures derived from the table (twips), un-conventions.md §4.1 and §4.1a. ------------------------------
+#: The 2 cm band left of the text where numbers hang: the body style's left indent.
+BAND = STYLES["SingleTxtG"].ind["left"]
+#: One indentation step (1 cm): the renderer's own measure (§4.1: the letter's first-line indent, the step
+#: between subparagraph levels); no style of the template carries it.
+STEP = 567
+#: Text after "1." and after the first-level subparagraph marker: one step right of the band (§4.1: "1." +
+#: TAB to 1701).
+NUMBER_TAB = BAND + STEP
+#: The page's text block: page width less the left and right margins.
+TEXT_WIDTH = PAGE.width - MARGINS.left - MARGINS.right
+#: Where a footnote's number is right-aligned: the right tab of the footnote text style.
+FOOTNOTE_NUMBER_TAB = next(pos for kind, pos in STYLES["FootnoteText"].tabs if kind == "right")
