@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from cddraft.readers.outline import load
+from cddraft.readers.outline import limits
 from tests.conftest import MINIMAL_REPORT, REPO, run_cli
 
 #: A valid letter; the cases below break it in one place each. Line numbers matter to the cases.
@@ -126,8 +126,8 @@ CASES = [
     Case("raw-c0-control", replace(LETTER, "herewith", "here\x07with"), "10:41",
          "control character U+0007 cannot appear in an outline; delete it"),
     Case("raw-c1-control-nel", replace(LETTER, "herewith", "here\x85with"), "10:41", "U+0085"),
-    Case("huge-file", LETTER + "#" * (load.MAX_BYTES + 10) + "\n", "",
-         f"outlines are limited to {load.MAX_BYTES:,} bytes: split the document"),
+    Case("huge-file", LETTER + "#" * (limits.MAX_BYTES + 10) + "\n", "",
+         f"outlines are limited to {limits.MAX_BYTES:,} bytes: split the document"),
     Case("missing-file", lambda tmp: tmp / "nope.yaml", "", "no such file"),
     Case("directory-without-outlines", directory, "", "no .yaml outlines in this folder"),
     Case("unreadable-file", LETTER, "", "cannot read the file (permission denied)", monkeypatch=_unreadable),

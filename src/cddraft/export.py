@@ -1,12 +1,14 @@
-"""PDF and page images through LibreOffice headless and poppler — real renderers, not our own.
+"""PDFs through LibreOffice headless, and page counts and page images through poppler: real renderers, not
+our own.
 
-A LibreOffice start costs seconds and a file a fraction of one, so one ``soffice`` call converts
-every file of a run. Each call gets a private user profile in a temporary folder: conversion works
-while the user has LibreOffice open, and two builds can run at once. Inputs are read with the
-template reader (what is not a Word file, or is a zip bomb, never reaches LibreOffice) and the
-checked bytes, with the adjustments of :mod:`cddraft.lo_compat`, are what LibreOffice converts.
-Outputs are written whole or not at all, and never over a file that is open (lock file) — the same
-rules as for the .docx.
+A LibreOffice start costs seconds and a file a fraction of one, so one ``soffice`` call converts every file of a
+run (a second call only for files whose PDFs would have the same name). Each call gets a private user profile in a
+temporary folder, so conversion works while the user has LibreOffice open and two builds can run at once, and
+a font configuration that puts free stand-ins for the template's Windows fonts (:data:`FONT_STAND_INS`). Inputs
+are read with :func:`cddraft.readers.docx_package.read_docx_bytes` (what is not a Word file, or is a zip bomb,
+never reaches LibreOffice), and the checked bytes, with the adjustments of :mod:`cddraft.lo_compat`, are what
+LibreOffice converts: to tagged PDF/A-2b by default (:data:`PDF_PROFILES`). Outputs are written whole or not at
+all, and never over a file that is open (lock file): the same rules as for the .docx.
 """
 
 from __future__ import annotations

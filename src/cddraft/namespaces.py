@@ -24,8 +24,3 @@ WORD_2010 = "http://schemas.microsoft.com/office/word"
 #: Prefix → namespace, for XPath and ElementPath.
 PREFIXES = {"w": W, "r": R, "wp": WP, "a": A, "pic": PIC, "pr": PACKAGE_RELATIONSHIPS, "dc": DC}
 
-
-def clark(prefixed: str) -> str:
-    """``w:p`` → ``{http://…/main}p`` (lxml's Clark notation)."""
-    prefix, _, local = prefixed.partition(":")
-    return f"{{{PREFIXES[prefix]}}}{local}"

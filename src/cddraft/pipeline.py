@@ -182,7 +182,7 @@ def _validated(data: dict, text: str, outline_file: str) -> Document:
     tests read back); where that fails, read from the text, so that every problem has its line and column."""
     from pydantic import ValidationError
 
-    from cddraft.model.checks import semantic_problems
+    from cddraft.model.coherence import semantic_problems
     from cddraft.readers.outline import read_outline_text
 
     try:

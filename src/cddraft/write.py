@@ -74,9 +74,12 @@ def _remove_stale(path: Path) -> None:
                     leftover.unlink()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically; an interruption leaves the old file intact."""
-    path = Path(path)
+def _refuse(path: Path, inputs: list[Path]) -> None:
+    """Refuse a target that cannot or must not be replaced: a file open in Word, a folder, or an input of the
+    command (``diff old.yaml new.yaml -o old.yaml`` would turn the outline into a .docx)."""
+    if any(file_identity(path) == file_identity(Path(i)) for i in inputs):
+        raise CddraftError([Diagnostic("this is an input of the command, which would be replaced by its output; "
+                                       "choose another output name (-o)", file=str(path))])
     if locked(path):
         raise CddraftError(
             [Diagnostic("the file is open in Word or LibreOffice; close it and build again", file=str(path))]
@@ -84,6 +87,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     if path.is_dir():
         raise CddraftError([Diagnostic("a folder has this name; rename it or choose another output name",
                                        file=str(path))])
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """``data`` written whole and synced to a temporary file beside ``path``; its name."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=_owner_prefix(path), suffix=".tmp", dir=path.parent)
@@ -100,7 +107,6 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException as exc:  # including KeyboardInterrupt: never leave the temporary file
         if fh is None:
             with contextlib.suppress(OSError):
@@ -113,4 +119,32 @@ def write_atomic(path: Path, data: bytes) -> None:
                             "space and permissions)", file=str(path))]
             ) from None
         raise
-    _remove_stale(path)
+    return tmp
+
+
+def write_all(outputs: list[tuple[Path, bytes]], inputs: list[Path] | tuple[Path, ...] = ()) -> None:
+    """Replace every output file, or none: each is checked (not an input, not open in Word, not a folder) and
+    written whole to a temporary file first; only then are they renamed into place, one after the other, so an
+    error (a file open in Word, a full disk) changes nothing and an interruption leaves at most a moment's gap."""
+    paths = [Path(p) for p, _ in outputs]
+    for path in paths:
+        _refuse(path, list(inputs))
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, (_, data) in zip(paths, outputs, strict=True):
+            staged.append((_stage(path, data), path))
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+    for path in paths:
+        _remove_stale(path)
+
+
+def write_atomic(path: Path, data: bytes, inputs: list[Path] | tuple[Path, ...] = ()) -> None:
+    """Replace ``path`` with ``data`` atomically; an interruption leaves the old file intact. A path that is one
+    of the command's ``inputs`` is refused."""
+    write_all([(Path(path), data)], inputs)

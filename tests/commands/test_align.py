@@ -82,3 +82,18 @@ def test_check_reads_several_versions_of_one_symbol_against_each_other(versions)
     assert "CD613" in result.output and result.exit_code == 1
     alone = run_cli("check", str(versions["zh"]))
     assert "CD613" not in alone.output
+
+
+def test_versions_of_different_documents_are_refused_not_reported_as_no_difference(tmp_path):
+    """E17: two outlines of different symbols: nothing can be compared, and align says so (exit 2)."""
+    result = run_cli("align", str(EXAMPLES["cd-report-en"]), str(EXAMPLES["ga-letter-en"]))
+    assert result.exit_code == 2
+    assert "nothing was compared: the outlines are versions of different documents (A/78/745, CD/2102)" in (
+        result.output)
+    assert "0 difference" not in result.output
+
+
+def test_a_base_that_is_none_of_the_outlines_is_refused(tmp_path):
+    result = run_cli("align", str(EXAMPLES["cd-way-ahead-en"]), str(EXAMPLES["cd-way-ahead-fr"]), "--base",
+                     str(tmp_path / "nowhere.yaml"))
+    assert result.exit_code == 2 and "--base names none of the outlines given" in result.output

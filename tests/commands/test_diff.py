@@ -37,3 +37,18 @@ def test_a_revision_compared_with_its_base_or_an_earlier_revision_is_not_warned(
         result = run_cli("diff", str(old), str(new), "-o", str(tmp_path / "changes.docx"))
         assert result.exit_code == 0
         assert "revises" not in result.output
+
+
+def test_an_author_that_the_revision_marks_cannot_carry_is_refused_before_anything_is_written(tmp_path):
+    from tests.conftest import MINIMAL_LETTER
+
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(MINIMAL_LETTER, encoding="utf-8")
+    new.write_text(MINIMAL_LETTER.replace("the report.", "the revised report."), encoding="utf-8")
+    out = tmp_path / "d.docx"
+    for author, says in (("Ann\x07Lee", "control character U+0007"), ("Ann\udcff", "not text"),
+                         ("A" * 300, "300 characters long"), ("   ", "give the reviser's name")):
+        result = run_cli("diff", str(old), str(new), "-o", str(out), "--author", author)
+        assert result.exit_code == 2 and says in result.output and "Traceback" not in result.output, result.output
+        assert not out.exists()
+    assert run_cli("diff", str(old), str(new), "-o", str(out), "--author", "Anne-Marie Lefèvre").exit_code == 0

@@ -174,3 +174,26 @@ def test_a_heading_moved_up_a_level_takes_its_old_style_back_when_rejected(tmp_p
     assert shown["old.docx"]["accept"]["styles"] != shown["new.docx"]["accept"]["styles"]
     assert shown["tracked.docx"]["accept"]["styles"] == shown["new.docx"]["accept"]["styles"]
     assert shown["tracked.docx"]["reject"]["styles"] == shown["old.docx"]["accept"]["styles"]
+
+
+def test_a_changed_body_name_and_united_nations_are_revisions_too(tmp_path):
+    """E10: ``body:`` and ``united_nations:`` changed between the versions: rejecting every change gives OLD's
+    masthead (LibreOffice reads the table cells), accepting gives NEW's."""
+    require_uno()
+    data = yaml.safe_load(EXAMPLES["cd-report-en"].read_text(encoding="utf-8"))
+    new = copy.deepcopy(data)
+    new["body"] = "Conference on Disarmament\nWorking Group on the Way Ahead"
+    new["united_nations"] = True
+    paths = [tmp_path / "old.yaml", tmp_path / "new.yaml"]
+    for path, content in zip(paths, (data, new), strict=True):
+        path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    assert run_cli("build", *map(str, paths), "-o", str(tmp_path)).exit_code == 0
+    assert run_cli("diff", *map(str, paths), "-o", str(tmp_path / "tracked.docx")).exit_code == 0
+    out = tmp_path / "shown.json"
+    files = [tmp_path / n for n in ("tracked.docx", "old.docx", "new.docx")]
+    subprocess.run([SYSTEM_PYTHON, str(SCRIPT), find_soffice() or shutil.which("soffice"), str(out),
+                    *map(str, files)], check=True, timeout=600)
+    shown = {Path(k).name: v for k, v in json.loads(out.read_text(encoding="utf-8")).items()}
+    assert shown["old.docx"]["accept"]["tables"] != shown["new.docx"]["accept"]["tables"]
+    assert shown["tracked.docx"]["accept"]["tables"] == shown["new.docx"]["accept"]["tables"]
+    assert shown["tracked.docx"]["reject"]["tables"] == shown["old.docx"]["accept"]["tables"]

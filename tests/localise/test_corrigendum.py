@@ -6,7 +6,7 @@ import pytest
 
 from cddraft.localise import localise
 from cddraft.localise.types import Heading, Para
-from cddraft.model.checks import semantic_problems
+from cddraft.model.coherence import semantic_problems
 from cddraft.model.document import Document
 from cddraft.model.inline import Span
 

@@ -138,3 +138,66 @@ def test_two_servers_on_one_outline_keep_their_files_apart(tmp_path):
     for stop, thread in zip(stops, threads, strict=True):
         stop.set()
         thread.join(timeout=30)
+
+
+def _raw_get(url: str, host: str) -> int:
+    """The status of a GET of ``url`` sent with the ``Host:`` header ``host`` (as a rebinding page's would be)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    conn.putrequest("GET", "/o/0/state", skip_host=True)
+    conn.putheader("Host", host)
+    conn.endheaders()
+    status = conn.getresponse().status
+    conn.close()
+    return status
+
+
+def test_a_request_for_another_host_name_is_refused(running):
+    """DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 must not read the drafts."""
+    url, _ = running
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    assert _raw_get(url, f"127.0.0.1:{port}") == 200
+    assert _raw_get(url, f"localhost:{port}") == 200
+    assert _raw_get(url, f"evil.example:{port}") == 403
+    assert _raw_get(url, "evil.example") == 403
+    assert _raw_get(url, "") == 403
+
+
+def test_a_client_that_leaves_mid_file_prints_no_traceback(running, capsys):
+    import socket
+    from urllib.parse import urlsplit
+
+    url, _ = running
+    state = _state(url)
+    parts = urlsplit(url)
+    for _ in range(20):  # ask for the file and hang up at once, the answer still being written
+        with socket.create_connection((parts.hostname, parts.port)) as s:
+            s.sendall(f"GET /o/0/file/{state['docx']} HTTP/1.1\r\nHost: {parts.netloc}\r\n\r\n".encode())
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    threading.Event().wait(0.5)
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_port_in_use_or_an_unknown_host_is_refused_with_a_message_and_nothing_left(tmp_path):
+    import socket
+
+    from cddraft.errors import CddraftError
+
+    outline = tmp_path / "report.yaml"
+    outline.write_text(MINIMAL_REPORT, encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(CddraftError) as exc:
+            serve([outline], port=port, pages=False, work=work, ready=lambda _: None)
+        assert "the port is in use" in str(exc.value.diagnostics[0].message)
+    with pytest.raises(CddraftError) as exc:
+        serve([outline], host="no-such-host.invalid", pages=False, work=work, ready=lambda _: None)
+    assert "no such host name" in exc.value.diagnostics[0].message
+    assert list(work.iterdir()) == [], "no temporary folder left behind"

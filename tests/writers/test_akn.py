@@ -115,3 +115,21 @@ def test_the_six_versions_of_the_seed_letter_have_the_same_eids(exported):
     assert len(sets["en"]) > 40
     for code, found in sets.items():
         assert found == sets["en"], (code, sorted(found ^ sets["en"])[:5])
+
+
+def test_the_title_note_is_a_note_marked_as_the_document_marks_it(tmp_path, schema):
+    """E16: the title's footnote is an authorialNote after the title (marker *), not words of the title."""
+    from tests.conftest import MINIMAL_REPORT, run_cli
+
+    outline = tmp_path / "report.yaml"
+    outline.write_text(MINIMAL_REPORT.replace("  title: Report of the Coordinator\n", "  title: Report of the "
+                                              "Coordinator\n  title_note: Circulated in English only.\n"),
+                       encoding="utf-8")
+    assert run_cli("build", str(outline), "-o", str(tmp_path), "--to", "akn").exit_code == 0
+    root = etree.parse(str(tmp_path / "report.akn.xml")).getroot()
+    title = root.find(f".//{AKN}docTitle")
+    assert "".join(title.itertext()) == "Report of the Coordinator"
+    note = title.getnext()
+    assert note.tag == f"{AKN}authorialNote" and note.get("marker") == "*"
+    assert "".join(note.itertext()) == "Circulated in English only."
+    schema.assertValid(root)

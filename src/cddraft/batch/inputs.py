@@ -18,7 +18,7 @@ from cddraft.errors import CddraftError, Diagnostic
 from cddraft.write import file_identity
 
 if TYPE_CHECKING:
-    from cddraft.batch.runner import Item
+    from cddraft.batch.runner import BatchItem
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 NAME_FIELDS = ("stem", "symbol", "letter", "lang")
@@ -83,7 +83,7 @@ def check_name_pattern(pattern: str) -> None:
     raise CddraftError([Diagnostic(f"--name {pattern!r}: {problem}; use the fields {fields}", file="cddraft")])
 
 
-def output_name(pattern: str, item: Item) -> str:
+def output_name(pattern: str, item: BatchItem) -> str:
     """The file name (without suffix) for a built outline, e.g. ``{symbol}-{letter}`` → ``CD-2101-E``."""
     symbol = item.symbol.replace("/", "-").replace("*", "")
     return pattern.format(stem=item.source.stem, symbol=symbol, letter=item.letter, lang=item.language)

@@ -18,7 +18,7 @@ from cddraft.errors import Diagnostic
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from cddraft.batch.runner import Item
+    from cddraft.batch.runner import BatchItem
 
 
 class Reporter:
@@ -92,11 +92,11 @@ class Reporter:
         if self.list_writes:
             self._line(f"wrote {path}", err=False)
 
-    def summary(self, items: Sequence[Item], pdf: bool, out_dir: Path | None = None) -> None:
+    def summary(self, items: Sequence[BatchItem], pdf: bool, out_dir: Path | None = None) -> None:
         """The table: file, language, pages (of the PDF), warnings, output; then the counts."""
         head = ("file", "language", "pages", "warnings", "output")
 
-        def output(it: Item) -> str:
+        def output(it: BatchItem) -> str:
             if it.docx is None:
                 return "FAILED"
             name = os.path.relpath(it.docx, out_dir) if out_dir else str(it.docx)

@@ -32,8 +32,9 @@ _PRELOAD = ["cddraft.pipeline", "cddraft.localise", "cddraft.readers.outline.val
 
 
 @dataclass
-class Item:
-    """One document's way through a run; picklable, since it comes back from a worker process."""
+class BatchItem:
+    """One document's way through a run (an outline built, or a .docx given to convert): its bytes, files and
+    problems; picklable, since it comes back from a worker process."""
 
     source: Path
     language: str = ""
@@ -75,9 +76,9 @@ class Options:
 SUFFIXES = {"akn": ".akn.xml"}
 
 
-def build_outline(path: Path, template: Path | None = None, formats: tuple[str, ...] = ()) -> Item:
+def build_outline(path: Path, template: Path | None = None, formats: tuple[str, ...] = ()) -> BatchItem:
     """Build one outline in memory (runs in a worker); reports problems in the item, never raises."""
-    item = Item(Path(path))
+    item = BatchItem(Path(path))
     try:
         from cddraft.conventions import load_conventions
         from cddraft.pipeline import build, render
@@ -110,8 +111,8 @@ def _workers(count: int, jobs: int | None) -> int:
     return min(_cores(), count) if count >= PARALLEL_FROM else 1
 
 
-def build_all(paths: Sequence[Path], template: Path | None, on_done: Callable[[Item], None],
-              jobs: int | None = None, formats: tuple[str, ...] = ()) -> list[Item]:
+def build_all(paths: Sequence[Path], template: Path | None, on_done: Callable[[BatchItem], None],
+              jobs: int | None = None, formats: tuple[str, ...] = ()) -> list[BatchItem]:
     """Build every outline (in parallel when it pays); items in argument order."""
     workers = _workers(len(paths), jobs)
     if workers == 1:
@@ -129,7 +130,7 @@ def build_all(paths: Sequence[Path], template: Path | None, on_done: Callable[[I
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if ctx.get_start_method() == "forkserver":
         ctx.set_forkserver_preload(_PRELOAD)
-    results: dict[int, Item] = {}
+    results: dict[int, BatchItem] = {}
     with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
         futures = {pool.submit(build_outline, p, template, formats): i for i, p in enumerate(paths)}
         try:
@@ -138,7 +139,7 @@ def build_all(paths: Sequence[Path], template: Path | None, on_done: Callable[[I
                 try:
                     item = fut.result()
                 except Exception as exc:  # the worker process died (e.g. out of memory)
-                    item = Item(Path(paths[i]), errors=[Diagnostic(
+                    item = BatchItem(Path(paths[i]), errors=[Diagnostic(
                         f"the build process stopped unexpectedly ({type(exc).__name__})", file=str(paths[i]))])
                 results[i] = item
                 on_done(item)
@@ -148,9 +149,9 @@ def build_all(paths: Sequence[Path], template: Path | None, on_done: Callable[[I
     return [results[i] for i in range(len(paths))]
 
 
-def write_outputs(items: Sequence[Item], out_dir: Path, pattern: str, report: Reporter) -> None:
+def write_outputs(items: Sequence[BatchItem], out_dir: Path, pattern: str, report: Reporter) -> None:
     """Write each built .docx, in argument order; a second outline aiming at the same file is refused."""
-    from cddraft.write import write_atomic
+    from cddraft.write import write_all
 
     claimed: dict[str, Path] = {}
     for item in items:
@@ -164,28 +165,24 @@ def write_outputs(items: Sequence[Item], out_dir: Path, pattern: str, report: Re
                     f"{other} in this run also writes {target}; nothing was written for this outline — give "
                     "the outlines different file names or use --name (e.g. '{symbol}-{letter}')",
                     file=str(item.source))])
-            write_atomic(target, item.data)
+            # the .docx and its companions (--to akn) all, or none: never a pair of two versions
+            extras = [(target.with_name(target.stem + suffix), data) for suffix, data in item.extra.items()]
+            write_all([(target, item.data), *extras], inputs=[item.source])
         except CddraftError as exc:
             item.errors += exc.diagnostics
             report.problems(exc.diagnostics)
             continue
         finally:
             item.data = None
+            item.extra = {}
         claimed[file_identity(target)] = item.source
         item.docx = target
         report.wrote(target)
-        for suffix, data in item.extra.items():
-            other_target = target.with_name(target.stem + suffix)
-            try:
-                write_atomic(other_target, data)
-                report.wrote(other_target)
-            except CddraftError as exc:
-                item.errors += exc.diagnostics
-                report.problems(exc.diagnostics)
-        item.extra = {}
+        for other_target, _ in extras:
+            report.wrote(other_target)
 
 
-def add_pdfs(items: Sequence[Item], timeout: float, report: Reporter, pdf_dir: Path | None = None,
+def add_pdfs(items: Sequence[BatchItem], timeout: float, report: Reporter, pdf_dir: Path | None = None,
              profile: str = "pdfa-2b") -> None:
     """Convert every written .docx in one LibreOffice run; count the pages."""
     from cddraft.export import PdfJob, convert, page_count, pdf_target
@@ -211,7 +208,7 @@ def add_pdfs(items: Sequence[Item], timeout: float, report: Reporter, pdf_dir: P
             report.wrote(outcome)
 
 
-def add_previews(items: Sequence[Item], pages: Sequence[int], dpi: int, report: Reporter,
+def add_previews(items: Sequence[BatchItem], pages: Sequence[int], dpi: int, report: Reporter,
                  png_dir: Path | None = None) -> None:
     """Render the requested pages of every PDF as PNG: those the document has, and an error for each it has not
     (``--page 1 --page 9`` of a two-page letter still gives page 1)."""
@@ -236,14 +233,14 @@ def add_previews(items: Sequence[Item], pages: Sequence[int], dpi: int, report: 
         report.advance()
 
 
-def run(paths: Sequence[Path], opts: Options, report: Reporter, extra: Sequence[Item] = ()) -> list[Item]:
+def run(paths: Sequence[Path], opts: Options, report: Reporter, extra: Sequence[BatchItem] = ()) -> list[BatchItem]:
     """Build, write, convert and render: the whole of ``cddraft build`` for the given outlines.
 
     ``extra`` are existing .docx files (``cddraft preview FILE.docx``) that join the conversion.
     """
     report.stage("Building", len(paths))
 
-    def done(item: Item) -> None:
+    def done(item: BatchItem) -> None:
         report.problems(item.errors + item.warnings)
         report.advance()
 

@@ -1,9 +1,10 @@
-"""Checking a built .docx (made by cddraft or not): what can be read back from WordprocessingML.
+"""A Word file checked as it is (made by cddraft, edited in Word, or made otherwise): opened, its language told,
+and the .docx rules (:mod:`cddraft.check.rules.wordfile`) run on it by :func:`check_docx`.
 
-The file is read with :func:`cddraft.writers.docx.template.read_docx_bytes`, which refuses what is
-not a Word package, zip bombs and oversized parts, then opened with python-docx. The version's
-language is taken from the document's properties, or else guessed from the script of its text,
-to pick the fonts and direction its conventions expect.
+The file is read with :func:`cddraft.readers.docx_package.read_docx_bytes`, which refuses what is not a Word
+package, zip bombs and oversized parts, then opened with python-docx. The version's language is taken from the
+document's properties, or else guessed from the script of its text, to pick the fonts and direction its
+conventions expect. A .docx has no lines: findings name a paragraph (:meth:`DocxContext.where`).
 """
 
 from __future__ import annotations

@@ -1,11 +1,12 @@
-"""Run the enabled rules over one document (the compare rules: over two states of one) and turn their findings
-into positioned diagnostics, in the one order (:mod:`cddraft.check.diagnostics`).
+"""Run the enabled rules over one outline and turn their findings into diagnostics at ``FILE:LINE:COL``, in the
+one order (:mod:`cddraft.check.diagnostics`): all of them for ``cddraft check`` (:func:`run_rules`), the quick
+families for every build (:func:`build_findings`), and the compare rules over two states of one document for
+``cddraft diff`` and ``cddraft corrigendum`` (:func:`compare_findings`).
 
 Rules can be switched off three ways, all by code, code prefix (``CD5``) or rule name:
 
 * for a whole run (``disable=``, the ``--disable`` option of ``cddraft check``);
-* for one outline, in its ``check: {disable: [...]}`` mapping (read from the model when it has
-  that field; see :func:`outline_disabled`);
+* for one outline, in its ``check: {disable: [...]}`` mapping (:func:`outline_disabled`);
 * for one line, by a trailing comment ``# cddraft: disable=CD201,CD505`` on the line of the
   finding, or on the line where the value it points into begins (a comment cannot stand
   inside a folded paragraph, so it goes on the ``- >-`` line).
@@ -49,10 +50,9 @@ def inline_disables(text: str) -> dict[int, set[str]]:
     return out
 
 
-def outline_disabled(doc: object) -> list[str]:
-    """The outline's own ``check: {disable: [...]}`` list, once the model has that field."""
-    settings = getattr(doc, "check", None)
-    return list(getattr(settings, "disable", None) or [])
+def outline_disabled(doc: Document) -> list[str]:
+    """The outline's own ``check: {disable: [...]}`` list."""
+    return list(doc.check.disable)
 
 
 def run_rules(

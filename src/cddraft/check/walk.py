@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cddraft.errors import Path_
-from cddraft.model.blocks import Body, BulletItem, Bullets, Item, Paragraph, Quote, Section
+from cddraft.model.blocks import BulletItem, Bullets, Paragraph, Quote, Section, Subparagraph, TextBody
 from cddraft.model.document import Document
 from cddraft.model.markup import Markup
 from cddraft.model.visible import Visible
@@ -53,7 +53,7 @@ class SectionNode:
     section: Section
     path: Path_
     depth: int
-    body: Body
+    body: TextBody
     body_path: Path_
     parent: SectionNode | None
 
@@ -61,7 +61,7 @@ class SectionNode:
 def sections(doc: Document) -> Iterator[SectionNode]:
     """Every section of every body, outermost first (document order)."""
 
-    def walk(content: list, path: Path_, depth: int, body: Body, bpath: Path_, parent: SectionNode | None):
+    def walk(content: list, path: Path_, depth: int, body: TextBody, bpath: Path_, parent: SectionNode | None):
         for i, block in enumerate(content):
             if isinstance(block, Section):
                 node = SectionNode(block, (*path, i), depth, body, bpath, parent)
@@ -72,7 +72,7 @@ def sections(doc: Document) -> Iterator[SectionNode]:
         yield from walk(body.content, (*bpath, "content"), 1, body, bpath, None)
 
 
-def paragraphs(body: Body, bpath: Path_) -> Iterator[tuple[Paragraph, Path_]]:
+def paragraphs(body: TextBody, bpath: Path_) -> Iterator[tuple[Paragraph, Path_]]:
     """The paragraphs of one body in reading order, across sections."""
 
     def walk(content: list, path: Path_):
@@ -85,7 +85,7 @@ def paragraphs(body: Body, bpath: Path_) -> Iterator[tuple[Paragraph, Path_]]:
     yield from walk(body.content, (*bpath, "content"))
 
 
-def _items(items: list[Item], path: Path_, ctx: dict) -> Iterator[TextNode]:
+def _items(items: list[Subparagraph], path: Path_, ctx: dict) -> Iterator[TextNode]:
     for i, item in enumerate(items):
         yield TextNode(item.text, (*path, i, "text"), "item", **ctx)
         yield from _items(item.items, (*path, i, "items"), ctx)
@@ -97,7 +97,7 @@ def _bullets(items: list[BulletItem], path: Path_, ctx: dict) -> Iterator[TextNo
         yield from _bullets(item.bullets, (*path, i, "bullets"), ctx)
 
 
-def _blocks(content: list, path: Path_, body: Body, bpath: Path_, heads: tuple[str, ...]) -> Iterator[TextNode]:
+def _blocks(content: list, path: Path_, body: TextBody, bpath: Path_, heads: tuple[str, ...]) -> Iterator[TextNode]:
     ctx = {"sections": heads, "body": bpath}
     for i, block in enumerate(content):
         p = (*path, i)

@@ -15,7 +15,7 @@ def corrigendum_command(old: Path, new: Path, out_dir: Path = Path("output"), *,
                         date: dt.date | None = None, template: Path | None = None) -> int:
     """Write ``<OLD>-corr<N>.yaml`` and ``.docx`` into ``out_dir``; nothing when OLD and NEW cannot be compared."""
     from cddraft.pipeline import corrigendum
-    from cddraft.write import write_atomic
+    from cddraft.write import write_all
 
     stem = f"{Path(old).stem}-corr{number}"
     outline_path, docx_path = out_dir / f"{stem}.yaml", out_dir / f"{stem}.docx"
@@ -23,8 +23,9 @@ def corrigendum_command(old: Path, new: Path, out_dir: Path = Path("output"), *,
                           template=template)
     for warning in drafted.built.warnings:
         click.echo(warning.format(), err=True)
-    write_atomic(outline_path, drafted.outline_text.encode("utf-8"))
-    write_atomic(docx_path, drafted.built.docx)
+    # both or neither: never an outline beside a .docx of another version (and never over OLD or NEW)
+    write_all([(outline_path, drafted.outline_text.encode("utf-8")), (docx_path, drafted.built.docx)],
+              inputs=[old, new])
     click.echo(f"{drafted.corrections} correction(s)")
     click.echo(f"wrote {outline_path}")
     click.echo(f"wrote {docx_path}")

@@ -21,6 +21,6 @@ def import_command(source: Path, output: Path | None = None, *, language: str | 
     if output is None:
         click.echo(imported.outline_text, nl=False)
     else:
-        write_atomic(output, imported.outline_text.encode("utf-8"))
+        write_atomic(output, imported.outline_text.encode("utf-8"), inputs=[source])
         click.echo(f"wrote {output}", err=True)
     return EXIT_OK

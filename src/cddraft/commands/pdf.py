@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cddraft.batch.report import Reporter
-from cddraft.batch.runner import Item, add_pdfs
+from cddraft.batch.runner import BatchItem, add_pdfs
 from cddraft.errors import EXIT_OK, EXIT_UNUSABLE
 from cddraft.export import DEFAULT_TIMEOUT, require_soffice
 
@@ -15,7 +15,7 @@ def pdf_command(files: Sequence[Path], out_dir: Path | None = None, timeout: flo
                 profile: str = "pdfa-2b") -> int:
     """Convert ``files`` beside themselves (or into ``out_dir``); a file that fails costs only itself."""
     require_soffice()
-    items = [Item(f, docx=f) for f in files]
+    items = [BatchItem(f, docx=f) for f in files]
     with Reporter() as report:
         add_pdfs(items, timeout, report, out_dir, profile)
     return EXIT_UNUSABLE if any(not it.ok for it in items) else EXIT_OK

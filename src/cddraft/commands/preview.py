@@ -16,7 +16,7 @@ import click
 
 from cddraft.batch.inputs import OUTLINE_SUFFIXES
 from cddraft.batch.report import Reporter
-from cddraft.batch.runner import Item, Options, run
+from cddraft.batch.runner import BatchItem, Options, run
 from cddraft.errors import EXIT_OK, EXIT_UNUSABLE
 from cddraft.export import DEFAULT_TIMEOUT, require_poppler, require_soffice
 
@@ -27,7 +27,7 @@ def preview_command(files: Sequence[Path], pages: Sequence[int] = (1,), out_dir:
     require_soffice()
     require_poppler()
     outlines = [f for f in files if f.suffix.lower() in OUTLINE_SUFFIXES]
-    documents = [Item(f, docx=f) for f in files if f.suffix.lower() not in OUTLINE_SUFFIXES]
+    documents = [BatchItem(f, docx=f) for f in files if f.suffix.lower() not in OUTLINE_SUFFIXES]
     with tempfile.TemporaryDirectory(prefix="cddraft-preview-work-") as work:
         where = out_dir or Path(work)
         png_dir = out_dir or Path(tempfile.mkdtemp(prefix="cddraft-preview-"))

@@ -28,6 +28,7 @@ def serve_command(files: list[Path], *, port: int = 0, host: str | None = None, 
         if open_browser:
             webbrowser.open(url)
 
-    serve([Path(f) for f in files], host=bind, port=port, ready=ready)
-    click.echo("stopped; LibreOffice closed", err=True)
+    closed = serve([Path(f) for f in files], host=bind, port=port, ready=ready)
+    click.echo("stopped; LibreOffice closed" if closed else "stopped; LibreOffice could not be closed: end it "
+               "yourself (its processes are named soffice.bin)", err=True)
     return EXIT_OK

@@ -25,7 +25,9 @@ class Fonts(_Data):
     complex: str
 
 
-class Masthead(_Data):
+class MastheadStrings(_Data):
+    """The masthead's words in this language (the localised masthead is :class:`cddraft.localise.types.Masthead`)."""
+
     united_nations: str
     united_nations_wide: bool = False  # "United Nations" is long: it takes two columns to stay on one line
     distribution: dict[Literal["general", "limited", "restricted"], str]
@@ -230,7 +232,7 @@ class Conventions(_Data):
     direction: Literal["ltr", "rtl"]
     job_letter: str
     fonts: Fonts
-    masthead: Masthead
+    masthead: MastheadStrings
     dates: Dates
     letter: LetterStrings
     annex: AnnexStrings

@@ -15,7 +15,8 @@ from cddraft.localise.corrigendum import corrigendum_blocks
 from cddraft.localise.numbering import marker
 from cddraft.localise.session import item_numbers, joined, reissue_note, session_block
 from cddraft.localise.types import Block, Footer, Heading, Localised, Masthead, Para, Script, Signatures
-from cddraft.model.document import JOB_RE, Document, Letter
+from cddraft.model.document import Document, Letter
+from cddraft.model.fields import JOB_RE
 from cddraft.model.inline import Span, plain_text
 from cddraft.model.markup import Markup
 

@@ -121,7 +121,7 @@ class Numberer:
                              anchor=anchor))
         self.items(para.items, 1)
 
-    def items(self, items: list[m.Item], depth: int) -> None:
+    def items(self, items: list[m.Subparagraph], depth: int) -> None:
         template = self.conv.numbering.subparagraphs[min(depth, 2) - 1]
         for n, item in enumerate(items, 1):
             self.out.append(

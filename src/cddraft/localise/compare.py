@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator, Sequence
 
 from cddraft.localise.types import Block, Spans
 from cddraft.model.charsets import CJK
@@ -21,6 +21,10 @@ _TOKEN = re.compile(rf"[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+\s*|[
                     rf"|[^\w\s]\s*")
 
 Token = Span | Ref | Footnote
+#: How many blocks ahead a changed block looks for the one it became, in a stretch where blocks were also inserted
+#: or deleted (a paragraph rewritten in place is found at once; a longer search made two unrelated documents cost
+#: time growing with the product of their lengths).
+_LOOKAHEAD = 8
 
 
 def token_key(item: Token) -> tuple:
@@ -42,11 +46,55 @@ def tokens(spans: Spans) -> list[Token]:
     return out
 
 
-def word_opcodes(old: Spans, new: Spans) -> tuple[list[Token], list[Token], list[tuple[str, int, int, int, int]]]:
-    """The two blocks' tokens and difflib's opcodes turning the old ones into the new ones."""
+Opcode = tuple[str, int, int, int, int]
+#: Above this many comparisons (the product of the two changed stretches' lengths), the matcher takes difflib's
+#: "popular items are junk" heuristic: a minimal diff of two long, repetitive sequences (20,000 repeated words,
+#: a Chinese paragraph of a few distinct characters) costs time growing with the product of their lengths.
+_EXACT = 400_000
+
+
+def opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Opcode]:
+    """difflib's opcodes turning ``a`` into ``b``, in time linear in what changed: the common beginning and end
+    are taken off first (an edit is local), the rest matched exactly when it is small enough, else with
+    difflib's heuristic (still a correct diff: equal stretches are equal, the rest replaced)."""
+    n, m = len(a), len(b)
+    head = 0
+    while head < n and head < m and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and tail < m - head and a[n - 1 - tail] == b[m - 1 - tail]:
+        tail += 1
+    mid_a, mid_b = a[head:n - tail], b[head:m - tail]
+    matcher = difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=len(mid_a) * len(mid_b) > _EXACT)
+    out: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
+    out += [(op, i1 + head, i2 + head, j1 + head, j2 + head) for op, i1, i2, j1, j2 in matcher.get_opcodes()
+            if i1 != i2 or j1 != j2]
+    if tail:
+        out.append(("equal", n - tail, n, m - tail, m))
+    merged_ops: list[Opcode] = []
+    for op in out:  # neighbouring equal stretches as one, as difflib gives them
+        if merged_ops and op[0] == "equal" == merged_ops[-1][0]:
+            prev = merged_ops.pop()
+            op = ("equal", prev[1], op[2], prev[3], op[4])
+        merged_ops.append(op)
+    return merged_ops
+
+
+def similarity(a: Sequence[Hashable], b: Sequence[Hashable]) -> float:
+    """difflib's ratio of two sequences (2 × matches ÷ their lengths), bounded in time as :func:`opcodes`; its
+    cheap upper bounds first."""
+    if not a and not b:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=len(a) * len(b) > _EXACT)
+    if matcher.real_quick_ratio() < 0.5 or matcher.quick_ratio() < 0.5:
+        return matcher.quick_ratio()
+    return matcher.ratio()
+
+
+def word_opcodes(old: Spans, new: Spans) -> tuple[list[Token], list[Token], list[Opcode]]:
+    """The two blocks' tokens and the opcodes turning the old ones into the new ones."""
     a, b = tokens(old), tokens(new)
-    matcher = difflib.SequenceMatcher(None, [token_key(t) for t in a], [token_key(t) for t in b], autojunk=False)
-    return a, b, matcher.get_opcodes()
+    return a, b, opcodes([token_key(t) for t in a], [token_key(t) for t in b])
 
 
 def merged(items: list[Token]) -> Spans:
@@ -88,9 +136,7 @@ def aligned(old: list[Block], new: list[Block], *, inserts_first: bool = False
     In a gap where blocks were both deleted and inserted, the deletions come first, or the insertions with
     ``inserts_first`` (a corrigendum inserts after the block before the gap, then deletes).
     """
-    matcher = difflib.SequenceMatcher(None, [block_key(b) for b in old], [block_key(b) for b in new],
-                                      autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes([block_key(b) for b in old], [block_key(b) for b in new]):
         if op == "equal":
             yield from zip(old[i1:i2], new[j1:j2], strict=True)
         else:
@@ -104,8 +150,8 @@ def _gap(olds: list[Block], news: list[Block], inserts_first: bool) -> Iterator[
         pairs = [(i, i) for i in range(len(olds))]  # the same blocks, each changed
     else:
         j = 0
-        for i, a in enumerate(olds):
-            like = next((k for k in range(j, len(news)) if _one(a, news[k]) and (
+        for i, a in enumerate(olds):  # looked for a few blocks ahead: a stretch of any length pairs in linear time
+            like = next((k for k in range(j, min(len(news), j + _LOOKAHEAD)) if _one(a, news[k]) and (
                 block_kind(a) != block_kind(news[k]) or _like(a, news[k]))), None)
             if like is not None:
                 pairs.append((i, like))
@@ -135,8 +181,7 @@ def _one(a: Block, b: Block) -> bool:
 def _like(a: Block, b: Block) -> bool:
     """Whether two blocks are one block changed: at least half their words in common."""
     ta, tb = tokens(getattr(a, "spans", None) or []), tokens(getattr(b, "spans", None) or [])
-    matcher = difflib.SequenceMatcher(None, [token_key(t) for t in ta], [token_key(t) for t in tb], autojunk=False)
-    return matcher.ratio() >= 0.5
+    return similarity([token_key(t) for t in ta], [token_key(t) for t in tb]) >= 0.5
 
 
 def restyled(old: list[Token], new: list[Token]) -> bool:

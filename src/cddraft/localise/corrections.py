@@ -9,11 +9,10 @@ in its sentence. The result is the outline's ``corrections:`` list, its texts in
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from cddraft.conventions import Conventions
-from cddraft.localise.compare import Token, aligned, block_key, merged, token_key, tokens
+from cddraft.localise.compare import Token, aligned, block_key, merged, opcodes, token_key, tokens
 from cddraft.localise.places import Locator
 from cddraft.localise.types import Block, Bullet, ContentsTable, Heading, Localised, Para, Spans
 from cddraft.model.charsets import CJK_LETTERS, char_class
@@ -140,7 +139,7 @@ class Differ:
         """The corrections inside one block (or footnote), word by word; footnotes by their own numbers."""
         a, b = tokens(old), tokens(new)
         sentences = Sentences(a)
-        ops = difflib.SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], autojunk=False).get_opcodes()
+        ops = opcodes([_key(t) for t in a], [_key(t) for t in b])
         notes = [i for i, t in enumerate(a) if isinstance(t, Footnote)]
 
         def note_place(i: int) -> str:

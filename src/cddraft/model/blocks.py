@@ -32,14 +32,17 @@ def _text_to_mapping(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
-class Item(Model):
-    """A subparagraph: ``(a)`` at the first level, ``(i)`` inside it."""
+class Subparagraph(Model):
+    """A subparagraph: ``(a)`` at the first level, ``(i)`` inside it (the outline lists them under ``items:``)."""
 
     text: Text
-    items: list[Annotated[Item, BeforeValidator(_text_to_mapping, json_schema_input_type=str | Item)]] = empty()
+    items: list[SubparagraphEntry] = empty()
 
 
-SubItem = Annotated[Item, BeforeValidator(_text_to_mapping, json_schema_input_type=str | Item)]
+#: A subparagraph as written in the outline: a string, or a mapping with nested ``items:``.
+SubparagraphEntry = Annotated[Subparagraph, BeforeValidator(_text_to_mapping,
+                                                            json_schema_input_type=str | Subparagraph)]
+Subparagraph.model_rebuild()
 
 
 class Paragraph(Model):
@@ -48,7 +51,7 @@ class Paragraph(Model):
     text: Text
     id: Identifier | None = None
     numbered: bool = True
-    items: list[SubItem] = empty()
+    items: list[SubparagraphEntry] = empty()
 
 
 class BulletItem(Model):
@@ -113,11 +116,6 @@ Block = Annotated[
     Discriminator(_block_tag),
 ]
 
-#: Every key a block mapping may hold (for did-you-mean suggestions).
-BLOCK_FIELDS = sorted(
-    set(Paragraph.model_fields) | set(Section.model_fields) | set(Bullets.model_fields) | {"quote"}
-)
-
 
 class Contents(Model):
     """The contents table's depth: chapters only (1), or their sections too (2, 3)."""
@@ -125,8 +123,8 @@ class Contents(Model):
     depth: int = Field(default=1, ge=1, le=3)
 
 
-class Body(Model):
-    """Titled, structured content: a report, or the content of an annex."""
+class TextBody(Model):
+    """What a report and an annex have in common: a title, the numbering switches, a contents table, the blocks."""
 
     title: Text | None = None
     numbered_paragraphs: bool = True

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from cddraft.errors import Path_
-from cddraft.model.blocks import Body, BulletItem, Bullets, Item, Paragraph, Quote, Section
+from cddraft.model.blocks import BulletItem, Bullets, Paragraph, Quote, Section, Subparagraph, TextBody
 from cddraft.model.document import Document
 from cddraft.model.inline import Ref
 from cddraft.model.markup import Markup
 
 
-def bodies(doc: Document) -> Iterator[tuple[Body, Path_]]:
+def bodies(doc: Document) -> Iterator[tuple[TextBody, Path_]]:
     """The report (if any) and each annex, with their paths."""
     if doc.report is not None:
         yield doc.report, ("report",)
@@ -21,7 +21,7 @@ def bodies(doc: Document) -> Iterator[tuple[Body, Path_]]:
         yield annex, ("annexes", i)
 
 
-def _items(items: list[Item], path: Path_) -> Iterator[tuple[Markup, Path_]]:
+def _items(items: list[Subparagraph], path: Path_) -> Iterator[tuple[Markup, Path_]]:
     for i, item in enumerate(items):
         yield item.text, (*path, i, "text")
         yield from _items(item.items, (*path, i, "items"))

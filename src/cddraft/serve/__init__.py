@@ -8,14 +8,18 @@ private temporary folder (two ``serve`` processes on one outline never share one
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import shutil
 import signal
+import socket
 import tempfile
 import threading
 from collections.abc import Callable
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
+from cddraft.errors import fail
 from cddraft.serve.server import make_server
 from cddraft.serve.site import Site
 from cddraft.watch import stamp
@@ -46,33 +50,54 @@ def _watch(site: Site, stop: threading.Event) -> None:
                 site.build(entry)
 
 
+def _listening(site: Site, host: str, port: int) -> ThreadingHTTPServer:
+    """The server bound to ``host:port``, or an error saying why it cannot listen there."""
+    try:
+        return make_server(site, host, port)
+    except socket.gaierror:
+        raise fail(f"cannot listen on {host!r}: no such host name or address; use the default (127.0.0.1) or "
+                   "an address of this machine", file="--host") from None
+    except OSError as exc:
+        why = "the port is in use (another server listens on it)" if exc.errno == errno.EADDRINUSE else (
+            exc.strerror or str(exc))
+        raise fail(f"cannot listen on {host}:{port}: {why}; choose another --port, or leave it out for a free "
+                   "one", file="--port") from None
+
+
 def serve(sources: list[Path], *, host: str = "127.0.0.1", port: int = 0, warm: bool = True, pages: bool = True,
           ready: Callable[[str], None] = print, stop: threading.Event | None = None,
-          work: Path | None = None) -> None:
-    """Serve ``sources`` until Ctrl-C (or ``stop`` is set); ``ready`` is told the URL once listening. ``pages``
-    false serves the builds and findings without page images; ``work`` is the private folder (default: a new
-    temporary one, removed at the end)."""
+          work: Path | None = None) -> bool:
+    """Serve ``sources`` until Ctrl-C (or ``stop`` is set, or the terminal closes, or SIGTERM); ``ready`` is told
+    the URL once listening. ``pages`` false serves the builds and findings without page images; ``work`` is the
+    private folder (default: a new temporary one, removed at the end). Returns whether LibreOffice is gone."""
     work = Path(tempfile.mkdtemp(prefix="cddraft-serve-", dir=work))
-    site = Site(sources, work, warm=warm, pages=pages)
-    stop = stop or threading.Event()
-    server = make_server(site, host, port)
-    watcher = threading.Thread(target=_watch, args=(site, stop), daemon=True)
-    watcher.start()
-    runner = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
-    runner.start()
-    shown = f"[{host}]" if ":" in host else host
-    if threading.current_thread() is threading.main_thread():  # a `kill` stops it as Ctrl-C does
-        signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    ready(f"http://{shown}:{server.server_address[1]}/")
+    closed = True
     try:
-        while not stop.wait(0.5):
+        site = Site(sources, work, warm=warm, pages=pages)
+        stop = stop or threading.Event()
+        server = _listening(site, host, port)
+        watcher = threading.Thread(target=_watch, args=(site, stop), daemon=True)
+        watcher.start()
+        runner = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+        runner.start()
+        shown = f"[{host}]" if ":" in host else host
+        if threading.current_thread() is threading.main_thread():
+            # a `kill`, `timeout`, systemd or `docker stop` (SIGTERM), or the terminal closing (SIGHUP), stops it as
+            # Ctrl-C does: LibreOffice closed, the folder removed
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                signal.signal(sig, lambda *_: stop.set())  # type: ignore[union-attr]
+        ready(f"http://{shown}:{server.server_address[1]}/")
+        try:
+            while not stop.wait(0.5):
+                pass
+        except KeyboardInterrupt:
             pass
-    except KeyboardInterrupt:
-        pass
+        finally:
+            stop.set()
+            closed = site.close()
+            server.shutdown()
+            server.server_close()
+            watcher.join(timeout=30)
     finally:
-        stop.set()
-        site.close()
-        server.shutdown()
-        server.server_close()
-        watcher.join(timeout=30)
         shutil.rmtree(work, ignore_errors=True)
+    return closed

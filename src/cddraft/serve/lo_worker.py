@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -55,9 +57,31 @@ def _convert(desktop: object, docx: str, pdf: str) -> None:
         doc.close(True)
 
 
+def _stop_office(proc: subprocess.Popen, desktop: object | None) -> None:
+    """LibreOffice asked to quit, then its whole process group (the ``soffice`` script, ``oosplash``,
+    ``soffice.bin``) stopped, whatever state it is in."""
+    if desktop is not None:
+        with contextlib.suppress(Exception):  # LibreOffice already gone
+            desktop.terminate()  # type: ignore[attr-defined]
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=10)
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, sig)  # its own session: oosplash and soffice.bin with it
+            time.sleep(0.5)
+
+
 def main(soffice: str, profile: str) -> None:
     proc, desktop = _connect(soffice, Path(profile))
-    print(json.dumps({"ready": True}), flush=True)
+
+    def stopped(signum: int, _frame: object) -> None:
+        # the terminal closed (SIGHUP), or `timeout`, systemd or `docker stop` (SIGTERM) stopped the preview's
+        # process group: LibreOffice, in a session of its own, would outlive it; the `finally` below stops it
+        raise SystemExit(128 + signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(sig, stopped)
+    print(json.dumps({"ready": True, "office": proc.pid}), flush=True)
     try:
         for line in sys.stdin:
             request = json.loads(line)
@@ -68,12 +92,7 @@ def main(soffice: str, profile: str) -> None:
                 answer = {"error": str(exc)}
             print(json.dumps(answer), flush=True)
     finally:
-        with contextlib.suppress(Exception):  # LibreOffice already gone
-            desktop.terminate()  # type: ignore[attr-defined]
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop_office(proc, desktop)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,15 @@ process. The copy converted has :mod:`cddraft.lo_compat`'s adjustments, as every
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from cddraft.export import PdfJob, convert, find_soffice, page_count, render_pages
@@ -20,6 +24,17 @@ from cddraft.lo_compat import for_libreoffice
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 WORKER = Path(__file__).with_name("lo_worker.py")
+
+
+def _alive(group: int) -> bool:
+    """Whether a process of the process group ``group`` still runs."""
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _has_uno(python: str) -> bool:
@@ -36,6 +51,7 @@ class Renderer:
         self._proc: subprocess.Popen | None = None
         self._warm = warm and self.soffice is not None and _has_uno(SYSTEM_PYTHON)
         self._profile = Path(tempfile.mkdtemp(prefix="lo-profile-", dir=work))
+        self._office: int | None = None  # the process group of the worker's LibreOffice
 
     @property
     def worker_pid(self) -> int | None:
@@ -53,6 +69,7 @@ class Renderer:
         if not line.strip().startswith('{"ready"'):
             proc.kill()
             return None
+        self._office = json.loads(line).get("office")
         return proc
 
     def _warm_pdf(self, docx: Path, pdf: Path) -> bool:
@@ -96,11 +113,20 @@ class Renderer:
         if proc is not None:
             try:
                 if proc.stdin:
-                    proc.stdin.close()
+                    proc.stdin.close()  # the worker quits LibreOffice and ends
                 proc.wait(timeout=15)
             except (subprocess.TimeoutExpired, OSError):
                 proc.kill()
+        office, self._office = self._office, None
+        if office is not None and _alive(office):  # the worker could not: its LibreOffice is stopped here
+            for sig in (signal.SIGTERM, signal.SIGKILL):
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(office, sig)
+                    time.sleep(0.5)
 
-    def close(self) -> None:
+    def close(self) -> bool:
+        """Stop LibreOffice; whether it is gone (nothing of it left running)."""
         with self._lock:
+            office = self._office
             self.stop()
+            return office is None or not _alive(office)

@@ -7,9 +7,13 @@ build wrote, by its registered name), ``/events`` (server-sent events: one line 
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import json
 import queue
 import re
+import socket
+import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -25,6 +29,8 @@ _TYPES = {".png": "image/png", ".pdf": "application/pdf",
 
 class Handler(BaseHTTPRequestHandler):
     site: Site  # set on the server's handler class
+    allowed_hosts: frozenset[str] = frozenset({"127.0.0.1", "localhost", "::1"})  # the names it answers to
+    any_address: bool = False  # bound to every address (0.0.0.0, ::): any address given as numbers is its own
     server_version = "cddraft-serve"
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -37,9 +43,32 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
-        self.wfile.write(body)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the browser went away mid-file
+            self.wfile.write(body)
+
+    def _host_allowed(self) -> bool:
+        """Whether the request names this server as it was started (its address, or localhost): a page on
+        another site that rebinds its own name to 127.0.0.1 (DNS rebinding) is refused, as Jupyter, Vite and
+        webpack-dev-server refuse it. An address given as numbers cannot be rebound and is taken."""
+        header = (self.headers.get("Host") or "").strip().lower()
+        if header.startswith("["):  # [::1]:8000
+            name = header[1:].partition("]")[0]
+        elif header.count(":") == 1:  # 127.0.0.1:8000, localhost:8000
+            name = header.partition(":")[0]
+        else:
+            name = header
+        if name in self.allowed_hosts:
+            return True
+        try:
+            ipaddress.ip_address(name)
+        except ValueError:
+            return False
+        return self.any_address
 
     def do_GET(self) -> None:
+        if not self._host_allowed():
+            self._send(HTTPStatus.FORBIDDEN, b"this server answers requests for its own address only")
+            return
         raw = urlsplit(self.path).path
         path = unquote(raw)
         if "\\" in path or "\0" in path or ".." in path:
@@ -108,9 +137,26 @@ class Handler(BaseHTTPRequestHandler):
             self.site.forget(q)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that disconnects mid-answer is no error; anything else is reported as the standard library
+        reports it."""
+        if isinstance(sys.exc_info()[1], BrokenPipeError | ConnectionResetError | ConnectionAbortedError):
+            return
+        super().handle_error(request, client_address)
+
+
+class _Server6(_Server):
+    address_family = socket.AF_INET6
+
+
 def make_server(site: Site, host: str, port: int) -> ThreadingHTTPServer:
-    """A server bound to ``host:port`` (port 0: a free one) serving ``site``."""
-    handler = type("SiteHandler", (Handler,), {"site": site})
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    """A server bound to ``host:port`` (port 0: a free one) serving ``site``, answering for ``host``."""
+    allowed = {"127.0.0.1", "localhost", "::1", host.strip("[]").lower()}
+    wildcard = host in ("0.0.0.0", "::", "")
+    handler = type("SiteHandler", (Handler,), {"site": site, "allowed_hosts": frozenset(allowed),
+                                               "any_address": wildcard})
+    server_class = _Server6 if ":" in host else _Server
+    return server_class((host, port), handler)

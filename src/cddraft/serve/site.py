@@ -120,8 +120,10 @@ class Site:
         path = self.entries[n].files.get(name)
         return path if path is not None and path.is_file() and not path.is_symlink() else None
 
-    def close(self) -> None:
-        self.renderer.close()
+    def close(self) -> bool:
+        """Stop LibreOffice and tell the pages; whether LibreOffice is gone."""
+        closed = self.renderer.close()
         with self._lock:
             for q in self._listeners:
                 q.put({"closing": True})
+        return closed

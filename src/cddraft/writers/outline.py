@@ -1,8 +1,11 @@
-"""A corrigendum as an outline (YAML) the officer can read, edit and build (``cddraft corrigendum``).
+"""Outlines written as YAML text a person reads, edits and builds: the outline of an imported Word file
+(:func:`outline_text`, ``cddraft import``) and a corrigendum's (:func:`corrigendum_outline`, ``cddraft
+corrigendum``).
 
 The outline is written as text, not dumped: comments say where it came from and what to check, and the keys
 stand in the order the hand-written form uses (docs/outline.md). Every value is one YAML scalar written by
-PyYAML, so no text of the document can break the file or be read as anything but text.
+:func:`scalar` (by hand, for speed: plain where YAML reads it back unchanged, else double-quoted), so no text of
+the document can break the file or be read as anything but text.
 """
 
 from __future__ import annotations

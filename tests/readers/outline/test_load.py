@@ -96,7 +96,7 @@ def test_directory_and_missing_file(tmp_path):
 def test_the_depth_bound_is_never_below_the_real_depth(text):
     import yaml
 
-    from cddraft.readers.outline.load import _depth_bound
+    from cddraft.readers.outline.limits import depth_bound
 
     depth = deepest = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -105,7 +105,7 @@ def test_the_depth_bound_is_never_below_the_real_depth(text):
             deepest = max(deepest, depth)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
-    assert deepest >= 3 and _depth_bound(text) >= deepest
+    assert deepest >= 3 and depth_bound(text) >= deepest
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029"])

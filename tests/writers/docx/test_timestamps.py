@@ -35,3 +35,26 @@ def test_a_date_before_1980_becomes_the_first_a_zip_can_hold():
     with zipfile.ZipFile(io.BytesIO(fixed)) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert z.read("b.txt") == b"y"
+
+
+def test_a_masthead_dated_after_2107_builds_its_entries_dated_the_last_day_a_zip_can_hold(tmp_path):
+    """A zip entry cannot be dated after 2107 (issue 26, E8): the package says 2107-12-31, the document's own
+    properties the masthead date."""
+    from docx import Document
+
+    from tests.conftest import MINIMAL_REPORT, run_cli
+
+    outline = tmp_path / "far.yaml"
+    outline.write_text(MINIMAL_REPORT.replace("date: 2017-09-20", "date: 2150-01-01"), encoding="utf-8")
+    result = run_cli("build", str(outline), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(tmp_path / "far.docx") as z:
+        assert {i.date_time for i in z.infolist()} == {(2107, 12, 31, 0, 0, 0)}
+    assert Document(str(tmp_path / "far.docx")).core_properties.created.year == 2150
+    new = tmp_path / "far-new.yaml"
+    new.write_text(outline.read_text(encoding="utf-8").replace("A first paragraph.", "A changed paragraph."),
+                   encoding="utf-8")
+    assert run_cli("diff", str(outline), str(new), "-o", str(tmp_path / "d.docx"), "--date", "2150-01-01"
+                   ).exit_code == 0
+    assert run_cli("corrigendum", str(outline), str(new), "-o", str(tmp_path / "c"), "--date", "2150-01-01"
+                   ).exit_code == 0

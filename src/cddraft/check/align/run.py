@@ -50,6 +50,10 @@ def groups(read: list[tuple[str, Outline, Document]], base: str | None = None, *
         by_symbol.setdefault(doc.symbol.rstrip("*"), []).append(Version(file, outline, doc))
     out: list[Group] = []
     problems: list[Diagnostic] = []
+    if base is not None and not any(Path(f).resolve() == Path(base).resolve() for f, _, _ in read):
+        problems.append(Diagnostic("--base names none of the outlines given; give the version to compare with "
+                                   "among them", file=base))
+        return out, problems
     for symbol, versions in by_symbol.items():
         if len(versions) < 2:
             if not lone:
@@ -71,6 +75,11 @@ def groups(read: list[tuple[str, Outline, Document]], base: str | None = None, *
                 group.pairs.append(pair)
                 group.findings.extend(findings(pair, disable))
         out.append(group)
+    if lone and read and not out and not any(p.severity == "error" for p in problems):
+        symbols = ", ".join(sorted(by_symbol))
+        problems.append(Diagnostic(f"nothing was compared: the outlines are versions of different documents "
+                                   f"({symbols}); give the language versions of one document (one symbol)",
+                                   file=read[0][0]))
     return out, problems
 
 

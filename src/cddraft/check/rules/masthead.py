@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from cddraft.check.context import Context
 from cddraft.check.registry import Finding, rule
-from cddraft.model.document import JOB_RE, Document
+from cddraft.model.document import Document
+from cddraft.model.fields import JOB_RE
 
 
 @rule("CD301", "masthead-date-before-letter-date", "error", "The masthead date is earlier than the letter's date")

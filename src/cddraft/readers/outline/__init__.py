@@ -1,5 +1,6 @@
-"""The YAML outline reader: the file composed with positions (:mod:`.load`), then validated into the
-model (:mod:`.validate`) with every problem at its line and column (:mod:`.positions`)."""
+"""The YAML outline reader: the file read within its limits and composed with positions (:mod:`.load`, the entry
+point, with :mod:`.limits`, :mod:`.compose` and :mod:`.hints`), then validated into the model (:mod:`.validate`)
+with every problem at its line and column (:mod:`.positions`)."""
 
 from __future__ import annotations
 

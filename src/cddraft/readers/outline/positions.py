@@ -12,12 +12,26 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cddraft.errors import Path_, SourcePos
 
+if TYPE_CHECKING:
+    import yaml
+
 #: Line breaks as YAML and editors count them.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def mark_pos(mark: yaml.Mark) -> SourcePos:
+    """``LINE:COL`` of a place the YAML parser marks (it counts from 0)."""
+    return SourcePos(mark.line + 1, mark.column + 1)
+
+
+def offset_pos(text: str, index: int) -> SourcePos:
+    """Line and column of a character offset, counting lines as editors do (LF, CRLF or CR)."""
+    lines = _LINE_BREAK.split(text[:index])
+    return SourcePos(len(lines), len(lines[-1]) + 1)
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Outline data → :class:`Document`, with every problem reported at its line and column.
 
-Pydantic checks each value; :mod:`cddraft.model.checks` then checks what ties values together. Both
-report model paths, which the outline's :class:`~cddraft.readers.outline.load.SourceMap` turns into positions.
+Pydantic checks each value; :mod:`cddraft.model.coherence` then checks what ties values together. Both
+report model paths, which the outline's :class:`~cddraft.readers.outline.positions.SourceMap` turns into positions.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from cddraft.errors import CddraftError, Diagnostic, Path_, closest
 from cddraft.model import blocks, document
-from cddraft.model.checks import semantic_problems
+from cddraft.model.coherence import semantic_problems
 from cddraft.model.document import Document
 from cddraft.model.inline import MarkupError
 from cddraft.readers.outline.positions import Outline

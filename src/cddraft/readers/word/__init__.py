@@ -16,7 +16,7 @@ from typing import Any
 from cddraft.conventions import load_conventions
 from cddraft.conventions.bodies import body_of
 from cddraft.errors import CddraftError, Diagnostic
-from cddraft.readers.word.assemble import Body, markup, simplified
+from cddraft.readers.word.assemble import BodyBuilder, markup, simplified
 from cddraft.readers.word.classify import Piece, classify, marker_pattern
 from cddraft.readers.word.forms import match
 from cddraft.readers.word.letter import corrigendum_data, letter_data
@@ -156,7 +156,7 @@ def _annex(pieces: list[Piece], conv: Any, originals: tuple[str, ...]) -> dict[s
                 break
     if pieces and pieces[0].kind in ("title", "heading") and pieces[0].level == 1 and pieces[0].number is None:
         annex["title"] = markup(pieces.pop(0).spans)
-    body = Body(pieces, conv, annex=True)
+    body = BodyBuilder(pieces, conv, annex=True)
     annex.update(body.keys())
     return annex
 
@@ -195,7 +195,7 @@ def _document(head: dict[str, Any], pieces: list[Piece], tables: list, conv: Any
             imported.placeholders["report.title"] = "the title, as it is printed under the masthead"
         if contents:
             report["contents"] = contents
-        report.update(Body(main, conv, annex=False).keys())
+        report.update(BodyBuilder(main, conv, annex=False).keys())
         data["report"] = report
     if annex_data:
         data["annexes"] = annex_data

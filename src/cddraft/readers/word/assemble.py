@@ -17,8 +17,9 @@ def markup(spans: list[Inline]) -> str:
     return to_markup(trimmed(spans))
 
 
-class Body:
-    """One body of text (the document's, or an annex's): its blocks nested under their headings."""
+class BodyBuilder:
+    """Builds one body of text (the report's, or an annex's) from its classified paragraphs: the blocks nested
+    under their headings, and the numbering switches the paragraphs show."""
 
     def __init__(self, pieces: list[Piece], conv: Conventions, *, annex: bool) -> None:
         self.conv = conv

@@ -23,10 +23,6 @@ _JOB = re.compile(r"^((?:GE\.)?\d{2}-\d{5})(\*?)\s*\((\w)\)(\*?)((?:\s+\d{6})*)\
 _QR = re.compile(r"^QR code: (\S+)$")
 
 
-def _cell_paragraphs(cell: etree._Element) -> list[etree._Element]:
-    return cell.findall(".//w:p", NS)
-
-
 def _text(p: etree._Element) -> str:
     return "".join(t.text or "" for t in p.iter(w("t")))
 

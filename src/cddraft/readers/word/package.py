@@ -41,7 +41,10 @@ _PPR, _PSTYLE_TAG, _VAL = path("w:pPr"), path("w:pStyle"), path("w:val")
 
 
 @dataclass
-class Style:
+class WordStyle:
+    """A style of the Word file being imported, as much as tells what a paragraph is: its name, heading level and
+    parent (the styles cddraft writes are :class:`cddraft.layout.Style`)."""
+
     name: str  # lower case: a UNOG style's id ("hchg"), else the style's name ("heading 1", "quote")
     outline_level: int | None  # 0-8 when the style is a heading level
     based_on: str | None
@@ -53,13 +56,13 @@ class Parts:
 
     body: etree._Element
     footnotes: dict[str, etree._Element] = field(default_factory=dict)
-    styles: dict[str, Style] = field(default_factory=dict)
+    styles: dict[str, WordStyle] = field(default_factory=dict)
     numbering: dict[tuple[str, int], str] = field(default_factory=dict)  # (numId, level) → numFmt
     footers: list[etree._Element] = field(default_factory=list)  # the first-page footer first, when set
     language: str | None = None  # dc:language or the default w:lang
     comments: int = 0
 
-    def style_of(self, p: etree._Element) -> Style | None:
+    def style_of(self, p: etree._Element) -> WordStyle | None:
         ppr = p[0] if len(p) and p[0].tag == _PPR else None
         # w:pStyle comes first in w:pPr (the schema's order): looked at before searching
         sid = ppr[0] if ppr is not None and len(ppr) and ppr[0].tag == _PSTYLE_TAG else p.find(_PSTYLE)
@@ -73,7 +76,7 @@ class Parts:
             return int(own.get(w("val"), "9"))
         return self.style_level(self.style_of(p))
 
-    def style_level(self, style: Style | None) -> int | None:
+    def style_level(self, style: WordStyle | None) -> int | None:
         """The heading level a style gives (its own, or the style it is based on)."""
         seen = 0
         while style is not None and seen < 10:
@@ -87,8 +90,8 @@ def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=True)
 
 
-def _styles(root: etree._Element | None) -> dict[str, Style]:
-    out: dict[str, Style] = {}
+def _styles(root: etree._Element | None) -> dict[str, WordStyle]:
+    out: dict[str, WordStyle] = {}
     if root is None:
         return out
     for s in root.iterfind("w:style", NS):
@@ -97,7 +100,7 @@ def _styles(root: etree._Element | None) -> dict[str, Style]:
         based = s.find("w:basedOn", NS)
         sid = s.get(w("styleId"), "")
         shown = (name.get(w("val")) if name is not None else sid).lower()
-        style = Style(sid.lower() if sid.lower() in UNOG_STYLES else shown,
+        style = WordStyle(sid.lower() if sid.lower() in UNOG_STYLES else shown,
                       int(level.get(w("val"))) if level is not None and level.get(w("val"), "").isdigit() else None,
                       based.get(w("val")) if based is not None else None)
         out[sid] = style
@@ -106,7 +109,7 @@ def _styles(root: etree._Element | None) -> dict[str, Style]:
     for sid, style in list(out.items()):  # Word's built-in headings carry their level by name
         m = re.fullmatch(r"heading (\d)", style.name)
         if m and style.outline_level is None:
-            out[sid] = Style(style.name, int(m.group(1)) - 1, style.based_on)
+            out[sid] = WordStyle(style.name, int(m.group(1)) - 1, style.based_on)
     return out
 
 

@@ -23,10 +23,10 @@ from cddraft.writers.docx.timestamps import fix_timestamps
 _W = f"{{{x.W_NS}}}"
 
 
-def script_of(loc: Localised) -> x.Script:
+def script_of(loc: Localised) -> x.ScriptProps:
     s = loc.script
-    return x.Script(east_asian_font=s.east_asian_font, rtl=s.rtl, lang=s.tag,
-                    full_width=s.full_width if s.east_asian_font else "")
+    return x.ScriptProps(east_asian_font=s.east_asian_font, rtl=s.rtl, lang=s.tag,
+                         full_width=s.full_width if s.east_asian_font else "")
 
 
 #: An element with more children than this is moved into the document child by child: lxml's move of one

@@ -125,7 +125,7 @@ class BodyWriter(Pen):
         if not m.reissue:
             return ""
         if m.reissue_note is None:
-            return x.run("*", x.rpr(x.Script(lang=self.script.lang), size=10))
+            return x.run("*", x.rpr(x.ScriptProps(lang=self.script.lang), size=10))
         return self.page_note([Span(m.reissue_note)])
 
     # -- blocks -----------------------------------------------------------------------------

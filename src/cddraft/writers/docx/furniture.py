@@ -89,9 +89,9 @@ def picture_run(part: StoryPart, png: bytes, width_cm: float, description: str) 
     return r
 
 
-def _first_footer_xml(footer: Footer, script: x.Script) -> str:
+def _first_footer_xml(footer: Footer, script: x.ScriptProps) -> str:
     # The footer lines are 8 pt, the Footer style's size: the runs leave it to the style.
-    latin = x.Script(lang=script.lang)
+    latin = x.ScriptProps(lang=script.lang)
     left = []
     if footer.job_line:
         left.append(x.paragraph(x.ppr(st.FOOTER, jc="left"), x.run(footer.job_line, x.rpr(latin))))
@@ -118,12 +118,12 @@ def _first_footer_xml(footer: Footer, script: x.Script) -> str:
     )
 
 
-def add_furniture(doc: DocxDocument, symbol: str, footer: Footer, script: x.Script) -> None:
+def add_furniture(doc: DocxDocument, symbol: str, footer: Footer, script: x.ScriptProps) -> None:
     """Different first page, different odd/even pages; fill all six header/footer slots."""
     section = doc.sections[-1]
     section.different_first_page_header_footer = True
     doc.settings.odd_and_even_pages_header_footer = True
-    latin = x.Script(lang=script.lang)
+    latin = x.ScriptProps(lang=script.lang)
     header_props = x.rpr(latin)
 
     # Page 1 has no running header; the empty paragraph must not draw the Header style's bottom rule.

@@ -7,6 +7,7 @@ Right-to-left versions mirror the columns (``w:bidiVisual``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import zip_longest
 
 from cddraft import layout
@@ -29,30 +30,43 @@ def _cell(width: int, content: str, *, span: int = 1, borders: str = "", valign:
     )
 
 
-def _p(pen: Pen, runs: str, script: x.Script, *, style: str = st.NORMAL, jc: str | None = None,
+def _p(pen: Pen, runs: str, script: x.ScriptProps, *, style: str = st.NORMAL, jc: str | None = None,
        spacing: dict | None = None, ind: dict[str, int] | None = None) -> str:
     props = x.ppr(style, bidi=script.rtl, jc=jc, spacing=spacing or {"line": 240, "lineRule": "exact"}, ind=ind,
                   mark=pen.paragraph_mark())
     return pen.paragraph(props, runs)
 
 
-def _body_name(pen: Pen, name: str, index: int, size: float, script: x.Script) -> str:
+def _body_name(pen: Pen, runs: str, index: int, size: float, script: x.ScriptProps) -> str:
     """One line of the organ name (a second one for identical letters to two bodies): bold 20 pt from UNOG's
     masthead style, a long name set smaller; the cell's spacing and zero indents stay the paragraph's own (the
     style's are those of a masthead line across the page, §4.1a)."""
     line = round(size * _M.name_line)  # 420 twips at 20 pt, as §4.1a
-    run = pen.run(name, x.rpr(script) if size == st.ORGAN_NAME_SIZE else x.rpr(script, size=size))
     # a long name wraps 0.5 cm short of the date lines beside it, as a short one never reaches them
-    return _p(pen, run, script, style=st.ORGAN_NAME, ind={"left": 0, "right": _M.name_gap},
+    return _p(pen, runs, script, style=st.ORGAN_NAME, ind={"left": 0, "right": _M.name_gap},
               spacing={"before": 120 if index == 0 else 0, "after": 0, "line": line, "lineRule": "exact"})
 
 
-def masthead_xml(m: Masthead, script: x.Script, pen: Pen, symbol_call: str = "") -> str:
+def _compared(pen: Pen, new: list[str], old: list[str] | None, paragraph: Callable[[int, str], str],
+              draw: Callable[[str], str]) -> str:
+    """The paragraphs of ``new``'s lines, their text drawn by ``draw``; against ``old`` (a revised document's),
+    a changed line's words marked and a line only one of them has inserted or deleted whole."""
+    out = []
+    for i, (now, was) in enumerate(zip_longest(new, old if old is not None else new)):
+        if now is None or was is None:
+            with pen.whole("del" if now is None else "ins"):
+                out.append(paragraph(i, draw(was or now or "")))
+        else:
+            out.append(paragraph(i, pen.changed(now, was, draw)))
+    return "".join(out)
+
+
+def masthead_xml(m: Masthead, script: x.ScriptProps, pen: Pen, symbol_call: str = "") -> str:
     """The masthead table, drawn with ``pen``; a revised document's (``m.was``: the masthead as it was) with a
-    changed symbol and changed distribution, date or language lines marked. ``symbol_call`` follows the symbol
-    (a reissue's *, calling its note)."""
+    changed symbol, "United Nations", body name and distribution, date or language lines marked.
+    ``symbol_call`` follows the symbol (a reissue's *, calling its note)."""
     old = m.was
-    latin = x.Script(lang=script.lang)  # the symbol stays in Latin letters, left-to-right
+    latin = x.ScriptProps(lang=script.lang)  # the symbol stays in Latin letters, left-to-right
     bottom_thin = _THIN.format(side="bottom")
     row2_borders = _THIN.format(side="top") + _THICK.format(side="bottom")
 
@@ -61,7 +75,9 @@ def masthead_xml(m: Masthead, script: x.Script, pen: Pen, symbol_call: str = "")
         return pen.run(head, x.rpr(latin, size=20)) + pen.run("/" + rest, x.rpr(latin, size=10))
 
     symbol_runs = pen.changed(m.symbol, old.symbol if old else None, symbol) + symbol_call
-    un = _p(pen, pen.run(m.united_nations, x.rpr(script, size=14)), script) if m.united_nations else ""
+    un = _compared(pen, [m.united_nations] if m.united_nations else [],
+                   ([old.united_nations] if old.united_nations else []) if old else None,
+                   lambda _i, runs: _p(pen, runs, script), lambda text: pen.run(text, x.rpr(script, size=14)))
     # "United Nations" on one line: where the words are long (Организация Объединенных Наций) they take the
     # third column too, and the symbol keeps the fourth.
     un_cols = 2 if m.united_nations_wide else 1
@@ -74,7 +90,9 @@ def masthead_xml(m: Masthead, script: x.Script, pen: Pen, symbol_call: str = "")
                 span=3 - un_cols, borders=bottom_thin, valign="bottom")
         + "</w:tr>"
     )
-    body = "".join(_body_name(pen, line, i, m.body_size, script) for i, line in enumerate(m.body.split("\n")))
+    props = x.rpr(script) if m.body_size == st.ORGAN_NAME_SIZE else x.rpr(script, size=m.body_size)
+    body = _compared(pen, m.body.split("\n"), old.body.split("\n") if old else None,
+                     lambda i, runs: _body_name(pen, runs, i, m.body_size, script), lambda text: pen.run(text, props))
     lines_script = script if m.lines_in_version_script else latin
 
     def line_run(text: str) -> str:
@@ -84,14 +102,7 @@ def masthead_xml(m: Masthead, script: x.Script, pen: Pen, symbol_call: str = "")
         return _p(pen, runs, lines_script,
                   spacing={"before": 240 if i == 0 else 0, "line": 240, "lineRule": "exact"})
 
-    drawn = []
-    for i, (new_line, old_line) in enumerate(zip_longest(m.lines, old.lines if old else m.lines)):
-        if new_line is None or old_line is None:  # a line only one version has: its paragraph deleted or inserted
-            with pen.whole("del" if new_line is None else "ins"):
-                drawn.append(line(i, line_run(old_line or new_line or "")))
-        else:
-            drawn.append(line(i, pen.changed(new_line, old_line, line_run)))
-    lines = "".join(drawn)
+    lines = _compared(pen, m.lines, old.lines if old else None, line, line_run)
     row2 = (
         f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{_M.name_row}" w:hRule="exact"/></w:trPr>'
         + _cell(COLS[0], "", borders=row2_borders)

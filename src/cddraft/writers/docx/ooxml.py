@@ -24,8 +24,9 @@ def esc(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Script:
-    """Run and paragraph properties that depend on the version's script and direction."""
+class ScriptProps:
+    """Run and paragraph properties that depend on the version's script and direction, made from the version's
+    :class:`cddraft.localise.types.Script`."""
 
     east_asian_font: str | None = None
     rtl: bool = False
@@ -52,7 +53,7 @@ class Script:
 
 @lru_cache(maxsize=512)  # a report asks for the same few property sets thousands of times
 def rpr(
-    script: Script,
+    script: ScriptProps,
     *,
     style: str | None = None,
     bold: bool = False,
@@ -97,8 +98,8 @@ def run(text: str, props: str = "", *, deleted: bool = False) -> str:
     return f"<w:r>{props}{''.join(body)}</w:r>"
 
 
-def runs(text: str, script: Script, *, deleted: bool = False, change: str = "", **props: bool) -> str:
-    """``text`` as runs in ``script``: the characters it sets full-width (:attr:`Script.full_width`) in runs of
+def runs(text: str, script: ScriptProps, *, deleted: bool = False, change: str = "", **props: bool) -> str:
+    """``text`` as runs in ``script``: the characters it sets full-width (:attr:`ScriptProps.full_width`) in runs of
     their own, in the East Asian font."""
     chars = script.full_width
     if not chars or not any(c in text for c in chars):

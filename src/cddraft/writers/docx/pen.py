@@ -24,7 +24,7 @@ Kind = Literal["ins", "del"]
 class Pen:
     """Runs and paragraphs in the version's script; the revision state of what is being drawn."""
 
-    script: x.Script
+    script: x.ScriptProps
     revisions: Revisions | None = None
     parts: list[str] = field(default_factory=list)
     _deleting: bool = False  # inside a deletion: text is deleted text

@@ -22,10 +22,14 @@ _CENTRAL = b"PK\x01\x02"
 _CENTRAL_FIXED = 46  # bytes of a central directory record before its name, extra field and comment
 
 
+#: The dates an MS-DOS date holds: its year is seven bits from 1980.
+_FIRST, _LAST = dt.date(1980, 1, 1), dt.date(2107, 12, 31)
+
+
 def _dos(when: dt.date) -> tuple[int, int]:
-    """(time, date) in MS-DOS form; midnight; years before 1980 (which it cannot hold) become 1980-01-01."""
-    if when.year < 1980:
-        when = dt.date(1980, 1, 1)
+    """(time, date) in MS-DOS form; midnight; a date it cannot hold (before 1980, after 2107) becomes the
+    nearest it can: a masthead dated 2150 still builds."""
+    when = min(max(when, _FIRST), _LAST)
     return 0, (when.year - 1980) << 9 | when.month << 5 | when.day
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cddraft.model.checks import semantic_problems
+from cddraft.model.coherence import semantic_problems
 from cddraft.model.document import Document
 
 
