@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import yaml
 from corpus import WORDS
@@ -48,10 +49,17 @@ def inputs() -> dict[str, tuple[str, str]]:
     }
 
 
+class _Sample(Protocol):
+    def add(self, measured: tuple[float, float], /) -> None: ...
+
+
+S = TypeVar("S", bound=_Sample)
+
+
 def bench(tmp: Path, runs: int, build_times: Callable[[Path, int], list[tuple[float, float]]],
-          sample: Callable[[str], object]) -> dict[str, tuple[object, object]]:
+          sample: Callable[[str], S]) -> dict[str, tuple[S, S]]:
     """Name → (one-paragraph sample, spread sample): in-process builds in a fresh interpreter, interleaved."""
-    out = {}
+    out: dict[str, tuple[S, S]] = {}
     for name, (one, spread) in inputs().items():
         paths = []
         for form, text in (("one", one), ("spread", spread)):
@@ -61,6 +69,6 @@ def bench(tmp: Path, runs: int, build_times: Callable[[Path, int], list[tuple[fl
         samples = (sample(f"{name}: one paragraph"), sample(f"{name}: over {SPREAD_OVER:,} paragraphs"))
         for _ in range(runs):
             for path, s in zip(paths, samples, strict=True):
-                s.add(build_times(path, 1)[0])  # type: ignore[attr-defined]
+                s.add(build_times(path, 1)[0])
         out[name] = samples
     return out

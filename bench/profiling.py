@@ -14,12 +14,14 @@ import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import corpus
 from measuring import CHILDREN, run_process
 from startup import BUILD_STACK
 from tools import PY, SEED
+
+T = TypeVar("T")
 
 
 def profile(tmp: Path, imports: dict[str, Any], sizes: tuple[int, ...] = (4000, 8000),
@@ -96,7 +98,7 @@ def stage_times(outline: Path) -> str:
 
     times: dict[str, float] = {}
 
-    def timed_stage(name: str, stage: Callable[[], object]) -> object:
+    def timed_stage(name: str, stage: Callable[[], T]) -> T:
         gc.collect()
         t = time.perf_counter()
         value = stage()

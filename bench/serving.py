@@ -38,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         outline = Path(tmp, "seed.yaml")
         shutil.copy(SEED, outline)
-        stop, urls = threading.Event(), []
+        stop = threading.Event()
+        urls: list[str] = []
         server = threading.Thread(target=serve, args=([outline],), kwargs={"ready": urls.append, "stop": stop},
                                   daemon=True)
         server.start()

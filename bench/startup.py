@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from typing import Any
 
 from measuring import Sample, run_process
 from tools import PY, cddraft_exe
@@ -53,7 +54,7 @@ def import_times(statement: str, top: int = 12) -> dict[str, object]:
         if m:
             rows.append((m.group(4), int(m.group(1)) / 1000, int(m.group(2)) / 1000, len(m.group(3)) // 2))
     # importtime prints a module after its imports: the parent of a row is the next row less deep.
-    heavy = []
+    heavy: list[dict[str, Any]] = []
     for i, (name, self_ms, cum_ms, depth) in enumerate(rows):
         parent = next((r[0] for r in rows[i + 1:] if r[3] < depth), "<top>")
         if (depth == 0 or parent.startswith("cddraft")) and not name.startswith("cddraft"):

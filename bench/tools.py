@@ -34,7 +34,7 @@ def pandoc_exe() -> str | None:
     if found:
         return found
     try:  # pip install pypandoc-binary
-        import pypandoc  # type: ignore[import-not-found]
+        import pypandoc
 
         return pypandoc.get_pandoc_path()
     except Exception:

@@ -36,7 +36,7 @@ def rasterise(svg: str) -> Image.Image:
                          capture_output=True, check=True).stdout
     image = Image.open(io.BytesIO(png)).convert("RGBA")
     cropped = image.crop(image.getchannel("A").getbbox())
-    cropped.thumbnail((SIZE, SIZE), Image.LANCZOS)
+    cropped.thumbnail((SIZE, SIZE), Image.Resampling.LANCZOS)
     # black on white, one grey channel: the page is white, and a grey PNG is a quarter of the size
     white = Image.new("RGBA", cropped.size, "white")
     return Image.alpha_composite(white, cropped).convert("L")

@@ -35,7 +35,8 @@ def main() -> int:
                                                                "held in Geneva from 8 to 10 August, with 90 percent "
                                                                "of members present.")
         outlines[0].write_text(text, encoding="utf-8")
-        stop, urls = threading.Event(), []
+        stop = threading.Event()
+        urls: list[str] = []
         server = threading.Thread(target=serve, args=(outlines,), kwargs={"ready": urls.append, "stop": stop},
                                   daemon=True)
         server.start()

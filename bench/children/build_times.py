@@ -10,16 +10,18 @@ Usage: ``python bench/children/build_times.py OUTLINE RUNS`` — one warm-up bui
 import json
 import sys
 import time
+from pathlib import Path
 
 
 def main(outline: str, runs: int) -> None:
     from cddraft.batch.runner import build_outline as build
 
-    build(outline)
+    path = Path(outline)
+    build(path)
     out = []
     for _ in range(runs):
         c, t = time.process_time(), time.perf_counter()
-        build(outline)
+        build(path)
         out.append([time.perf_counter() - t, time.process_time() - c])
     print(json.dumps(out))
 

@@ -6,12 +6,13 @@ cannot see. Usage: ``python bench/children/maxrss.py OUTLINE`` — prints ru_max
 
 import resource
 import sys
+from pathlib import Path
 
 
 def main(outline: str) -> None:
     from cddraft.batch.runner import build_outline as build
 
-    build(outline)
+    build(Path(outline))
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 

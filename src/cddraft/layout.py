@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypedDict
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,17 @@ PAGE = Page(width=11907, height=16840, code=9)
 MARGINS = Margins(top=1418, right=1134, bottom=1134, left=1134, header=851, footer=567, gutter=0)
 
 # --- Paragraph styles (§4.1a, S). ----------------------------------------------------------------------
-_HEADING = {"next": "SingleTxtG", "keep_next": True, "keep_lines": True, "tabs": (("right", 851),),
+class _HeadingProperties(TypedDict):
+    """What the UNOG headings share, passed to :class:`Style` as keywords (typed: each checks against its field)."""
+
+    next: str
+    keep_next: bool
+    keep_lines: bool
+    tabs: tuple[tuple[str, int], ...]
+    ind: Mapping[str, int]
+
+
+_HEADING: _HeadingProperties = {"next": "SingleTxtG", "keep_next": True, "keep_lines": True, "tabs": (("right", 851),),
             "ind": {"left": 1134, "right": 1134, "hanging": 1134}}
 #: Word's built-in "heading 1"… styles, holding only their outline level: the UNOG headings are based on them, so
 #: that readers which know headings by these names (pandoc, screen readers' heading lists) see them (I: §4.1a

@@ -199,9 +199,9 @@ def _split_run(run: etree._Element) -> bool:
         return False
     for ch in reversed(texts[0].text or ""):
         single = copy.deepcopy(run)
-        single.find(f"{_W}t").text = ch  # type: ignore[union-attr]
+        single.find(f"{_W}t").text = ch
         run.addnext(single)
-    run.getparent().remove(run)  # type: ignore[union-attr]
+    run.getparent().remove(run)
     return True
 
 
@@ -220,7 +220,7 @@ def _marks_one_char_to_a_run(document: etree._Element | None, footnotes: etree._
             continue
         mark = next((r for r in note.iter(f"{_W}r") if _is_mark_run(r) and r.find(f"{_W}t") is not None), None)
         if mark is not None:  # LibreOffice prints the call's mark at the note itself: the typed one would repeat it
-            mark.getparent().remove(mark)  # type: ignore[union-attr]
+            mark.getparent().remove(mark)
             changed = True
     return changed
 

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from cddraft.errors import Diagnostic
+from cddraft.errors import CddraftError, Diagnostic, fail
 from cddraft.model.document import Document
 from cddraft.readers.outline.positions import Outline
 
@@ -124,7 +124,6 @@ def corrigendum(old_path: str | Path, new_path: str | Path, *, number: int, date
                 template: Path | None = None) -> Drafted:
     """Corrigendum ``number`` to OLD listing the changes that make it NEW: the outline, built in memory."""
     from cddraft.conventions import english_name, load_conventions
-    from cddraft.errors import fail
     from cddraft.localise import localise
     from cddraft.localise.corrections import corrections
     from cddraft.readers.outline import read_outline_text
@@ -152,16 +151,19 @@ def corrigendum(old_path: str | Path, new_path: str | Path, *, number: int, date
 
 @dataclass
 class ImportedOutline:
-    """A Word file read back as an outline: its text (to write), the tree it loads to, and what was not kept."""
+    """A Word file read back as an outline: its text (to write), the tree it loads to, what was not kept, and
+    what still keeps it from building (each at its line and column in the outline text; the tree is then None)."""
 
     outline_text: str
-    document: Document
+    document: Document | None
     warnings: list[Diagnostic]
+    problems: list[Diagnostic]
 
 
 def import_word(path: str | Path, *, outline_file: str, language: str | None = None,
                 revisions: str = "refuse") -> ImportedOutline:
     """The outline of the Word file at ``path``, checked by loading it as ``outline_file`` would be loaded."""
+    from cddraft.readers.outline.limits import MAX_BYTES
     from cddraft.readers.word import read_word
     from cddraft.writers.outline import outline_text
 
@@ -174,7 +176,15 @@ def import_word(path: str | Path, *, outline_file: str, language: str | None = N
                           "printed by the import.")
         comments = {key: f"placeholder: {why}" for key, why in imported.placeholders.items()}
         text = outline_text(imported.data, header, comments)
-        return ImportedOutline(text, _validated(imported.data, text, outline_file), imported.warnings)
+        size = len(text.encode("utf-8"))
+        if size > MAX_BYTES:  # build would refuse the outline: import and build accept the same documents
+            raise fail(f"its outline would be {size:,} bytes, and `cddraft build` reads outlines of at most "
+                       f"{MAX_BYTES:,}: split the Word file (annexes can be documents of their own) and import "
+                       "each part", file=str(path))
+        try:
+            return ImportedOutline(text, _validated(imported.data, text, outline_file), imported.warnings, [])
+        except CddraftError as e:  # what the importer could not repair: to be fixed in the written outline
+            return ImportedOutline(text, None, imported.warnings, e.diagnostics)
 
 
 def _validated(data: dict, text: str, outline_file: str) -> Document:

@@ -99,25 +99,25 @@ def test_ctrl_c_stops_the_server_and_its_libreoffice(tmp_path):
     outline = tmp_path / "report.yaml"
     outline.write_text(OUTLINE, encoding="utf-8")
     before = _lo_processes()
-    proc = subprocess.Popen([sys.executable, "-m", "cddraft.cli", "serve", str(outline)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    try:
-        url = proc.stdout.readline().strip()
-        for _ in range(400):
-            if json.load(urllib.request.urlopen(url + "o/0/state"))["pages"]:
-                break
-            time.sleep(0.1)
+    with subprocess.Popen([sys.executable, "-m", "cddraft.cli", "serve", str(outline)], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) as proc:  # its pipes closed at the end
+        try:
+            url = proc.stdout.readline().strip()
+            for _ in range(400):
+                if json.load(urllib.request.urlopen(url + "o/0/state"))["pages"]:
+                    break
+                time.sleep(0.1)
 
-        running = _lo_processes() - before
-        assert running, "the server keeps a LibreOffice running"
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=60) == 0
-        time.sleep(1)
-        assert not (running & _lo_processes()), "its LibreOffice is gone"
-        assert "LibreOffice closed" in proc.stderr.read()
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+            running = _lo_processes() - before
+            assert running, "the server keeps a LibreOffice running"
+            proc.send_signal(signal.SIGINT)
+            assert proc.wait(timeout=60) == 0
+            time.sleep(1)
+            assert not (running & _lo_processes()), "its LibreOffice is gone"
+            assert "LibreOffice closed" in proc.stderr.read()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
 
 
 def _lo_processes() -> set[int]:

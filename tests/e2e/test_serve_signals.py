@@ -39,22 +39,23 @@ def _started(tmp_path) -> tuple[subprocess.Popen, set[int]]:
 def test_a_signal_to_the_server_or_its_group_leaves_no_libreoffice_running(tmp_path, sig, group):
     require_libreoffice()
     proc, running = _started(tmp_path)
-    try:
-        if group:
-            os.killpg(proc.pid, sig)
-        else:
-            proc.send_signal(sig)
-        proc.wait(timeout=90)
-        for _ in range(40):  # LibreOffice takes a moment to end
-            if not running & _lo_processes():
-                break
-            time.sleep(0.25)
-        assert not (running & _lo_processes()), f"LibreOffice left running after {sig.name}"
-        said = proc.stderr.read()
-        if "stopped" in said:
-            assert "LibreOffice closed" in said, said
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-        for pid in running & _lo_processes():
-            os.kill(pid, signal.SIGKILL)
+    with proc:  # its pipes closed at the end
+        try:
+            if group:
+                os.killpg(proc.pid, sig)
+            else:
+                proc.send_signal(sig)
+            proc.wait(timeout=90)
+            for _ in range(40):  # LibreOffice takes a moment to end
+                if not running & _lo_processes():
+                    break
+                time.sleep(0.25)
+            assert not (running & _lo_processes()), f"LibreOffice left running after {sig.name}"
+            said = proc.stderr.read()
+            if "stopped" in said:
+                assert "LibreOffice closed" in said, said
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+            for pid in running & _lo_processes():
+                os.kill(pid, signal.SIGKILL)

@@ -33,4 +33,5 @@ def test_a_dead_libreoffice_is_started_again(tmp_path):
     finally:
         renderer.close()
     assert len(first) == len(second) >= 2
-    assert Image.open(second[0]).size == Image.open(first[0]).size
+    with Image.open(second[0]) as after, Image.open(first[0]) as before:
+        assert after.size == before.size

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypedDict
 
 from cddraft.errors import Path_
-from cddraft.model.blocks import BulletItem, Bullets, Paragraph, Quote, Section, Subparagraph, TextBody
+from cddraft.model.blocks import Block, BulletItem, Bullets, Paragraph, Quote, Section, Subparagraph, TextBody
 from cddraft.model.document import Document
 from cddraft.model.markup import Markup
 from cddraft.model.visible import Visible
@@ -61,7 +61,8 @@ class SectionNode:
 def sections(doc: Document) -> Iterator[SectionNode]:
     """Every section of every body, outermost first (document order)."""
 
-    def walk(content: list, path: Path_, depth: int, body: TextBody, bpath: Path_, parent: SectionNode | None):
+    def walk(content: list[Block], path: Path_, depth: int, body: TextBody, bpath: Path_,
+             parent: SectionNode | None) -> Iterator[SectionNode]:
         for i, block in enumerate(content):
             if isinstance(block, Section):
                 node = SectionNode(block, (*path, i), depth, body, bpath, parent)
@@ -75,7 +76,7 @@ def sections(doc: Document) -> Iterator[SectionNode]:
 def paragraphs(body: TextBody, bpath: Path_) -> Iterator[tuple[Paragraph, Path_]]:
     """The paragraphs of one body in reading order, across sections."""
 
-    def walk(content: list, path: Path_):
+    def walk(content: list[Block], path: Path_) -> Iterator[tuple[Paragraph, Path_]]:
         for i, block in enumerate(content):
             if isinstance(block, Paragraph):
                 yield block, (*path, i)
@@ -85,20 +86,28 @@ def paragraphs(body: TextBody, bpath: Path_) -> Iterator[tuple[Paragraph, Path_]
     yield from walk(body.content, (*bpath, "content"))
 
 
-def _items(items: list[Subparagraph], path: Path_, ctx: dict) -> Iterator[TextNode]:
+class _Context(TypedDict):
+    """What a text node under a paragraph or in a list knows of where it stands."""
+
+    sections: tuple[str, ...]
+    body: Path_
+
+
+def _items(items: list[Subparagraph], path: Path_, ctx: _Context) -> Iterator[TextNode]:
     for i, item in enumerate(items):
         yield TextNode(item.text, (*path, i, "text"), "item", **ctx)
         yield from _items(item.items, (*path, i, "items"), ctx)
 
 
-def _bullets(items: list[BulletItem], path: Path_, ctx: dict) -> Iterator[TextNode]:
+def _bullets(items: list[BulletItem], path: Path_, ctx: _Context) -> Iterator[TextNode]:
     for i, item in enumerate(items):
         yield TextNode(item.text, (*path, i, "text"), "bullet", **ctx)
         yield from _bullets(item.bullets, (*path, i, "bullets"), ctx)
 
 
-def _blocks(content: list, path: Path_, body: TextBody, bpath: Path_, heads: tuple[str, ...]) -> Iterator[TextNode]:
-    ctx = {"sections": heads, "body": bpath}
+def _blocks(content: list[Block], path: Path_, body: TextBody, bpath: Path_, heads: tuple[str, ...]
+            ) -> Iterator[TextNode]:
+    ctx: _Context = {"sections": heads, "body": bpath}
     for i, block in enumerate(content):
         p = (*path, i)
         if isinstance(block, Paragraph):

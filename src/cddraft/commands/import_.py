@@ -6,12 +6,16 @@ from pathlib import Path
 
 import click
 
-from cddraft.errors import EXIT_OK
+from cddraft.errors import EXIT_OK, EXIT_UNUSABLE
 
 
 def import_command(source: Path, output: Path | None = None, *, language: str | None = None,
                    revisions: str = "refuse") -> int:
-    """Write the outline of ``source`` to ``output`` (standard output without one); warnings to standard error."""
+    """Write the outline of ``source`` to ``output`` (standard output without one); warnings to standard error.
+
+    An outline that does not build yet (what the importer could not repair) is written all the same, and each
+    problem is reported at its line and column in it, exit 2: the officer fixes it there, the Word file's
+    text is not lost, and no message points into a file that was not written."""
     from cddraft.pipeline import import_word
     from cddraft.write import write_atomic
 
@@ -23,4 +27,10 @@ def import_command(source: Path, output: Path | None = None, *, language: str | 
     else:
         write_atomic(output, imported.outline_text.encode("utf-8"), inputs=[source])
         click.echo(f"wrote {output}", err=True)
+    if imported.problems:
+        for problem in imported.problems:
+            click.echo(problem.format(), err=True)
+        click.echo(f"the outline does not build yet: fix the {len(imported.problems)} problem(s) above in it",
+                   err=True)
+        return EXIT_UNUSABLE
     return EXIT_OK

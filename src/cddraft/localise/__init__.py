@@ -56,7 +56,9 @@ def _footer(doc: Document, conv: Conventions) -> Footer:
         star = "*" if doc.job_number.endswith("*") else ""  # a reissue's: 11-37476* (E) (§12 [A/65/L.78*])
         job = doc.job_number.rstrip("*")
         job_line = f"{job}{star} ({conv.job_letter})" + (f" {stamps}" if stamps else "")
-        yy, digits = JOB_RE.match(job).groups()  # type: ignore[union-attr]
+        found = JOB_RE.match(job)
+        assert found is not None, "the model validates the job number against JOB_RE"
+        yy, digits = found.groups()
         barcode = yy + digits
     return Footer(job_line, barcode, doc.qr or f"https://undocs.org/{doc.symbol}", conv.recycle)
 
@@ -123,8 +125,8 @@ def circulation_request(doc: Document, conv: Conventions) -> str:
         template = strings.letter_with_annex if annexed else strings.letter
     strings_of_body = conv.bodies[doc.served_by.code]
     several = len(doc.agenda_items) > 1 and strings_of_body.document_items
-    form = strings_of_body.document_items if several else strings_of_body.document
-    document = form.format(item=joined(item_numbers(doc, conv), conv) if doc.agenda_item else "")  # type: ignore[union-attr]
+    form = strings_of_body.document_items if several and strings_of_body.document_items else strings_of_body.document
+    document = form.format(item=joined(item_numbers(doc, conv), conv) if doc.agenda_item else "")
     return template.format(document=document)
 
 
@@ -159,7 +161,8 @@ def _original_note(originals: tuple[str, ...], conv: Conventions) -> str:
     strings = conv.annex
     names = join_names([strings.language_names[code] for code in originals], strings.and_)
     several = len(originals) > 1 and strings.original_note_several
-    return (strings.original_note_several if several else strings.original_note).format(language=names)
+    return (strings.original_note_several if several and strings.original_note_several
+            else strings.original_note).format(language=names)
 
 
 def _annex_heading(n: int, total: int, conv: Conventions) -> str:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 from cddraft.conventions import Conventions
 from cddraft.localise.numbering import marker
-from cddraft.localise.types import Block, Bullet, Heading, Para
+from cddraft.localise.types import Block, Bullet, Heading, LocalInline, Para, Spans
 from cddraft.model import blocks as m
 from cddraft.model.charsets import CJK, char_class
 from cddraft.model.inline import Footnote, Inline, Ref, Span
@@ -82,7 +83,7 @@ class Numberer:
     paragraph_no: int = 0
     heading_no: list[int] = field(default_factory=lambda: [0] * 6)
 
-    def blocks(self, items: list, depth: int) -> None:
+    def blocks(self, items: Sequence[m.Block], depth: int) -> None:
         for block in items:
             if isinstance(block, m.Paragraph):
                 self.paragraph(block)
@@ -139,15 +140,18 @@ class Numberer:
 def resolve_refs(blocks: list[Block], ids: dict[str, str | None]) -> None:
     """Give every ``{ref:id}`` the final number of its block (validation has made sure there is one)."""
 
-    def fix(spans: list) -> list:
-        out = []
+    def numbered(ref: Ref) -> Ref:
+        number = ids.get(ref.target)
+        assert number is not None, f"validation lets no {{ref:{ref.target}}} to an unnumbered block through"
+        return replace(ref, number=number)
+
+    def fix(spans: Spans) -> list[LocalInline]:
+        out: list[LocalInline] = []
         for s in spans:
             if isinstance(s, Ref):
-                number = ids.get(s.target)
-                assert number is not None, f"validation lets no {{ref:{s.target}}} to an unnumbered block through"
-                out.append(replace(s, number=number))
+                out.append(numbered(s))
             elif isinstance(s, Footnote):
-                out.append(Footnote(tuple(fix(list(s.content)))))
+                out.append(Footnote(tuple(numbered(c) if isinstance(c, Ref) else c for c in s.content)))
             else:
                 out.append(s)
         return out

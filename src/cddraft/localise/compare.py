@@ -9,8 +9,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Hashable, Iterator, Sequence
+from typing import TypeGuard
 
-from cddraft.localise.types import Block, Spans
+from cddraft.localise.types import Block, LocalInline, Marked, Restyled, Spans
 from cddraft.model.charsets import CJK
 from cddraft.model.inline import Footnote, Ref, Span
 
@@ -27,12 +28,29 @@ Token = Span | Ref | Footnote
 _LOOKAHEAD = 8
 
 
-def token_key(item: Token) -> tuple:
+def token_key(item: LocalInline) -> tuple:
     if isinstance(item, Span):
         return ("t", item.text, item.bold, item.italic, item.sup)
     if isinstance(item, Ref):
         return ("r", item.target, item.number, item.bold, item.italic, item.sup)
-    return ("f", tuple(token_key(c) for c in item.content))
+    if isinstance(item, Footnote):
+        return ("f", tuple(token_key(c) for c in item.content))
+    raise _revised(item)
+
+
+def _revised(item: Marked | Restyled) -> TypeError:
+    """Documents are compared before revise() marks their revisions, never after."""
+    return TypeError(f"a revised document's {type(item).__name__} cannot be compared")
+
+
+def unrevised(spans: Spans) -> list[Token]:
+    """A block's spans as localise makes them (before revise() marks revisions): spans, references and notes."""
+    out: list[Token] = []
+    for s in spans:
+        if isinstance(s, Marked | Restyled):
+            raise _revised(s)
+        out.append(s)
+    return out
 
 
 def tokens(spans: Spans) -> list[Token]:
@@ -41,8 +59,10 @@ def tokens(spans: Spans) -> list[Token]:
     for s in spans:
         if isinstance(s, Span):
             out.extend(Span(piece, s.bold, s.italic, s.sup) for piece in _TOKEN.findall(s.text))
-        else:
+        elif isinstance(s, Ref | Footnote):
             out.append(s)
+        else:
+            raise _revised(s)
     return out
 
 
@@ -97,9 +117,9 @@ def word_opcodes(old: Spans, new: Spans) -> tuple[list[Token], list[Token], list
     return a, b, opcodes([token_key(t) for t in a], [token_key(t) for t in b])
 
 
-def merged(items: list[Token]) -> Spans:
+def merged(items: Sequence[Token]) -> list[Token]:
     """Neighbouring words of one formatting as one span again (one run, not one a word)."""
-    out: Spans = []
+    out: list[Token] = []
     words: list[Span] = []
 
     def flush() -> None:
@@ -184,11 +204,16 @@ def _like(a: Block, b: Block) -> bool:
     return similarity([token_key(t) for t in ta], [token_key(t) for t in tb]) >= 0.5
 
 
-def restyled(old: list[Token], new: list[Token]) -> bool:
-    """Whether a replacement only changes formatting: the same text, from words of one formatting."""
-    if not all(isinstance(t, Span) for t in old + new):
-        return False
-    spans_old: list[Span] = old  # type: ignore[assignment]
-    spans_new: list[Span] = new  # type: ignore[assignment]
-    return ("".join(t.text for t in spans_old) == "".join(t.text for t in spans_new)
-            and len({(t.bold, t.italic, t.sup) for t in spans_old}) == 1)
+def _words(items: Sequence[Token]) -> TypeGuard[Sequence[Span]]:
+    return all(isinstance(t, Span) for t in items)
+
+
+def restyled(old: Sequence[Token], new: Sequence[Token]) -> tuple[bool, bool, bool] | None:
+    """The words' formatting before (bold, italic, sup) where a replacement only changes formatting: the same
+    text, from words of one formatting; else ``None``."""
+    if not (_words(old) and _words(new)):
+        return None
+    if ("".join(t.text for t in old) == "".join(t.text for t in new)
+            and len(was := {(t.bold, t.italic, t.sup) for t in old}) == 1):
+        return was.pop()
+    return None

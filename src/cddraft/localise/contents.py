@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cddraft.conventions import Conventions
+from cddraft.localise.compare import unrevised
 from cddraft.localise.types import Block, ContentsEntry, ContentsTable, Heading, Para
 from cddraft.model.blocks import Contents
 from cddraft.model.inline import plain_text
@@ -23,7 +24,7 @@ def contents_table(blocks: list[Block], asked: bool | Contents, conv: Convention
     depth = asked.depth if isinstance(asked, Contents) else 1
     levels = [b.level for b in blocks if isinstance(b, Heading)]
     top = min(levels) if levels else 1
-    entries = []
+    entries: list[ContentsEntry] = []
     for i, block in enumerate(blocks):
         if not isinstance(block, Heading) or block.level - top >= depth:
             continue
@@ -35,7 +36,7 @@ def contents_table(blocks: list[Block], asked: bool | Contents, conv: Convention
                 numbers.append(later.number.strip().rstrip(". -"))
         bookmark = f"_Toc_{prefix}{len(entries) + 1}"
         blocks[i] = replace(block, toc=bookmark)
-        entries.append(ContentsEntry(block.level - top + 1, block.number, plain_text(block.spans), _range(numbers),
-                                     bookmark))
+        text = plain_text(unrevised(block.spans))
+        entries.append(ContentsEntry(block.level - top + 1, block.number, text, _range(numbers), bookmark))
     strings = conv.contents
     return ContentsTable(strings.heading, strings.paragraphs, strings.page, entries)

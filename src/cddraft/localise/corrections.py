@@ -10,6 +10,7 @@ in its sentence. The result is the outline's ``corrections:`` list, its texts in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from cddraft.conventions import Conventions
 from cddraft.localise.compare import Token, aligned, block_key, merged, opcodes, token_key, tokens
@@ -47,7 +48,7 @@ def _text(t: Token) -> str:
     return t.number or "" if isinstance(t, Ref) else ""
 
 
-def markup(items: list[Token], *, notes: bool = False) -> str:
+def markup(items: Sequence[Token], *, notes: bool = False) -> str:
     """Outline markup for quoted tokens: references printed as their numbers, blanks at the ends dropped;
     footnotes kept only when a whole block is quoted."""
     spans = [Span(t.number or "", t.bold, t.italic, t.sup) if isinstance(t, Ref) else t
@@ -107,7 +108,8 @@ class Differ:
                     self.at.see(before)
                 continue
             if before is None:
-                self.inserted(after)  # type: ignore[arg-type]
+                if after is not None:  # aligned() gives one side at least
+                    self.inserted(after)
                 continue
             place, first_note = self.at.see(before)
             if after is None:
@@ -148,8 +150,10 @@ class Differ:
         for op, i1, i2, j1, j2 in _joined(ops, a):
             if op == "equal":
                 for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                    if isinstance(a[i], Footnote) and token_key(a[i]) != token_key(b[j]):
-                        self.words(note_place(i), a[i].content, b[j].content)  # type: ignore[union-attr]
+                    note, new_note = a[i], b[j]  # equal keys (_key): both notes or neither
+                    if isinstance(note, Footnote) and isinstance(new_note, Footnote) \
+                            and token_key(note) != token_key(new_note):
+                        self.words(note_place(i), note.content, new_note.content)
                 continue
             olds = [t for t in a[i1:i2] if not isinstance(t, Footnote)]
             news = [t for t in b[j1:j2] if not isinstance(t, Footnote)]
@@ -159,9 +163,9 @@ class Differ:
                 if isinstance(a[i], Footnote):
                     self.add(self.at.where(note_place(i)), whole="footnote")
             for j in range(j1, j2):
-                if isinstance(b[j], Footnote):
+                if isinstance(note := b[j], Footnote):
                     after = _widened_left(b, j, sentences.text)
-                    self.add(self.at.where(place), whole="footnote", insert=markup(b[j].content),  # type: ignore
+                    self.add(self.at.where(place), whole="footnote", insert=markup(note.content),
                              after=markup(b[after:j]))
 
     def text_change(self, place: str, a: list[Token], b: list[Token], span: tuple[int, int, int, int],
@@ -207,7 +211,7 @@ class Differ:
         return places.sentence.format(ordinal=places.ordinals[n]) if n < len(places.ordinals) else None
 
 
-def _plain(items: list[Token]) -> str:
+def _plain(items: Sequence[Token]) -> str:
     return "".join(_text(t) for t in items)
 
 

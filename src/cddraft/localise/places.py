@@ -8,7 +8,8 @@ paragraph they follow; footnotes are numbered through the document, as Word numb
 from __future__ import annotations
 
 from cddraft.conventions import Places
-from cddraft.localise.types import Block, Bullet, ContentsTable, Heading, Para, Signatures
+from cddraft.localise.compare import unrevised
+from cddraft.localise.types import Block, Bullet, ContentsTable, Heading, Para, Revised, Signatures
 from cddraft.model.inline import Footnote, plain_text
 
 
@@ -73,6 +74,8 @@ class Locator:
         if isinstance(block, Bullet):
             self._bullets += 1
             return p.separator.join(x for x in (self._paragraph, p.bullet.format(n=self._bullets)) if x)
+        if isinstance(block, Revised):
+            raise TypeError("corrections are found between documents as issued, never in a revised one")
         if block.role == "note":  # "[Original: French]" under the annex heading
             return ""
         if block.role == "item":
@@ -93,7 +96,7 @@ class Locator:
         p = self.places
         if block.page_break:  # an annex: a new part
             self._part_no += 1
-            self.part = plain_text(block.spans)
+            self.part = plain_text(unrevised(block.spans))
             self._number, self._counted, self._paragraph = None, 0, ""
             self._title_next = True
             return ""
@@ -104,4 +107,4 @@ class Locator:
         self._title_next = False
         if block.number:
             return p.heading.format(number=_number(block.number))
-        return p.heading_text.format(text=plain_text(block.spans))
+        return p.heading_text.format(text=plain_text(unrevised(block.spans)))

@@ -12,57 +12,72 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cddraft.localise.compare import aligned, block_key, block_kind, merged, restyled, token_key, word_opcodes
-from cddraft.localise.types import Block, Heading, Localised, Marked, Para, Restyled, Revised, Spans
+from cddraft.localise.types import (
+    Block,
+    Bullet,
+    Heading,
+    LocalInline,
+    Localised,
+    Marked,
+    Para,
+    Plain,
+    Restyled,
+    Revised,
+    Spans,
+)
 from cddraft.model.inline import Span
 
 
 def revised_spans(old: Spans, new: Spans) -> Spans:
     """NEW's spans with their changes against OLD's: words deleted, inserted, or only restyled."""
-    if [token_key(t) for t in old] == [token_key(t) for t in new]:  # type: ignore[arg-type]
+    if [token_key(t) for t in old] == [token_key(t) for t in new]:
         return new
-    a, b, opcodes = word_opcodes(old, new)  # type: ignore[arg-type]
-    out: Spans = []
+    a, b, opcodes = word_opcodes(old, new)
+    out: list[LocalInline] = []
     for op, i1, i2, j1, j2 in opcodes:
         if op == "equal":
             out.extend(merged(b[j1:j2]))
-        elif op == "replace" and restyled(a[i1:i2], b[j1:j2]):
-            before = a[i1]
-            was = (before.bold, before.italic, before.sup)  # type: ignore[union-attr]
+        elif op == "replace" and (was := restyled(a[i1:i2], b[j1:j2])) is not None:
             for span in merged(b[j1:j2]):
-                same = isinstance(span, Span) and (span.bold, span.italic, span.sup) == was
-                out.append(span if same else Restyled((span,), was))  # type: ignore[arg-type]
+                if isinstance(span, Span) and (span.bold, span.italic, span.sup) != was:
+                    out.append(Restyled((span,), was))
+                else:
+                    out.append(span)
         else:
             if op in ("delete", "replace"):
-                out.append(Marked("del", tuple(merged(a[i1:i2]))))  # type: ignore[arg-type]
+                out.append(Marked("del", tuple(merged(a[i1:i2]))))
             if op in ("insert", "replace"):
-                out.append(Marked("ins", tuple(merged(b[j1:j2]))))  # type: ignore[arg-type]
+                out.append(Marked("ins", tuple(merged(b[j1:j2]))))
     return out
 
 
-def _with_spans(block: Block, spans: Spans) -> Block:
-    return replace(block, spans=spans)  # type: ignore[type-var]
+def _plain(block: Block | None) -> Plain | None:
+    if isinstance(block, Revised):
+        raise TypeError("a revised document cannot be revised again")
+    return block
 
 
 def _blocks(old: list[Block], new: list[Block]) -> list[Block]:
     out: list[Block] = []
-    for before, after in aligned(old, new):
+    for pair in aligned(old, new):
+        before, after = _plain(pair[0]), _plain(pair[1])
         if before is None:
-            out.append(Revised(after, "ins"))  # type: ignore[arg-type]
+            if after is not None:  # aligned() gives one side at least
+                out.append(Revised(after, "ins"))
         elif after is None:  # drawn without its bookmark: NEW's references cannot point at it
             gone = replace(before, anchor=None) if isinstance(before, Heading | Para) else before
-            out.append(Revised(gone, "del"))  # type: ignore[arg-type]
-        elif getattr(after, "spans", None) is None:
-            if block_key(before) != block_key(after):  # signatures: the old ones out, the new ones in
-                out += [Revised(before, "del"), Revised(after, "ins")]  # type: ignore[arg-type]
-            else:
-                out.append(after)
-        else:
-            spans = revised_spans(before.spans, after.spans)  # type: ignore[union-attr]
+            out.append(Revised(gone, "del"))
+        elif isinstance(before, Heading | Para | Bullet) and isinstance(after, Heading | Para | Bullet):
+            # blocks paired are of one kind or both have words (aligned): both have spans or neither
+            spans = revised_spans(before.spans, after.spans)
             if block_kind(before) != block_kind(after):  # the same words in another form: w:pPrChange
-                bare = replace(before, spans=[])  # type: ignore[type-var]
-                out.append(Revised(_with_spans(after, spans), was=bare))  # type: ignore[arg-type]
+                out.append(Revised(replace(after, spans=spans), was=replace(before, spans=[])))
             else:
-                out.append(_with_spans(after, spans))
+                out.append(replace(after, spans=spans))
+        elif block_key(before) != block_key(after):  # signatures: the old ones out, the new ones in
+            out += [Revised(before, "del"), Revised(after, "ins")]
+        else:
+            out.append(after)
     return out
 
 

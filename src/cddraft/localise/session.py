@@ -4,7 +4,7 @@ year beside the Assembly's session in identical letters. Every word comes from t
 
 from __future__ import annotations
 
-from cddraft.conventions import Conventions
+from cddraft.conventions import AgendaForm, Conventions
 from cddraft.conventions.dates import format_date, format_range
 from cddraft.conventions.ordinals import ordinal_line, roman
 from cddraft.localise.types import BlockLine, SessionBlock
@@ -68,15 +68,17 @@ def _agenda_line(doc: Document, conv: Conventions) -> BlockLine | None:
     strings = conv.session
     several = len(doc.agenda_items) > 1
     symbol = doc.provisional_agenda if isinstance(doc.provisional_agenda, str) else doc.preliminary_list
+    plural: AgendaForm
     if doc.preliminary_list:
-        form = "preliminary_items" if several else "preliminary_item"
+        plural = "preliminary_items"
     elif doc.provisional_agenda:
-        form = "provisional_items" if several else "provisional_item"
+        plural = "provisional_items"
     elif served.body.agenda == "meeting":
-        form = "meeting_items" if several else "meeting_item"
+        plural = "meeting_items"
     else:
-        form = "items" if several else "item"
-    template = strings.dual.get(form) if len(doc.agenda_items) == 2 else None  # type: ignore[call-overload]
+        plural = "items"
+    form = plural if several else plural.removesuffix("s")  # "provisional_items", "provisional_item"
+    template = strings.dual.get(plural) if len(doc.agenda_items) == 2 else None
     template = template or getattr(strings, form)
     text = template.format(item=joined(item_numbers(doc, conv), conv), items=joined(item_numbers(doc, conv), conv),
                            star=_STAR if symbol else "")

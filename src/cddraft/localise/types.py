@@ -6,6 +6,7 @@ The render stage draws these; it never formats a date, chooses a word or counts 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -29,8 +30,11 @@ class Restyled:
     was: tuple[bool, bool, bool]
 
 
-#: Localised inline content: references carry their number; a revised document's also its revisions.
-Spans = list[Span | Ref | Footnote | Marked | Restyled]
+#: One item of localised inline content: an outline's span, reference or note; in a revised document, a revision.
+LocalInline = Span | Ref | Footnote | Marked | Restyled
+#: Localised inline content: references carry their number; a revised document's also its revisions. A sequence
+#: (read, never changed in place), so a block takes an outline's spans as they are.
+Spans = Sequence[LocalInline]
 
 
 @dataclass(frozen=True)
@@ -110,18 +114,22 @@ class ContentsTable:
     entries: list[ContentsEntry]
 
 
+#: A block as localise makes it: what a revised document's :class:`Revised` blocks wrap.
+Plain = Heading | Para | Bullet | Signatures | ContentsTable
+
+
 @dataclass
 class Revised:
     """A block of a revised document (``cddraft diff``): inserted or deleted whole (``kind``: its runs and its
     paragraph mark), or kept in another form (``was``: the block as it was, whose paragraph properties are
     recorded as Word's ``w:pPrChange``)."""
 
-    block: Heading | Para | Bullet | Signatures | ContentsTable
+    block: Plain
     kind: Literal["ins", "del"] | None = None
     was: Heading | Para | Bullet | None = None
 
 
-Block = Heading | Para | Bullet | Signatures | ContentsTable | Revised
+Block = Plain | Revised
 
 
 @dataclass

@@ -6,6 +6,8 @@ names the model path of the value to change, which the reader turns into a posit
 
 from __future__ import annotations
 
+from typing import Any
+
 from cddraft.conventions import load_conventions
 from cddraft.errors import Diagnostic, Path_, closest
 from cddraft.model.blocks import Section
@@ -75,9 +77,9 @@ def _corrigendum_checks(doc: Document) -> list[Diagnostic]:
 
 def _is_section(doc: Document, path: Path_) -> bool:
     """Whether the block whose ``id`` is at ``path`` is a section (a heading)."""
-    node: object = doc
+    node: Any = doc  # a model object or a list of them, whichever the path steps through
     for step in path[:-1]:
-        node = node[step] if isinstance(step, int) else getattr(node, str(step))  # type: ignore[index]
+        node = node[step] if isinstance(step, int) else getattr(node, str(step))
     return isinstance(node, Section)
 
 
@@ -92,14 +94,14 @@ def _id_checks(doc: Document) -> list[Diagnostic]:
         seen.setdefault(ident, numbered)
         kinds.setdefault(ident, "heading" if _is_section(doc, path) else "paragraph")
     for ref, text, path in iter_refs(doc):
-        where = {"path": path, "offset": ref.start, "text": text.raw}
         if ref.target not in seen:
             hint = closest(ref.target, list(seen))
             tip = f"; did you mean {hint!r}?" if hint else ""
-            out.append(Diagnostic(f"{{ref:{ref.target}}} names no paragraph with `id: {ref.target}`{tip}", **where))
+            out.append(Diagnostic(f"{{ref:{ref.target}}} names no paragraph with `id: {ref.target}`{tip}",
+                                  path=path, offset=ref.start, text=text.raw))
         elif not seen[ref.target]:
             out.append(Diagnostic(f"{{ref:{ref.target}}} points to a {kinds[ref.target]} that has no number; number "
-                                  "it, or write the reference out", **where))
+                                  "it, or write the reference out", path=path, offset=ref.start, text=text.raw))
     return out
 
 

@@ -81,7 +81,8 @@ def _circulation(value: object) -> bool | Markup:
         if isinstance(flag, bool):
             return flag
         return markup.text(value.strip())
-    found = {dict: "a mapping", list: "a list", str: "an empty value"}.get(type(value), "nothing")
+    kinds: dict[type, str] = {dict: "a mapping", list: "a list", str: "an empty value"}
+    found = kinds.get(type(value), "nothing")
     raise ValueError(f"write true, false or the wording of the request, not {found}")
 
 

@@ -22,11 +22,13 @@ the markup at fault, so findings and errors are reported at their own line and c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 ESCAPABLE = frozenset("\\*~^{}[]")
 _REF = re.compile(r"\{ref:([A-Za-z][\w.-]*)\}")
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+#: Characters XML cannot carry (C0/C1 controls but tab, line feed, carriage return; U+FFFE/F; lone surrogates).
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _NEWLINES = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 _SPECIAL = re.compile(r"[\\*~^{\r\n]")  # where markup (or a line break) may start; text between is copied whole
 _BLANKS = " \t"
@@ -89,7 +91,7 @@ Inline = Span | Ref | Footnote
 
 def check_characters(text: str) -> None:
     """Refuse characters XML cannot carry (C0/C1 controls, lone surrogates, U+FFFE/F)."""
-    m = _FORBIDDEN.search(text)
+    m = FORBIDDEN_CHARACTERS.search(text)
     if m:
         ch = m.group()
         raise MarkupError(
@@ -125,7 +127,7 @@ def stripped(spans: list[Inline]) -> list[Inline]:
     return out
 
 
-def plain_text(spans: list[Inline] | tuple[Inline, ...], refs: dict[str, str] | None = None) -> str:
+def plain_text(spans: Sequence[Inline], refs: dict[str, str] | None = None) -> str:
     """The text of spans without footnotes (for titles, checks and word counts)."""
     out = []
     for s in spans:

@@ -85,7 +85,7 @@ def serve(sources: list[Path], *, host: str = "127.0.0.1", port: int = 0, warm: 
             # a `kill`, `timeout`, systemd or `docker stop` (SIGTERM), or the terminal closing (SIGHUP), stops it as
             # Ctrl-C does: LibreOffice closed, the folder removed
             for sig in (signal.SIGTERM, signal.SIGHUP):
-                signal.signal(sig, lambda *_: stop.set())  # type: ignore[union-attr]
+                signal.signal(sig, lambda *_: stop.set())
         ready(f"http://{shown}:{server.server_address[1]}/")
         try:
             while not stop.wait(0.5):

@@ -19,9 +19,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-import uno  # type: ignore[import-not-found]
-from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+import uno
+from com.sun.star.beans import PropertyValue
+
+#: LibreOffice's ``com.sun.star.frame.Desktop`` over the UNO bridge: its methods are looked up at run time
+#: (the bridge has no type stubs; pyproject.toml's mypy section lets ``uno`` and ``com.sun.star`` be untyped).
+Desktop = Any
 
 
 def _prop(name: str, value: object) -> PropertyValue:
@@ -30,7 +35,7 @@ def _prop(name: str, value: object) -> PropertyValue:
     return p
 
 
-def _connect(soffice: str, profile: Path) -> tuple[subprocess.Popen, object]:
+def _connect(soffice: str, profile: Path) -> tuple[subprocess.Popen, Desktop]:
     pipe = f"cddraftserve{profile.name}"
     proc = subprocess.Popen([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
                              "--norestore", "--nologo", f"--accept=pipe,name={pipe};urp;"],
@@ -48,8 +53,8 @@ def _connect(soffice: str, profile: Path) -> tuple[subprocess.Popen, object]:
     raise SystemExit("LibreOffice did not start")
 
 
-def _convert(desktop: object, docx: str, pdf: str) -> None:
-    doc = desktop.loadComponentFromURL(Path(docx).resolve().as_uri(), "_blank", 0,  # type: ignore[attr-defined]
+def _convert(desktop: Desktop, docx: str, pdf: str) -> None:
+    doc = desktop.loadComponentFromURL(Path(docx).resolve().as_uri(), "_blank", 0,
                                        (_prop("Hidden", True), _prop("ReadOnly", True)))
     try:
         doc.storeToURL(Path(pdf).resolve().as_uri(), (_prop("FilterName", "writer_pdf_Export"),))
@@ -57,12 +62,12 @@ def _convert(desktop: object, docx: str, pdf: str) -> None:
         doc.close(True)
 
 
-def _stop_office(proc: subprocess.Popen, desktop: object | None) -> None:
+def _stop_office(proc: subprocess.Popen, desktop: Desktop | None) -> None:
     """LibreOffice asked to quit, then its whole process group (the ``soffice`` script, ``oosplash``,
     ``soffice.bin``) stopped, whatever state it is in."""
     if desktop is not None:
         with contextlib.suppress(Exception):  # LibreOffice already gone
-            desktop.terminate()  # type: ignore[attr-defined]
+            desktop.terminate()
     with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=10)
     for sig in (signal.SIGTERM, signal.SIGKILL):

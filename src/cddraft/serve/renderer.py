@@ -41,6 +41,15 @@ def _has_uno(python: str) -> bool:
     return Path(python).exists() and subprocess.run([python, "-c", "import uno"], capture_output=True).returncode == 0
 
 
+def _reap(proc: subprocess.Popen[str]) -> None:
+    """A worker that has ended (or was killed) waited for and its pipes closed: nothing of it is left open."""
+    proc.wait()
+    for pipe in (proc.stdin, proc.stdout):
+        if pipe is not None:
+            with contextlib.suppress(OSError):  # a pipe to a dead worker may fail to flush; it is closed all the same
+                pipe.close()
+
+
 class Renderer:
     """Converts built documents to page images; ``close()`` stops LibreOffice."""
 
@@ -68,6 +77,7 @@ class Renderer:
         line = proc.stdout.readline() if proc.stdout else ""
         if not line.strip().startswith('{"ready"'):
             proc.kill()
+            _reap(proc)
             return None
         self._office = json.loads(line).get("office")
         return proc
@@ -117,6 +127,7 @@ class Renderer:
                 proc.wait(timeout=15)
             except (subprocess.TimeoutExpired, OSError):
                 proc.kill()
+            _reap(proc)
         office, self._office = self._office, None
         if office is not None and _alive(office):  # the worker could not: its LibreOffice is stopped here
             for sig in (signal.SIGTERM, signal.SIGKILL):

@@ -144,11 +144,13 @@ def _body(w: _Writer, blocks: list[Block], eids: list[str]) -> str:
             open_levels.append(b.level)
             i += 1
         elif isinstance(b, Bullet):
+            bullets: list[Bullet] = []
             j = i
-            while j < len(blocks) and isinstance(blocks[j], Bullet):
+            while j < len(blocks) and isinstance(bullet := blocks[j], Bullet):
+                bullets.append(bullet)
                 j += 1
             entries = "".join(f'<item eId="{eid}__item_{k + 1}"><p>{w.inline(x.spans)}</p></item>'
-                              for k, x in enumerate(blocks[i:j]))  # type: ignore[union-attr]
+                              for k, x in enumerate(bullets))
             out.append(f'<hcontainer name="bullets" eId="{eid}"><content><blockList eId="{eid}__list">{entries}'
                        "</blockList></content></hcontainer>")
             i = j
@@ -159,10 +161,12 @@ def _body(w: _Writer, blocks: list[Block], eids: list[str]) -> str:
         elif isinstance(b, Para) and b.role == "closing":
             i += 1  # in the conclusions, with the signatures
         elif isinstance(b, Para):
+            items: list[tuple[Para, str]] = []
             j = i + 1
-            while j < len(blocks) and isinstance(blocks[j], Para) and blocks[j].role == "item":  # type: ignore
+            while j < len(blocks) and isinstance(item := blocks[j], Para) and item.role == "item":
+                items.append((item, eids[j]))
                 j += 1
-            out.append(_paragraph(w, b, eid, list(zip(blocks[i + 1:j], eids[i + 1:j], strict=True))))
+            out.append(_paragraph(w, b, eid, items))
             i = j
         else:
             i += 1  # signatures (conclusions) and the contents table (navigation, not text) are elsewhere
@@ -170,7 +174,7 @@ def _body(w: _Writer, blocks: list[Block], eids: list[str]) -> str:
     return "".join(out)
 
 
-def _paragraph(w: _Writer, p: Para, eid: str, items: list[tuple[Block, str]]) -> str:
+def _paragraph(w: _Writer, p: Para, eid: str, items: list[tuple[Para, str]]) -> str:
     num = f"<num>{escape(p.number)}</num>" if p.number and p.role != "item" else ""
     css = f' class="{p.role}"' if p.role not in ("body",) else ""
     if not items:
@@ -179,15 +183,15 @@ def _paragraph(w: _Writer, p: Para, eid: str, items: list[tuple[Block, str]]) ->
             f"{_points(w, items, 1)}</paragraph>")
 
 
-def _points(w: _Writer, items: list[tuple[Block, str]], depth: int) -> str:
+def _points(w: _Writer, items: list[tuple[Para, str]], depth: int) -> str:
     out, i = [], 0
     while i < len(items):
         item, eid = items[i]
         j = i + 1
-        while j < len(items) and items[j][0].depth > depth:  # type: ignore[union-attr]
+        while j < len(items) and items[j][0].depth > depth:
             j += 1
-        num = f"<num>{escape(item.number or '')}</num>"  # type: ignore[union-attr]
-        text = w.inline(item.spans)  # type: ignore[union-attr]
+        num = f"<num>{escape(item.number or '')}</num>"
+        text = w.inline(item.spans)
         if j > i + 1:
             out.append(f'<point eId="{eid}">{num}<intro><p>{text}</p></intro>{_points(w, items[i + 1:j], depth + 1)}'
                        "</point>")
@@ -250,7 +254,8 @@ def write_akn(loc: Localised, _options: object = None) -> bytes:
     attachments = []
     for n, annex in enumerate(annexes, 1):
         heading, rest = annex[0], annex[1:]
-        preface = f'<p class="annex">{w.inline(heading.spans)}</p>'  # type: ignore[union-attr]
+        assert isinstance(heading, Heading), "_parts starts an annex at its heading"
+        preface = f'<p class="annex">{w.inline(heading.spans)}</p>'
         ids = eids[n]
         while rest and ((isinstance(rest[0], Para) and rest[0].role == "note") or (
                 isinstance(rest[0], Heading) and not rest[0].number and rest[0].level == 1
@@ -259,8 +264,8 @@ def write_akn(loc: Localised, _options: object = None) -> bytes:
             ids = ids[1:]
             if isinstance(first, Heading):
                 preface += f'<p class="annex_title"><docTitle>{w.inline(first.spans)}</docTitle></p>'
-            else:
-                preface += f'<p class="original">{w.inline(first.spans)}</p>'  # type: ignore[union-attr]
+            elif isinstance(first, Para):  # the note (the loop takes nothing else)
+                preface += f'<p class="original">{w.inline(first.spans)}</p>'
         inner = _body(w, rest, ids) or '<p class="empty"/>'
         attachments.append(f'<attachment eId="att_{n}"><doc name="annex"><meta>{identification(loc, f"!annex_{n}")}'
                            f"</meta><preface>{preface}</preface><mainBody>{inner}</mainBody></doc></attachment>")

@@ -94,7 +94,8 @@ def facts(text: str, code: str) -> list[Fact]:
         taken.append((start, end))
 
     if "/" in ascii_text or "@" in ascii_text:
-        for pattern, kind in ((_URL, "url"), (_EMAIL, "email"), (_SYMBOL, "symbol")):
+        kinds: tuple[tuple[re.Pattern[str], Kind], ...] = ((_URL, "url"), (_EMAIL, "email"), (_SYMBOL, "symbol"))
+        for pattern, kind in kinds:
             for m in pattern.finditer(ascii_text):
                 if free(m.start(), m.end()):
                     add(kind, m.group().rstrip(".").upper() if kind != "url" else m.group(), m.start(), m.end())

@@ -62,7 +62,8 @@ class Version:
 def _keys(units: list[Unit]) -> list[tuple]:
     """What difflib matches blocks on: their kind and numbers; a signatory by its place among the signatories
     (names are written in each version's script: the first signs first)."""
-    out, signatory = [], 0
+    out: list[tuple] = []
+    signatory = 0
     for u in units:
         if u.kind == "signatory":
             out.append((u.kind, signatory))

@@ -59,7 +59,9 @@ def _rows(pair: Pair, findings: list[Diagnostic]) -> list[str]:
         uv = version.units[j] if j is not None else None
         notes = by_path.pop(tuple(uv.path), []) if uv is not None else []
         state = "missing" if uv is None else "extra" if ub is None else "differs" if notes else ""
-        kind = (ub or uv).kind  # type: ignore[union-attr]
+        unit = ub or uv
+        assert unit is not None, "an aligned pair has a block on one side at least"
+        kind = unit.kind
         left = _cell(ub.text, base.doc.language, rtl[base.doc.language]) if ub else '<td class="gap">—</td>'
         right = _cell(uv.text, version.doc.language, rtl[version.doc.language]) if uv else '<td class="gap">—</td>'
         if notes:

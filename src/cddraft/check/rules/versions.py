@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from cddraft.check.align.facts import Fact
 from cddraft.check.align.pair import Pair
-from cddraft.check.align.units import Unit
+from cddraft.check.align.units import Note, Unit
 from cddraft.check.registry import Finding, rule
 
 _MASTHEAD = (("symbol", "symbol"), ("date", "masthead date"), ("originals", "original language"))
@@ -152,7 +152,7 @@ def _differences(pair: Pair, kind: str, what: str) -> Iterator[Finding]:
 
 
 def _compare(pair: Pair, ub: Unit, uv: Unit, fb: list[Fact], fv: list[Fact], kind: str, what: str,
-             note: tuple | None = None) -> Iterator[Finding]:
+             note: tuple[Note, Note] | None = None) -> Iterator[Finding]:
     theirs = [f for f in fb if f.kind == kind]
     ours = [f for f in fv if f.kind == kind]
     if Counter(f.value for f in theirs) == Counter(f.value for f in ours):
@@ -167,7 +167,11 @@ def _compare(pair: Pair, ub: Unit, uv: Unit, fb: list[Fact], fv: list[Fact], kin
         return f"{pair.base.name}:{pos.line}:{pos.column}"
 
     def here(f: Fact, message: str) -> Finding:
-        offset = note[1].visible.raw_offset(f.start) if note else uv.node.visible.raw_offset(f.start)
+        if note:
+            offset = note[1].visible.raw_offset(f.start)
+        else:
+            assert uv.node is not None, "a block with facts has a text"
+            offset = uv.node.visible.raw_offset(f.start)
         return Finding(uv.path, message, offset=offset, text=uv.raw)
 
     place = " in a footnote" if note else ""

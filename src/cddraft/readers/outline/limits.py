@@ -13,15 +13,13 @@ import re
 import yaml
 
 from cddraft.errors import CddraftError, Diagnostic, SourcePos
-from cddraft.readers.outline.positions import mark_pos, offset_pos
+from cddraft.model.inline import FORBIDDEN_CHARACTERS
+from cddraft.readers.outline.positions import Mark, mark_pos, offset_pos
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 200_000
 
-#: What YAML and XML cannot carry: C0/C1 controls (tab and line ends aside; NEL, which YAML takes for a
-#: line end, included), U+FFFE/U+FFFF. Found before parsing, so the message has the right position.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 #: Below this bound on the nesting depth composing is safe, and the composer reports a depth over MAX_DEPTH
@@ -30,13 +28,14 @@ _SAFE_BOUND = 1000
 _BRACKET = re.compile(r"[\[\]{}]")
 
 
-def too_deep(mark: yaml.Mark, file: str) -> CddraftError:
-    """The error for a value nested more than :data:`MAX_DEPTH` levels deep, at ``mark``."""
+def too_deep(mark: Mark | None, file: str) -> CddraftError:
+    """The error for a value nested more than :data:`MAX_DEPTH` levels deep, at ``mark`` (the parser's events
+    carry one, but their type allows none)."""
     return CddraftError([Diagnostic(f"the outline is nested more than {MAX_DEPTH} levels deep; flatten it",
-                                    pos=mark_pos(mark), file=file)])
+                                    pos=mark_pos(mark) if mark is not None else None, file=file)])
 
 
-def too_many_values(mark: yaml.Mark, file: str) -> CddraftError:
+def too_many_values(mark: Mark, file: str) -> CddraftError:
     """The error for an outline that expands to more than :data:`MAX_NODES` values, at ``mark``."""
     return CddraftError([Diagnostic(
         f"the outline expands to more than {MAX_NODES:,} values (an alias bomb? each use of an "
@@ -77,8 +76,9 @@ def decode(raw: bytes, file: str) -> str:
 
 
 def check_characters(text: str, file: str) -> None:
-    """Refuse the first character YAML or XML cannot carry (:data:`_CONTROL`), at its line and column."""
-    m = _CONTROL.search(text)
+    """Refuse the first character YAML or XML cannot carry (NEL, which YAML takes for a line end, among them),
+    at its line and column: found before parsing, so the message has the right position."""
+    m = FORBIDDEN_CHARACTERS.search(text)
     if m:
         raise CddraftError(
             [

@@ -12,18 +12,25 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from cddraft.errors import Path_, SourcePos
-
-if TYPE_CHECKING:
-    import yaml
 
 #: Line breaks as YAML and editors count them.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def mark_pos(mark: yaml.Mark) -> SourcePos:
+class Mark(Protocol):
+    """A place the YAML parser marks: PyYAML's ``yaml.Mark``, or libyaml's on its events."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
+def mark_pos(mark: Mark) -> SourcePos:
     """``LINE:COL`` of a place the YAML parser marks (it counts from 0)."""
     return SourcePos(mark.line + 1, mark.column + 1)
 

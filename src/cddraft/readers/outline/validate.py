@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from cddraft.errors import CddraftError, Diagnostic, Path_, closest
 from cddraft.model import blocks, document
@@ -51,7 +52,7 @@ def _describe(value: Any) -> str:
 
 
 
-def _message(err: dict[str, Any], vocabulary: list[str], path: Path_ = ()) -> str:
+def _message(err: ErrorDetails, vocabulary: list[str], path: Path_ = ()) -> str:
     kind, loc, value = err["type"], err["loc"], err.get("input")
     # name the key as the outline has it (not a union branch such as 'para' or 'function-after[…]')
     name = next((p for p in reversed(path) if isinstance(p, str)), None) or next(

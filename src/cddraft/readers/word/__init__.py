@@ -16,14 +16,20 @@ from typing import Any
 from cddraft.conventions import load_conventions
 from cddraft.conventions.bodies import body_of
 from cddraft.errors import CddraftError, Diagnostic
+from cddraft.model.fields import MAX_QR_BYTES
 from cddraft.readers.word.assemble import BodyBuilder, markup, simplified
 from cddraft.readers.word.classify import Piece, classify, marker_pattern
 from cddraft.readers.word.forms import match
 from cddraft.readers.word.letter import corrigendum_data, letter_data
 from cddraft.readers.word.masthead import detect_language, is_masthead, read_footer, read_masthead
 from cddraft.readers.word.package import NS, read_parts, w
-from cddraft.readers.word.runs import RunReader, walk_body
+from cddraft.readers.word.runs import RunReader, ref_bookmarks, walk_body
 from cddraft.readers.word.session import read_session
+
+#: The outline's top-level keys, in the order an outline gives them (docs/outline.md).
+_ORDER = ("kind", "symbol", "session", "agenda_item", "agenda_title", "provisional_agenda", "preliminary_list",
+          "meeting", "language", "original_language", "date", "reissued", "distribution", "body", "united_nations",
+          "job_number", "footer_stamps", "qr", "letter", "report", "corrigendum", "annexes")
 
 
 @dataclass
@@ -51,19 +57,21 @@ def read_word(path: Path, *, language: str | None = None, revisions: str = "refu
         raise CddraftError([Diagnostic("the document's language is not declared; give it with --language "
                                        "(ar, zh, en, fr, ru, es)", file=file)])
     conv = load_conventions(code)
-    reader = RunReader(parts, revisions, _character_styles(parts))
+    reader = RunReader(parts, revisions, _character_styles(parts), bookmarks_known=ref_bookmarks(parts.body))
     imported = Imported({})
 
     def warn(where: str, message: str) -> None:
         imported.warnings.append(Diagnostic(f"{where}: {message}", file=file, severity="warning"))
 
+    for note in parts.repaired:
+        warn("text", note)
     head: dict[str, Any] = {}
     if table is not None:
         head, problems = read_masthead(table, parts, code)
         for problem in problems:
             warn("masthead", problem)
     pieces: list[Piece] = []
-    tables: list[list[list[list[str]]]] = []  # signature tables: cells of lines
+    tables: list[list[list[str]]] = []  # signature tables: cells of lines
     columns: tuple[int, list[list[str]]] | None = None  # an identical letter's session columns, and their place
     refused = 0
     n = 0
@@ -110,6 +118,8 @@ def read_word(path: Path, *, language: str | None = None, revisions: str = "refu
     imported.data = _document(head, pieces, tables, conv, imported, warn)
     if table is None:
         _placeholders(imported, code)
+    else:
+        _fill_gaps(imported, warn)
     return imported
 
 
@@ -199,10 +209,28 @@ def _document(head: dict[str, Any], pieces: list[Piece], tables: list, conv: Any
         data["report"] = report
     if annex_data:
         data["annexes"] = annex_data
-    order = ["kind", "symbol", "session", "agenda_item", "agenda_title", "provisional_agenda", "preliminary_list",
-             "meeting", "language", "original_language", "date", "reissued", "distribution", "body",
-             "united_nations", "job_number", "footer_stamps", "qr", "letter", "report", "corrigendum", "annexes"]
-    return simplified({k: data[k] for k in order if k in data})
+    return simplified({k: data[k] for k in _ORDER if k in data})
+
+
+def _fill_gaps(imported: Imported, warn: Any) -> None:
+    """What a document with a masthead must have and this one lacks, or has in a form an outline cannot hold,
+    filled in so that the outline builds: the placeholder is commented where it stands and warned about."""
+    data = imported.data
+    letter = data.get("letter") or {}
+    if "date" not in data:
+        data["date"] = letter.get("date") or dt.date.today()
+        imported.placeholders["date"] = "the masthead date, which could not be read from the Word file"
+    if data.get("kind") == "letter" and not letter.get("signatories"):
+        letter["signatories"] = [{"name": "Name of the signatory"}]
+        imported.placeholders["letter.signatories"] = "the letter has no signature block: name who signs it"
+        warn("letter", "no signature block was found; a placeholder signatory was put in the outline")
+    qr = data.get("qr")
+    if isinstance(qr, str) and len(qr.encode("utf-8")) > MAX_QR_BYTES:
+        del data["qr"]
+        warn("footer", f"the QR code's address ({len(qr.encode('utf-8')):,} bytes) is longer than a QR code "
+                       f"holds here ({MAX_QR_BYTES:,}); the outline leaves it to the default, the document's "
+                       f"address: {qr[:80]!r}…")
+    imported.data = {k: data[k] for k in _ORDER if k in data}
 
 
 def _placeholders(imported: Imported, code: str) -> None:
@@ -213,6 +241,6 @@ def _placeholders(imported: Imported, code: str) -> None:
     data.setdefault("date", dt.date.today())
     imported.placeholders.update({"symbol": "the document's symbol, given by the secretariat",
                                   "date": "the masthead date"})
-    ordered = {k: data[k] for k in ("kind", "symbol", "language", "date") if k in data}
+    ordered: dict[str, Any] = {k: data[k] for k in ("kind", "symbol", "language", "date") if k in data}
     ordered.update(data)
     imported.data = ordered

@@ -17,6 +17,7 @@ from cddraft.conventions import Conventions, load_conventions
 from cddraft.model.inline import Inline
 from cddraft.readers.word.package import NS, Parts, path, w
 from cddraft.readers.word.runs import Found, strip
+from cddraft.readers.word.values import measure, whole_number
 
 #: UNOG heading styles and the level each one stands for (H23G: 3, or 4 when its number says so).
 UNOG_HEADINGS = {"hchg": 1, "h1g": 2, "h23g": 3, "h4g": 5, "h56g": 5}
@@ -52,9 +53,9 @@ def _ind(ind: etree._Element | None) -> dict[str, int]:
     out = {}
     if ind is not None:
         for key in ("left", "start", "right", "end", "firstLine", "hanging"):
-            value = ind.get(w(key))
-            if value is not None and value.lstrip("-").isdigit():
-                out[{"start": "left", "end": "right"}.get(key, key)] = int(value)
+            value = measure(ind.get(w(key)))
+            if value is not None:
+                out[{"start": "left", "end": "right"}.get(key, key)] = value
     return out
 
 
@@ -100,7 +101,7 @@ def classify(p: etree._Element, found: Found, parts: Parts, conv: Conventions) -
     props = {c.tag: c for c in ppr} if ppr is not None else {}
     ind, jc = _ind(props.get(_IND)), _jc(props.get(_JC))
     spacing = props.get(_SPACING)
-    spaced = spacing is not None and int(spacing.get(w("before"), "0") or 0) > 0
+    spaced = spacing is not None and (measure(spacing.get(w("before"))) or 0) > 0
     text = found.text
     if not text.strip() and not any(not hasattr(s, "text") for s in found.spans):
         return Piece("empty", [], found=found)
@@ -116,7 +117,7 @@ def classify(p: etree._Element, found: Found, parts: Parts, conv: Conventions) -
     if name == "title":
         return Piece("title", found.spans, 1, found=found)
     own = props.get(_OUTLINE_LEVEL)
-    outline = int(own.get(w("val"), "9")) if own is not None else parts.style_level(style)
+    outline = whole_number(own.get(w("val"))) if own is not None else parts.style_level(style)
     if outline is not None and outline < 6:
         return Piece("heading", found.spans, outline + 1, found=found, depth=outline + 1)
     if name in _BULLET_STYLES:
@@ -125,7 +126,7 @@ def classify(p: etree._Element, found: Found, parts: Parts, conv: Conventions) -
     if numpr is not None:
         num = numpr.find("w:numId", NS)
         lvl = numpr.find("w:ilvl", NS)
-        level = int(lvl.get(w("val"), "0")) if lvl is not None else 0
+        level = max(whole_number(lvl.get(w("val"))) or 0, 0) if lvl is not None else 0
         fmt = parts.numbering.get((num.get(w("val")) if num is not None else "", level), "decimal")
         if fmt == "bullet":
             return Piece("bullet", found.spans, min(level + 1, 2), found=found)

@@ -37,8 +37,8 @@ def language_codes(text: str, names: dict[str, str], conjunction: str) -> tuple[
     """``English and French`` → ``("en", "fr")`` in the order written; None when a name is not known."""
     by_name = {name.lower(): code for code, name in names.items()}
     pieces = re.split(re.escape(conjunction) + "|, ", text.strip())
-    codes = tuple(by_name.get(p.strip().lower()) for p in pieces)
-    return None if not codes or None in codes else codes  # type: ignore[return-value]
+    codes = tuple(code for p in pieces if (code := by_name.get(p.strip().lower())) is not None)
+    return codes if codes and len(codes) == len(pieces) else None
 
 
 def conventions(code: str) -> Conventions:

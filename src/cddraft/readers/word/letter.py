@@ -73,8 +73,8 @@ def _request(text: str, kind: str, joint: bool, annexed: bool, conv: Conventions
     served = body_of(symbol)
     if served is None:
         return None
-    strings = conv.bodies[served.code]
-    for document in filter(None, (strings.document, strings.document_items)):
+    named = conv.bodies[served.code]
+    for document in filter(None, (named.document, named.document_items)):
         found = match(template.replace("{document}", document), text, item=_AGENDA)
         if found is not None:
             return found
@@ -156,8 +156,8 @@ def corrigendum_data(title: Piece, main: list[Piece], conv: Conventions) -> dict
     strings = conv.corrigendum
     forms: list[tuple[str, dict[str, str]]] = [
         (strings.for_read, {}), (strings.delete, {}), (strings.insert_after, {}), (strings.insert, {}),
-        *((t, {"whole": k}) for k, t in strings.insert_whole.items()),
-        *((t, {"whole": k}) for k, t in strings.delete_whole.items())]
+        *((t, {"whole": str(k)}) for k, t in strings.insert_whole.items()),
+        *((t, {"whole": str(k)}) for k, t in strings.delete_whole.items())]
     corrections = []
     rest = main[1:]
     for where, what in zip(rest[::2], rest[1::2], strict=False):

@@ -15,7 +15,9 @@ from pathlib import Path
 from lxml import etree
 
 from cddraft import namespaces as ns
+from cddraft.model.inline import FORBIDDEN_CHARACTERS
 from cddraft.readers.docx_package import read_docx_parts
+from cddraft.readers.word.values import printable, whole_number
 
 W, R = ns.W, ns.R
 NS = ns.PREFIXES
@@ -38,6 +40,7 @@ def path(prefixed: str) -> str:
 
 _PSTYLE, _OUTLINE = path("w:pPr/w:pStyle"), path("w:pPr/w:outlineLvl")
 _PPR, _PSTYLE_TAG, _VAL = path("w:pPr"), path("w:pStyle"), path("w:val")
+_P, _T, _DEL_TEXT, _INSTR_TEXT = path("w:p"), path("w:t"), path("w:delText"), path("w:instrText")
 
 
 @dataclass
@@ -60,7 +63,8 @@ class Parts:
     numbering: dict[tuple[str, int], str] = field(default_factory=dict)  # (numId, level) → numFmt
     footers: list[etree._Element] = field(default_factory=list)  # the first-page footer first, when set
     language: str | None = None  # dc:language or the default w:lang
-    comments: int = 0
+    comments: dict[str, str] = field(default_factory=dict)  # comment id → its text (quoted where it is dropped)
+    repaired: list[str] = field(default_factory=list)  # characters an outline cannot hold, and what became of them
 
     def style_of(self, p: etree._Element) -> WordStyle | None:
         ppr = p[0] if len(p) and p[0].tag == _PPR else None
@@ -73,7 +77,7 @@ class Parts:
         based on."""
         own = p.find(_OUTLINE)
         if own is not None:
-            return int(own.get(w("val"), "9"))
+            return whole_number(own.get(w("val")))
         return self.style_level(self.style_of(p))
 
     def style_level(self, style: WordStyle | None) -> int | None:
@@ -101,7 +105,7 @@ def _styles(root: etree._Element | None) -> dict[str, WordStyle]:
         sid = s.get(w("styleId"), "")
         shown = (name.get(w("val")) if name is not None else sid).lower()
         style = WordStyle(sid.lower() if sid.lower() in UNOG_STYLES else shown,
-                      int(level.get(w("val"))) if level is not None and level.get(w("val"), "").isdigit() else None,
+                      whole_number(level.get(w("val"))) if level is not None else None,
                       based.get(w("val")) if based is not None else None)
         out[sid] = style
         if s.get(w("default")) in ("1", "true") and s.get(w("type")) == "paragraph":
@@ -119,14 +123,27 @@ def _numbering(root: etree._Element | None) -> dict[tuple[str, int], str]:
     abstract = {}
     for a in root.iterfind("w:abstractNum", NS):
         abstract[a.get(w("abstractNumId"))] = {
-            int(lvl.get(w("ilvl"), "0")): (lvl.find("w:numFmt", NS).get(w("val")) if lvl.find("w:numFmt", NS)
-                                           is not None else "decimal") for lvl in a.iterfind("w:lvl", NS)}
+            whole_number(lvl.get(w("ilvl"))) or 0: (lvl.find("w:numFmt", NS).get(w("val")) if lvl.find("w:numFmt", NS)
+                                              is not None else "decimal") for lvl in a.iterfind("w:lvl", NS)}
     out = {}
     for num in root.iterfind("w:num", NS):
         ref = num.find("w:abstractNumId", NS)
         for level, fmt in abstract.get(ref.get(w("val")) if ref is not None else "", {}).items():
             out[(num.get(w("numId")), level)] = fmt
     return out
+
+
+def _printable(root: etree._Element) -> list[str]:
+    """Take out of the part's texts the characters an outline cannot hold (:func:`printable`): what was done,
+    with the paragraph it was done in."""
+    notes: list[str] = []
+    for t in root.iter(_T, _DEL_TEXT, _INSTR_TEXT):
+        if t.text and FORBIDDEN_CHARACTERS.search(t.text):
+            t.text, done = printable(t.text)
+            p = next(t.iterancestors(_P), None)
+            where = " ".join("".join(x.text or "" for x in p.iter(_T)).split()) if p is not None else t.text
+            notes += [f"{note} in {where[:60]!r}" for note in done]
+    return notes
 
 
 def read_parts(path: Path) -> Parts:
@@ -143,6 +160,8 @@ def read_parts(path: Path) -> Parts:
         document = part("word/document.xml")
         body = document.find("w:body", NS) if document is not None else None
         parts = Parts(body if body is not None else etree.Element(w("body")))
+        for name in sorted(n for n in parsed if n.startswith("word/") and n.endswith(".xml")):
+            parts.repaired += _printable(parsed[name])
         notes = part("word/footnotes.xml")
         if notes is not None:
             parts.footnotes = {n.get(w("id")): n for n in notes.iterfind("w:footnote", NS)}
@@ -157,8 +176,11 @@ def read_parts(path: Path) -> Parts:
         ids += [r.get(f"{{{R}}}id") for r in refs]
         for rid in dict.fromkeys(ids):
             target = targets.get(rid)
-            footer = part("word/" + target.lstrip("/").removeprefix("word/")) if target else None
-            if footer is not None:
+            try:
+                footer = part("word/" + target.lstrip("/").removeprefix("word/")) if target else None
+            except etree.XMLSyntaxError:  # a footer relationship to a part that is not XML: no footer read
+                footer = None
+            if footer is not None and footer.tag == w("ftr"):
                 parts.footers.append(footer)
         core = part("docProps/core.xml")
         lang = core.find("dc:language", NS) if core is not None else None
@@ -166,5 +188,7 @@ def read_parts(path: Path) -> Parts:
         parts.language = (lang.text if lang is not None and lang.text else
                           default.get(w("val")) if default is not None else None)
         comments = part("word/comments.xml")
-        parts.comments = len(comments.findall("w:comment", NS)) if comments is not None else 0
+        if comments is not None:
+            parts.comments = {c.get(w("id"), ""): " ".join("".join(c.itertext()).split())
+                              for c in comments.iterfind("w:comment", NS)}
     return parts

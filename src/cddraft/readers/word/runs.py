@@ -15,6 +15,7 @@ from lxml import etree
 
 from cddraft.model.inline import Footnote, Inline, Ref, Span, stripped
 from cddraft.readers.word.package import NS, Parts, W, w
+from cddraft.readers.word.values import character
 
 _FALSE = {"0", "false", "off", "none"}
 _REF_FIELD = re.compile(r"^\s*REF\s+(\S+)")
@@ -61,14 +62,17 @@ class RunReader:
     character_styles: dict[str, str] = field(default_factory=dict)  # style id → "bold" / "italic"
     _field: list[str] | None = None  # the instruction of the field being read, until its result starts
     _result: str | None = None  # "skip" (a field replaced by what it means) or "keep"
+    _fields: list[tuple[list[str] | None, str | None]] = field(default_factory=list)  # the fields around a nested one
     _mark_follows: bool = False  # a footnote reference with its own mark was read: the next run's text is the mark
+    _notes: tuple[str, ...] = ()  # the footnotes being read (a note that calls itself is read once)
+    bookmarks_known: frozenset[str] | None = None  # the outline ids the document bookmarks (a REF to another: text)
 
     def paragraph(self, p: etree._Element, *, in_note: bool = False) -> Found:
         found = Found()
         ppr = p.find("w:pPr", NS)
         if ppr is not None and _on(ppr, "pageBreakBefore"):
             found.page_break = True
-        self._field, self._result = None, None
+        self._field, self._result, self._fields = None, None, []
         for child in p:
             self._content(child, found, in_note, None)
         return found
@@ -103,8 +107,8 @@ class RunReader:
             m = _BOOKMARK.match(el.get(w("name"), ""))
             if m:
                 found.bookmarks.append(m.group(1))
-        elif tag == "commentRangeStart":
-            found.problems.append("a comment was dropped")
+        elif tag == "commentReference":  # a comment anchored between runs (LibreOffice writes them without range)
+            self._comment(el, found)
 
     def _revision(self, el: etree._Element, found: Found, in_note: bool, *, keep: bool, inserted: bool) -> None:
         found.revisions += 1
@@ -114,6 +118,10 @@ class RunReader:
         if keep:
             for child in el:
                 self._content(child, found, in_note, None)
+
+    def _comment(self, el: etree._Element, found: Found) -> None:
+        text = self.parts.comments.get(el.get(w("id"), ""), "")
+        found.problems.append(f"a comment was dropped: {text!r}" if text else "a comment was dropped")
 
     def _run(self, r: etree._Element, found: Found, in_note: bool) -> None:
         if self._mark_follows and r.find(_T) is not None:  # the custom mark (*) printed after the reference
@@ -130,17 +138,20 @@ class RunReader:
             italic = _set(props.get(_I)) or emphasis == "italic"
             va = props.get(_VERT)
             sup = va is not None and va.get(_VAL) == "superscript"
+        hidden = self._result == "skip" or any(result is None for _, result in self._fields)
         for el in r:
             if el.tag == _T:  # the usual case first: text
-                if self._result != "skip":
+                if not hidden:
                     self._add(found, el.text or "", bold, italic, sup)
                 continue
             tag = el.tag[len(_W_PREFIX):] if isinstance(el.tag, str) and el.tag.startswith(_W_PREFIX) else ""
-            if tag == "fldChar":
+            if isinstance(el.tag, str) and el.tag.endswith("}AlternateContent"):  # a text box or drawing in the run
+                self._drawing(el, found)
+            elif tag == "fldChar":
                 self._field_char(el.get(w("fldCharType")), found)
             elif tag == "instrText" and self._field is not None:
                 self._field.append(el.text or "")
-            elif self._result == "skip":
+            elif hidden:  # a field's instruction (an inner field's result is part of it), or its replaced result
                 continue
             elif tag in ("t", "delText") and (tag == "t" or self.revisions == "reject"):
                 self._add(found, el.text or "", bold, italic, sup)
@@ -156,13 +167,17 @@ class RunReader:
             elif tag == "noBreakHyphen":
                 self._add(found, "\u2011", bold, italic, sup)
             elif tag == "sym":
-                self._add(found, chr(int(el.get(w("char"), "20"), 16)), bold, italic, sup)
+                char = character(el.get(w("char"), "20"))
+                if char is None:
+                    found.problems.append(f"a symbol with the impossible code {el.get(w('char'))!r} was dropped")
+                else:
+                    self._add(found, char, bold, italic, sup)
             elif tag == "footnoteReference":
                 self._footnote(el, found)
             elif tag in ("drawing", "pict", "object"):
                 self._drawing(el, found)
             elif tag == "commentReference":
-                pass  # reported at its range start
+                self._comment(el, found)
             elif tag == "endnoteReference":
                 found.problems.append("an endnote was dropped (cddraft has footnotes only)")
 
@@ -177,30 +192,45 @@ class RunReader:
 
     def _field_char(self, kind: str | None, found: Found) -> None:
         if kind == "begin":
+            if self._field is not None or self._result is not None:  # a field inside another (IF holding DATE)
+                self._fields.append((self._field, self._result))
             self._field, self._result = [], None
         elif kind == "separate" and self._field is not None:
             instr = "".join(self._field)
             m = _REF_FIELD.match(instr)
             bookmark = _BOOKMARK.match(m.group(1)) if m else None
-            if bookmark:
+            known = self.bookmarks_known
+            if bookmark and not self._fields and (known is None or bookmark.group(1) in known):
                 found.spans.append(Ref(bookmark.group(1)))
                 self._result = "skip"
             else:
-                if not _QUIET_FIELDS.match(instr) and instr.strip():
-                    found.problems.append(f"field {instr.strip().split(' ')[0]} kept as its text")
+                if bookmark:  # its paragraph is gone (deleted in Word): the number it showed is kept as text
+                    found.problems.append(f"a cross-reference to {bookmark.group(1)!r}, whose paragraph is not in "
+                                          "the document, kept as its text")
+                elif self._fields or (not _QUIET_FIELDS.match(instr) and instr.strip()):
+                    found.problems.append(f"field {instr.strip().split(' ')[0] or '(empty)'} kept as its text")
                 self._result = "keep"
             self._field = None
         elif kind == "end":
-            self._field, self._result = None, None
+            self._field, self._result = self._fields.pop() if self._fields else (None, None)
 
     def _footnote(self, ref: etree._Element, found: Found) -> None:
-        note = self.parts.footnotes.get(ref.get(w("id")))
+        ident = ref.get(w("id"), "")
+        note = self.parts.footnotes.get(ident)
         if ref.get(w("customMarkFollows")) in ("1", "true", "on"):
             found.custom_mark = True
             self._mark_follows = True
+        if self._notes:  # an outline's footnotes hold none: a note calling itself (a loop) or another is not read
+            if ident in self._notes:
+                found.problems.append("a footnote that calls itself was read once")
+            else:
+                text = " ".join("".join(note.itertext()).split()) if note is not None else ""
+                found.problems.append(f"a footnote inside a footnote was dropped: {text!r}")
+            return
         content: list[Inline] = []
         if note is not None:
-            inner = RunReader(self.parts, self.revisions, self.character_styles)
+            inner = RunReader(self.parts, self.revisions, self.character_styles, _notes=(*self._notes, ident),
+                              bookmarks_known=self.bookmarks_known)
             for i, p in enumerate(note.iterfind("w:p", NS)):
                 part = inner.paragraph(p, in_note=True)
                 if i:
@@ -210,10 +240,12 @@ class RunReader:
                 found.revisions += part.revisions
             if len(note.findall("w:p", NS)) > 1:
                 found.problems.append("a footnote's paragraphs were joined into one")
-        found.spans.append(Footnote(tuple(_merge(content))))
+        found.spans.append(Footnote(tuple(s for s in _merge(content) if not isinstance(s, Footnote))))
 
     def _drawing(self, el: etree._Element, found: Found) -> None:
-        boxes = [" ".join(t for t in box.itertext() if t.strip()) for box in el.iter(w("txbxContent"))]
+        # a drawing written two ways (mc:AlternateContent: Word's and a fallback) holds its text box twice
+        boxes = list(dict.fromkeys(" ".join(t for t in box.itertext() if t.strip())
+                                   for box in el.iter(w("txbxContent"))))
         if boxes:
             found.problems.extend(f"a text box was dropped: {text!r}" for text in boxes)
             return
@@ -266,6 +298,12 @@ def strip(spans: list[Inline], prefix: int) -> list[Inline]:
 def trimmed(spans: list[Inline]) -> list[Inline]:
     """Spans without the blanks at their ends (the outline strips them too)."""
     return stripped(_merge(spans))
+
+
+def ref_bookmarks(body: etree._Element) -> frozenset[str]:
+    """The names of the ``{ref:}`` targets the document still has (a paragraph deleted in Word takes its
+    bookmark with it, and a REF field to it is then read as its text)."""
+    return frozenset(m.group(1) for b in body.iter(w("bookmarkStart")) if (m := _BOOKMARK.match(b.get(w("name"), ""))))
 
 
 def walk_body(body: etree._Element) -> Iterator[etree._Element]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from cddraft import layout
 from cddraft.localise.types import (
@@ -81,7 +82,7 @@ class BodyWriter(Pen):
             elif isinstance(s, Footnote) and not in_note:
                 out.append(self.footnote(s))
             elif isinstance(s, Marked):  # words inserted or deleted in a revision
-                out.append(self.marked(s.kind, lambda s=s: self.spans(list(s.items), in_note=in_note)))
+                out.append(self.marked(s.kind, partial(self.spans, list(s.items), in_note=in_note)))
             elif isinstance(s, Restyled):  # words kept whose formatting changed: their old formatting recorded
                 for span in s.items:
                     was = x.rpr(self.script, bold=s.was[0], italic=s.was[1], sup=s.was[2])

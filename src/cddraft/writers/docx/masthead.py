@@ -7,7 +7,7 @@ Right-to-left versions mirror the columns (``w:bidiVisual``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from itertools import zip_longest
 
 from cddraft import layout
@@ -31,7 +31,7 @@ def _cell(width: int, content: str, *, span: int = 1, borders: str = "", valign:
 
 
 def _p(pen: Pen, runs: str, script: x.ScriptProps, *, style: str = st.NORMAL, jc: str | None = None,
-       spacing: dict | None = None, ind: dict[str, int] | None = None) -> str:
+       spacing: Mapping[str, int | str] | None = None, ind: Mapping[str, int] | None = None) -> str:
     props = x.ppr(style, bidi=script.rtl, jc=jc, spacing=spacing or {"line": 240, "lineRule": "exact"}, ind=ind,
                   mark=pen.paragraph_mark())
     return pen.paragraph(props, runs)

@@ -8,6 +8,7 @@ elements are emitted in the order the schema (ECMA-376) requires.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -117,9 +118,9 @@ def ppr(
     keep_next: bool = False,
     page_break: bool = False,
     tabs: tuple[tuple[str, int] | tuple[str, int, str], ...] = (),
-    ind: dict[str, int] | None = None,
+    ind: Mapping[str, int] | None = None,
     jc: str | None = None,
-    spacing: dict[str, int | str] | None = None,
+    spacing: Mapping[str, int | str] | None = None,
     outline: int | None = None,
     mark: str = "",
     change: str = "",

@@ -9,15 +9,28 @@ Nothing is rewritten after it is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypedDict, Unpack
 
 from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx.revisions import WHOLE_BLOCK_MINUTE, Revisions
 
 Kind = Literal["ins", "del"]
+
+
+class ParagraphProps(TypedDict, total=False):
+    """The properties a block asks of :meth:`Pen.ppr`: :func:`ooxml.ppr`'s, less those the pen decides."""
+
+    bidi: bool
+    keep_next: bool
+    page_break: bool
+    tabs: tuple[tuple[str, int] | tuple[str, int, str], ...]
+    ind: Mapping[str, int] | None
+    jc: str | None
+    spacing: Mapping[str, int | str] | None
+    outline: int | None
 
 
 @dataclass
@@ -32,9 +45,9 @@ class Pen:
     _change: str = ""  # the w:pPrChange of the block being drawn (its properties before)
 
     # -- runs -------------------------------------------------------------------------------
-    def text(self, text: str, **props: bool) -> str:
+    def text(self, text: str, *, bold: bool = False, italic: bool = False, sup: bool = False) -> str:
         """``text`` as runs in the version's script (deleted text inside a deletion)."""
-        return x.runs(text, self.script, deleted=self._deleting, **props)
+        return x.runs(text, self.script, deleted=self._deleting, bold=bold, italic=italic, sup=sup)
 
     def run(self, text: str, props: str) -> str:
         """One run with the given properties (the masthead's own sizes and scripts)."""
@@ -67,13 +80,13 @@ class Pen:
         """The revision of the paragraph mark of a block inserted or deleted whole ("" otherwise)."""
         return f"<w:{self._whole} {self._attrs(WHOLE_BLOCK_MINUTE)}/>" if self._whole else ""
 
-    def ppr(self, style: str, **props: object) -> str:
+    def ppr(self, style: str, **props: Unpack[ParagraphProps]) -> str:
         """Paragraph properties with the version's direction and CJK line-breaking, and the revision in force."""
         props.setdefault("bidi", self.script.rtl)
         # Chinese is justified like every version (SingleTxtG); LibreOffice drops a full-width comma that
         # ends a justified CJK line, so the copy it converts is ranged left instead (cddraft.lo_compat).
         return x.ppr(style, cjk=bool(self.script.east_asian_font), mark=self.paragraph_mark(), change=self._change,
-                     **props)  # type: ignore[arg-type]
+                     **props)
 
     def paragraph(self, props: str, runs: str) -> str:
         """A paragraph; in a block inserted or deleted whole, its runs under one mark."""

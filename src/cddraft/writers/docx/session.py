@@ -20,8 +20,8 @@ def session_xml(w: BodyWriter, block: SessionBlock) -> list[str]:
     first, last = 0, len(block.left) - 1
 
     def line(i: int, ln: BlockLine, width: int) -> str:
-        spacing = {"before": geometry.before if i == first else 0, "after": geometry.after if i == last else 0,
-                   "line": 240, "lineRule": "auto"}
+        spacing: dict[str, int | str] = {"before": geometry.before if i == first else 0,
+                                         "after": geometry.after if i == last else 0, "line": 240, "lineRule": "auto"}
         ind = {"left": 0, "right": max(width - geometry.width, 0)}
         runs = w.text(ln.text[:ln.note_at] if ln.note else ln.text, bold=ln.bold)
         if ln.note is not None:
