@@ -264,7 +264,7 @@ CASES = [
     Case("footnote-in-report-title", replace(REPORT, "Report of the Coordinator", "Report^[note]"), "6:16",
          "put the note in a paragraph"),
     Case("reference-to-unknown-id", REPORT + "    - text: See {ref:intro}.\n      id: intr\n", "9:17",
-         "{ref:intro} names no paragraph with `id: intro`; did you mean 'intr'?"),
+         "{ref:intro} names no paragraph or table with `id: intro`; did you mean 'intr'?"),
     Case("duplicate-id", REPORT + "    - {text: a, id: p1}\n    - {text: b, id: p1}\n", "10:21",
          "id 'p1' is used twice; ids must be unique"),
     # -- templates -------------------------------------------------------------------------------

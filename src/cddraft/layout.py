@@ -81,6 +81,22 @@ class Bullet:
 
 
 @dataclass(frozen=True)
+class TableLayout:
+    """Tables (§6.8): their text size, the left indent and width of each width a table may take, the rules
+    (w:sz, eighths of a point) at the top, under the column heads, at the bottom and above a total row, and
+    the cells' left and right margins (twips)."""
+
+    size: float
+    indent: Mapping[str, int]
+    width: Mapping[str, int]
+    rule_top: int
+    rule_head: int
+    rule_bottom: int
+    rule_total: int
+    cell_margin: int
+
+
+@dataclass(frozen=True)
 class EndRule:
     """The short rule centred under the last line of a UN document: underlined tabs in a centred paragraph."""
 
@@ -222,5 +238,12 @@ STEP = 567
 NUMBER_TAB = BAND + STEP
 #: The page's text block: page width less the left and right margins.
 TEXT_WIDTH = PAGE.width - MARGINS.left - MARGINS.right
+#: Tables (§6.8): 9 pt as the notes under them (I); in the text column (2 cm in, 13 cm wide: S, 18 of the UN's
+#: tables measured), across the text block, or across a landscape page's; horizontal rules only, ½ pt at the
+#: top, 1½ pt under the heads and at the bottom, ½ pt above a total (S, §6.8).
+TABLE = TableLayout(size=9, indent={"text": BAND, "full": 0, "landscape": 0},
+                    width={"text": TEXT_WIDTH - 2 * BAND, "full": TEXT_WIDTH,
+                           "landscape": PAGE.height - MARGINS.left - MARGINS.right},
+                    rule_top=4, rule_head=12, rule_bottom=12, rule_total=4, cell_margin=57)
 #: Where a footnote's number is right-aligned: the right tab of the footnote text style.
 FOOTNOTE_NUMBER_TAB = next(pos for kind, pos in STYLES["FootnoteText"].tabs if kind == "right")

@@ -96,10 +96,12 @@ def positioned(found: Iterable[tuple[Rule, Finding]], outline: Outline, file: st
             by_line = inline_disables(outline.text)
         start = outline.position(finding.path, key=finding.key)
         pos = outline.position(finding.path, key=finding.key, offset=finding.offset, text=finding.text)
-        if r.code in by_line.get(pos.line, ()) or r.code in by_line.get(start.line, ()):
+        source = outline.file_of(finding.path)
+        in_outline = source == outline.file  # not in a file of rows, which has no comments
+        if in_outline and (r.code in by_line.get(pos.line, ()) or r.code in by_line.get(start.line, ())):
             continue
         out.append(Diagnostic(finding.message, path=finding.path, pos=pos, severity=r.severity, code=r.code,
-                              file=outline.file if file is None else file))
+                              file=(outline.file if file is None else file) if in_outline else source))
     return ordered(out)
 
 

@@ -222,6 +222,27 @@ class ContentsStrings(_Data):
     page: str
 
 
+class TableStrings(_Data):
+    """A table's labels (the "Table 1" line, the words before its source and note), how its note calls, heads
+    and labels are set, and how a number in a number column is written (issue 27, §6.8)."""
+
+    label: str  # "Table {1}": a numbering template (:mod:`cddraft.localise.numbering`)
+    source: str
+    sources: str  # the label when the source names several (a line break or "; " in it)
+    note: str
+    notes: str
+    colon: str  # after a label: ": ", French "\u00a0: ", Chinese "："
+    italic_labels: bool  # *Source*: (not in Chinese)
+    italic_heads: bool  # column heads in italic (not in Chinese)
+    call: str  # a note's call in a cell, a numbering template: "{a}", Arabic "({ar_abjad})"
+    call_raised: bool  # the call before the note's text under the table is superscript too (Arabic: "(أ)")
+    decimal: str
+    group: str  # between groups of three digits, from four digits on: a no-break space keeps the number whole
+    negative: str  # "({n})": how a negative number is written, {n} its digits
+    percent: str  # "{n}%", French "{n}\u00a0%"
+    nil: str  # a cell with nothing to report: "–" (Chinese "—")
+
+
 class Conventions(_Data):
     """Everything language-specific that the localise and render stages need."""
 
@@ -246,6 +267,7 @@ class Conventions(_Data):
     bodies: dict[str, BodyStrings]
     corrigendum: CorrigendumStrings
     contents: ContentsStrings
+    tables: TableStrings
     session: SessionStrings
     reissued: str  # the note at the foot of page 1 of a reissue, called by the symbol's *: {date}
 

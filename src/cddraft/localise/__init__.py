@@ -14,6 +14,7 @@ from cddraft.localise.contents import contents_table
 from cddraft.localise.corrigendum import corrigendum_blocks
 from cddraft.localise.numbering import marker
 from cddraft.localise.session import item_numbers, joined, reissue_note, session_block
+from cddraft.localise.table import TableCounter
 from cddraft.localise.types import Block, Footer, Heading, Localised, Masthead, Para, Script, Signatures
 from cddraft.model.document import Document, Letter
 from cddraft.model.fields import JOB_RE
@@ -174,6 +175,7 @@ def localise(doc: Document) -> Localised:
     conv = load_conventions(doc.language)
     blocks: list[Block] = []
     ids: dict[str, str | None] = {}
+    tables = TableCounter()  # the tables are numbered through the document
     if doc.letter is not None:
         title = letter_title(doc, doc.letter, conv)
         blocks.extend(_letter_blocks(doc, doc.letter, conv))
@@ -183,7 +185,7 @@ def localise(doc: Document) -> Localised:
     else:
         assert doc.report is not None
         title = _plain(doc.report.title, conv) if doc.report.title else ""
-        walker = Numberer(conv, doc.report.numbered_paragraphs, doc.report.numbered_headings)
+        walker = Numberer(conv, doc.report.numbered_paragraphs, doc.report.numbered_headings, tables)
         walker.blocks(doc.report.content, 1)
         if doc.report.contents:
             blocks.append(contents_table(walker.out, doc.report.contents, conv, "r"))
@@ -198,12 +200,15 @@ def localise(doc: Document) -> Localised:
             blocks.append(Para([Span(_original_note(originals, conv))], role="note", align="right"))
         if annex.title:
             blocks.append(Heading(1, text_spans(annex.title, conv)))
-        walker = Numberer(conv, annex.numbered_paragraphs, annex.numbered_headings)
+        if doc.table_numbering == "annex":
+            tables.n = 0
+        walker = Numberer(conv, annex.numbered_paragraphs, annex.numbered_headings, tables)
         walker.blocks(annex.content, 1)
         if annex.contents:
             blocks.append(contents_table(walker.out, annex.contents, conv, f"a{n}_"))
         blocks.extend(walker.out)
         ids.update(walker.ids)
+    ids.update(tables.ids)
     resolve_refs(blocks, ids)
     owner = doc.letter or doc.report
     note = text_spans(owner.title_note, conv) if owner is not None and owner.title_note else None

@@ -9,11 +9,14 @@ from functools import cache
 
 from cddraft.conventions import Conventions
 from cddraft.localise.numbering import marker
+from cddraft.localise.table import TableCounter, localise_table
 from cddraft.localise.types import Block, Bullet, Heading, LocalInline, Para, Spans
+from cddraft.localise.types import Table as LocalTable
 from cddraft.model import blocks as m
 from cddraft.model.charsets import CJK, char_class
 from cddraft.model.inline import Footnote, Inline, Ref, Span
 from cddraft.model.markup import Markup
+from cddraft.model.table import Table
 
 _CJK = char_class(CJK)
 _CJK_GAP = re.compile(rf"(?<={_CJK}) +(?=\S)|(?<=\S) +(?={_CJK})")
@@ -78,6 +81,7 @@ class Numberer:
     conv: Conventions
     numbered_paragraphs: bool
     numbered_headings: bool
+    tables: TableCounter = field(default_factory=TableCounter)  # shared by the bodies numbering tables together
     out: list[Block] = field(default_factory=list)
     ids: dict[str, str | None] = field(default_factory=dict)
     paragraph_no: int = 0
@@ -94,6 +98,8 @@ class Numberer:
             elif isinstance(block, m.Quote):
                 for text in block.quote:
                     self.out.append(Para(text_spans(text, self.conv), role="quote"))
+            elif isinstance(block, Table):
+                self.out.append(localise_table(block, lambda t: text_spans(t, self.conv), self.conv, self.tables))
 
     def section(self, sec: m.Section, depth: int) -> None:
         level = depth if self.numbered_headings else depth + 1
@@ -159,3 +165,10 @@ def resolve_refs(blocks: list[Block], ids: dict[str, str | None]) -> None:
     for block in blocks:
         if isinstance(block, Heading | Para | Bullet):
             block.spans = fix(block.spans)
+        elif isinstance(block, LocalTable):
+            block.title = fix(block.title) if block.title is not None else None
+            for row in block.rows:
+                for cell in row.cells:
+                    cell.spans = fix(cell.spans)
+            for note in block.notes:
+                note.spans = fix(note.spans)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from cddraft.conventions import Places
 from cddraft.localise.compare import unrevised
-from cddraft.localise.types import Block, Bullet, ContentsTable, Heading, Para, Revised, Signatures
+from cddraft.localise.types import Block, Bullet, ContentsTable, Heading, Para, Revised, Signatures, Table
 from cddraft.model.inline import Footnote, plain_text
 
 
@@ -71,6 +71,8 @@ class Locator:
             return p.signature
         if isinstance(block, ContentsTable):  # generated from the headings: never corrected itself
             return self.current
+        if isinstance(block, Table):
+            return block.label or self.current
         if isinstance(block, Bullet):
             self._bullets += 1
             return p.separator.join(x for x in (self._paragraph, p.bullet.format(n=self._bullets)) if x)

@@ -114,8 +114,51 @@ class ContentsTable:
     entries: list[ContentsEntry]
 
 
+@dataclass
+class TableCell:
+    """One cell as printed: its spans (a head's in italic, a total's in bold, a number in the language's form, a
+    note's call as its raised letter), the columns and rows it takes, and its alignment."""
+
+    spans: Spans
+    span: int = 1
+    rows: int = 1
+    align: Literal["left", "right", "center"] = "left"
+
+
+@dataclass
+class TableRow:
+    cells: list[TableCell]
+    head: bool = False  # a row of column heads: repeated at the top of every page the table runs over
+    total: bool = False  # a rule above it
+
+
+@dataclass
+class TableNote:
+    """A line under a table: its source or general note (``spans`` start with the label: *Source*: …), or one of
+    the notes its cells call (``call``: "a", set raised when ``raised``)."""
+
+    spans: Spans
+    call: str | None = None
+    raised: bool = True
+
+
+@dataclass
+class Table:
+    """A table (§6.8): "Table 1" (``label``), its title and unit line above, head rows then body rows, the
+    columns' shares of the width (summing to 1), and the lines under it."""
+
+    label: str | None
+    title: Spans | None
+    unit: Spans | None
+    rows: list[TableRow]
+    widths: list[float]
+    notes: list[TableNote] = field(default_factory=list)
+    width: Literal["text", "full", "landscape"] = "text"
+    anchor: tuple[str, str] | None = None  # (id, the number a {ref:id} prints)
+
+
 #: A block as localise makes it: what a revised document's :class:`Revised` blocks wrap.
-Plain = Heading | Para | Bullet | Signatures | ContentsTable
+Plain = Heading | Para | Bullet | Signatures | ContentsTable | Table
 
 
 @dataclass

@@ -12,7 +12,8 @@ from cddraft.conventions import load_conventions
 from cddraft.errors import Diagnostic, Path_, closest
 from cddraft.model.blocks import Section
 from cddraft.model.document import Document
-from cddraft.model.walk import iter_ids, iter_refs
+from cddraft.model.table import MAX_COLUMNS, Table, columns_of, grid
+from cddraft.model.walk import iter_ids, iter_refs, iter_tables
 
 _WHY = {"transmitting": "the verb or participle agrees with the sender or the kind of document"}
 
@@ -42,6 +43,7 @@ def semantic_problems(doc: Document) -> list[Diagnostic]:
         if doc.letter is not None:
             out.append(Diagnostic("a report has no `letter:` section; use `kind: letter`", path=("letter",)))
     out.extend(_id_checks(doc))
+    out.extend(_table_checks(doc))
     out.extend(_phrase_checks(doc))
     out.extend(_agenda_checks(doc))
     return out
@@ -75,12 +77,12 @@ def _corrigendum_checks(doc: Document) -> list[Diagnostic]:
     return out
 
 
-def _is_section(doc: Document, path: Path_) -> bool:
-    """Whether the block whose ``id`` is at ``path`` is a section (a heading)."""
+def _kind_of(doc: Document, path: Path_) -> str:
+    """What the block whose ``id`` is at ``path`` is, as a message names it: heading, table or paragraph."""
     node: Any = doc  # a model object or a list of them, whichever the path steps through
     for step in path[:-1]:
         node = node[step] if isinstance(step, int) else getattr(node, str(step))
-    return isinstance(node, Section)
+    return "heading" if isinstance(node, Section) else "table" if isinstance(node, Table) else "paragraph"
 
 
 def _id_checks(doc: Document) -> list[Diagnostic]:
@@ -92,16 +94,42 @@ def _id_checks(doc: Document) -> list[Diagnostic]:
         if ident in seen:
             out.append(Diagnostic(f"id {ident!r} is used twice; ids must be unique", path=path))
         seen.setdefault(ident, numbered)
-        kinds.setdefault(ident, "heading" if _is_section(doc, path) else "paragraph")
+        kinds.setdefault(ident, _kind_of(doc, path))
     for ref, text, path in iter_refs(doc):
         if ref.target not in seen:
             hint = closest(ref.target, list(seen))
             tip = f"; did you mean {hint!r}?" if hint else ""
-            out.append(Diagnostic(f"{{ref:{ref.target}}} names no paragraph with `id: {ref.target}`{tip}",
+            out.append(Diagnostic(f"{{ref:{ref.target}}} names no paragraph or table with `id: {ref.target}`{tip}",
                                   path=path, offset=ref.start, text=text.raw))
         elif not seen[ref.target]:
             out.append(Diagnostic(f"{{ref:{ref.target}}} points to a {kinds[ref.target]} that has no number; number "
                                   "it, or write the reference out", path=path, offset=ref.start, text=text.raw))
+    return out
+
+
+def _table_checks(doc: Document) -> list[Diagnostic]:
+    """Every row of a table fills its columns (as many as its first row), no cell reaches below its part (the
+    heads, the body), and ``columns:`` names each column once."""
+    out: list[Diagnostic] = []
+    for table, path in iter_tables(doc):
+        count = columns_of(table)
+        if count > MAX_COLUMNS:
+            out.append(Diagnostic(f"the table has {count} columns; Word sets at most {MAX_COLUMNS}: split it",
+                                  path=(*path, "head" if table.head else "rows", 0)))
+        for part, name in (("head", "row of column heads"), ("rows", "row")):
+            rows = getattr(table, part)
+            _, widths, below = grid(rows)
+            for r, width in enumerate(widths):
+                if width != count:
+                    out.append(Diagnostic(f"this {name} fills {width} column(s) and the table has {count} (as many as "
+                                          "its first row); add or remove cells, or change a cell's `span:`",
+                                          path=(*path, part, r)))
+            if below:
+                out.append(Diagnostic(f"a cell takes {below} row(s) more than the {part} have (`rows:`)",
+                                      path=(*path, part, len(rows) - 1)))
+        if table.columns is not None and len(table.columns) != count:
+            out.append(Diagnostic(f"`columns:` names {len(table.columns)} column(s) and the table has {count}",
+                                  path=(*path, "columns")))
     return out
 
 

@@ -14,7 +14,8 @@ from pydantic import Field
 
 from cddraft.conventions.bodies import BodyMatch, body_of
 from cddraft.languages import Language
-from cddraft.model.blocks import Block, Kind, Model, TextBody
+from cddraft.model.base import Model
+from cddraft.model.blocks import Block, Kind, TextBody
 from cddraft.model.dates import Date
 from cddraft.model.fields import (
     BodyName,
@@ -149,6 +150,9 @@ class Document(Model):
     report: Report | None = None
     corrigendum: Corrigendum | None = None
     annexes: list[Annex] = Field(default=[])
+    table_numbering: Literal["document", "annex"] = Field(
+        default="document", description="tables numbered through the document (Table 1, 2 … in the annexes too), "
+        "or afresh in each annex")
     check: CheckOptions = CheckOptions()
 
     @property

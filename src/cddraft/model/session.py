@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from cddraft.model.blocks import Model
+from cddraft.model.base import Model
 from cddraft.model.dates import Date
 from cddraft.model.markup import PlainText
 

@@ -11,6 +11,7 @@ from cddraft.model.blocks import BulletItem, Bullets, Paragraph, Quote, Section,
 from cddraft.model.document import Document
 from cddraft.model.inline import Ref
 from cddraft.model.markup import Markup
+from cddraft.model.table import Table
 
 
 def bodies(doc: Document) -> Iterator[tuple[TextBody, Path_]]:
@@ -48,6 +49,23 @@ def block_texts(blocks: list, path: Path_) -> Iterator[tuple[Markup, Path_]]:
         elif isinstance(block, Quote):
             for j, text in enumerate(block.quote):
                 yield text, (*p, "quote", j)
+        elif isinstance(block, Table):
+            yield from table_texts(block, p)
+
+
+def table_texts(table: Table, path: Path_) -> Iterator[tuple[Markup, Path_]]:
+    """Every text of a table, in reading order: title, unit, column heads, cells, source, note."""
+    if table.table is not None:
+        yield table.table, (*path, "table")
+    if table.unit is not None:
+        yield table.unit, (*path, "unit")
+    for part in ("head", "rows"):
+        for r, row in enumerate(getattr(table, part)):
+            for c, cell in enumerate(row.cells):
+                yield cell.text, (*path, part, r, "cells", c, "text")
+    for key in ("source", "note"):
+        if getattr(table, key) is not None:
+            yield getattr(table, key), (*path, key)
 
 
 def texts(doc: Document) -> Iterator[tuple[Markup, Path_]]:
@@ -91,6 +109,8 @@ def _ids(blocks: list, path: Path_, numbered: tuple[bool, bool]) -> Iterator[tup
     for i, block in enumerate(blocks):
         if isinstance(block, Paragraph) and block.id:
             yield block.id, (*path, i, "id"), paragraphs and block.numbered
+        if isinstance(block, Table) and block.id:
+            yield block.id, (*path, i, "id"), block.numbered
         if isinstance(block, Section):
             if block.id:
                 yield block.id, (*path, i, "id"), headings and block.numbered
@@ -101,6 +121,20 @@ def iter_ids(doc: Document) -> Iterator[tuple[str, Path_, bool]]:
     """Each ``id`` with its path and whether its block gets a number (which a ``{ref:id}`` prints)."""
     for body, path in bodies(doc):
         yield from _ids(body.content, (*path, "content"), (body.numbered_paragraphs, body.numbered_headings))
+
+
+def _tables(blocks: list, path: Path_) -> Iterator[tuple[Table, Path_]]:
+    for i, block in enumerate(blocks):
+        if isinstance(block, Table):
+            yield block, (*path, i)
+        elif isinstance(block, Section):
+            yield from _tables(block.content, (*path, i, "content"))
+
+
+def iter_tables(doc: Document) -> Iterator[tuple[Table, Path_]]:
+    """Each table with its path, in reading order (the report's, then each annex's)."""
+    for body, path in bodies(doc):
+        yield from _tables(body.content, (*path, "content"))
 
 
 def iter_refs(doc: Document) -> Iterator[tuple[Ref, Markup, Path_]]:

@@ -82,7 +82,7 @@ def test_reference_to_a_missing_or_unnumbered_paragraph_is_an_error(tmp_path):
     p.write_text(REPORT.replace("{ref:second}.^[Note three", "{ref:secnd}.^[Note three"), encoding="utf-8")
     result = run_cli("build", str(p), "-o", str(tmp_path / "o"))
     assert result.exit_code == 2
-    assert ":12:26: {ref:secnd} names no paragraph with `id: secnd`; did you mean 'second'?" in result.output
+    assert ":12:26: {ref:secnd} names no paragraph or table with `id: secnd`; did you mean 'second'?" in result.output
     p.write_text(REPORT.replace("  title: Report", "  title: Report\n  numbered_paragraphs: false"),
                  encoding="utf-8")
     result = run_cli("build", str(p), "-o", str(tmp_path / "o"))

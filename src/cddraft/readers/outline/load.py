@@ -13,12 +13,14 @@ from pathlib import Path
 from cddraft.errors import CddraftError, Diagnostic, SourcePos
 from cddraft.readcap import read_capped
 from cddraft.readers.outline.compose import compose, to_data
+from cddraft.readers.outline.csv_rows import read_rows_from
 from cddraft.readers.outline.limits import MAX_BYTES, check_characters, decode, too_large
 from cddraft.readers.outline.positions import Outline, mark_pos
 
 
-def parse_outline_text(text: str, file: str) -> Outline:
-    """Compose YAML text into plain data with positions; raise on syntax errors.
+def parse_outline_text(text: str, file: str, base: Path | None = None) -> Outline:
+    """Compose YAML text into plain data with positions; raise on syntax errors. A table's ``rows_from:`` file
+    is read relative to ``base`` (the outline's folder; text made in memory has none).
 
     A U+2028/U+2029 separator (pasted from a web page or a PDF) is read as a space, as a line break inside a
     text is: so a comment does not end there, and lines are counted as the editor shows them.
@@ -42,7 +44,9 @@ def parse_outline_text(text: str, file: str) -> Outline:
                 )
             ]
         )
-    return Outline(data, sources, file, text)
+    outline = Outline(data, sources, file, text)
+    read_rows_from(outline, base)
+    return outline
 
 
 def load_outline(path: str | Path) -> Outline:
@@ -62,4 +66,4 @@ def load_outline(path: str | Path) -> Outline:
         raise CddraftError([Diagnostic("cannot read the file (permission denied)", file=file)]) from None
     except OSError as exc:
         raise CddraftError([Diagnostic(f"cannot read the file: {exc.strerror}", file=file)]) from None
-    return parse_outline_text(decode(raw, file), file)
+    return parse_outline_text(decode(raw, file), file, p.parent)

@@ -50,7 +50,7 @@ class SourceMap:
 
     def locate(self, path: Path_, *, key: bool = False) -> SourcePos:
         """The position of ``path``, or of its nearest ancestor that exists in the file."""
-        p = tuple(path)
+        p = self._as_written(tuple(path))
         while p:
             if key and p in self.keys:
                 return self.keys[p]
@@ -60,6 +60,21 @@ class SourceMap:
                 return self.keys[p]
             p = p[:-1]
         return self.values.get((), SourcePos(1, 1))
+
+
+    def _as_written(self, path: Path_) -> Path_:
+        """``path`` as the file writes it: a key the outline's shorthand leaves out (``text`` of a paragraph or a
+        cell written as its text, ``cells`` of a row written as its list of cells) is stepped over, so that a
+        finding in the third cell of a row points at that cell; the steps after the first one not recorded are
+        left to :meth:`locate`, which falls back to the nearest ancestor."""
+        out: Path_ = ()
+        for i, step in enumerate(path):
+            nxt = (*out, step)
+            if nxt in self.values or nxt in self.keys:
+                out = nxt
+            elif not isinstance(step, str):
+                return (*out, *path[i:])
+        return out if out else path
 
 
 @dataclass
@@ -167,12 +182,22 @@ class Outline:
     sources: SourceMap
     file: str
     text: str = ""
+    #: Values read from other files (a table's ``rows_from:`` CSV): the path under which they stand → the file,
+    #: whose lines and columns the source map holds for them.
+    files: dict[Path_, str] = field(default_factory=dict)
     _source_text: SourceText | None = field(default=None, repr=False, compare=False)
+
+    def file_of(self, path: Path_) -> str:
+        """The file the value at ``path`` was read from: the outline, or a file it reads rows from."""
+        for prefix, file in self.files.items():
+            if tuple(path[:len(prefix)]) == prefix:
+                return file
+        return self.file
 
     def position(self, path: Path_, *, key: bool = False, offset: int | None = None,
                  text: str | None = None) -> SourcePos:
         """``LINE:COL`` of the value (or key) at ``path``, or of character ``offset`` of its text ``text``."""
-        if offset is None or text is None or key:
+        if offset is None or text is None or key or self.file_of(path) != self.file:
             return self.sources.locate(path, key=key)
         if self._source_text is None:  # scans the whole text: made only once a position inside a value is asked
             self._source_text = SourceText(self.text, self.sources)

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from cddraft.errors import CddraftError, Diagnostic, Path_, closest
-from cddraft.model import blocks, document
+from cddraft.model import blocks, document, table
 from cddraft.model.coherence import semantic_problems
 from cddraft.model.document import Document
 from cddraft.model.inline import MarkupError
@@ -21,7 +21,7 @@ from cddraft.readers.outline.positions import Outline
 
 def _vocabulary() -> list[str]:
     names: set[str] = set()
-    for mod in (blocks, document):
+    for mod in (blocks, document, table):
         for obj in vars(mod).values():
             if isinstance(obj, type) and issubclass(obj, BaseModel):
                 names.update(obj.model_fields)
@@ -117,7 +117,7 @@ def build_document(outline: Outline) -> Document:
     if doc is not None:
         diags.extend(semantic_problems(doc))
     for d in diags:
-        d.file = outline.file
+        d.file = outline.file_of(d.path)
         if d.pos is None:
             d.pos = outline.position(d.path, offset=d.offset, text=d.text)
     if diags:
