@@ -71,7 +71,9 @@ def main() -> int:
         subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(work / "old"), args.rev],
                        check=True, capture_output=True)
         try:
-            _build(work / "old", outlines, work / "before", args.diff)
+            # the examples the earlier commit has (a new example has nothing to be compared with)
+            outlines = [o for o in outlines if (work / "old" / "outlines" / o.name).exists()]
+            _build(work / "old", [work / "old" / "outlines" / o.name for o in outlines], work / "before", args.diff)
             _build(REPO, outlines, work / "after", args.diff)
             found = compare(work / "before", work / "after")
         finally:

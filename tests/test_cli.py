@@ -69,7 +69,7 @@ def test_check_accepts_every_example():
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "zh", "ar"])
-@pytest.mark.parametrize("kind", ["letter", "note-verbale", "report", "corrigendum"])
+@pytest.mark.parametrize("kind", ["letter", "note-verbale", "report", "corrigendum", "resolution", "decision"])
 def test_new_scaffold_builds_as_is(tmp_path, kind, language):
     outline = tmp_path / f"{kind}.yaml"
     assert run_cli("new", kind, "-o", str(outline), "--language", language).exit_code == 0
@@ -118,6 +118,28 @@ def test_new_for_another_body_builds_and_checks_with_only_starter_warnings(tmp_p
     assert result.exit_code == 0, result.output
     found = [ln for ln in result.output.splitlines() if ln.startswith(f"{outline}:")]
     assert all(" CD311 warning: " in ln or " CD312 warning: " in ln for ln in found), result.output
+
+
+@pytest.mark.parametrize("body", ["CD", "S", "A", "A/C.1", "BWC", "CCW", "APLC", "CCM", "NPT", "ATT"])
+@pytest.mark.parametrize("kind", ["resolution", "decision"])
+def test_new_resolution_and_decision_build_and_check_with_only_starter_warnings(tmp_path, kind, body):
+    """A draft of each body: an L. symbol where the body issues them ("Distr.: Limited"), the body's organ in its
+    formula (or an `organ:` line the starter gives), every text a starter text (CD311) and nothing else."""
+    outline = tmp_path / f"{kind}.yaml"
+    assert run_cli("new", kind, "-o", str(outline), "--body", body).exit_code == 0
+    result = run_cli("build", str(outline), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    with docx2python(tmp_path / f"{kind}.docx") as read:
+        shown = read.text
+    if kind == "resolution" and body in ("A", "A/C.1"):
+        assert "/L." in outline.read_text(encoding="utf-8") and "Distr.: Limited" in shown
+        assert "The General Assembly," in shown and ": draft resolution" in shown
+    if kind == "decision" and body == "CD":
+        assert "The Conference on Disarmament," in shown and "Draft decision submitted by the President" in shown
+    result = run_cli("check", str(outline))
+    assert result.exit_code == 0, result.output
+    found = [ln for ln in result.output.splitlines() if ln.startswith(f"{outline}:")]
+    assert found and all(" CD311 warning: " in ln for ln in found), result.output
 
 
 def test_new_refuses_a_body_it_does_not_know(tmp_path):

@@ -80,7 +80,11 @@ def test_example_pdf_pages_and_text(pdfs, stem):
     assert len(PdfReader(str(pdf)).pages) == page_count(pdf) == len(pages)
     assert len(pages) >= (2 if doc.annexes else 1), "an annex starts on a page of its own"
     assert doc.symbol in pages[0]
-    assert f"{doc.job_number} ({letter})" in pages[0], "first-page footer: job number and language letter"
+    job = f"{doc.job_number} ({letter})"
+    # pdftotext gives a line ending with ")" on a right-to-left page in its own bidi order: ")GE.25-15873 (A" for
+    # the "GE.25-15873 (A)" the page shows (looked at: the line is drawn left to right)
+    mirrored = ")" + job[:-1] if doc.language == "ar" else job
+    assert job in pages[0] or mirrored in _BIDI.sub("", pages[0]), "first-page footer: job number and language"
     for n, text in enumerate(pages[1:], start=2):
         assert text.startswith(doc.symbol), f"page {n}: running header with the symbol"
         assert doc.job_number not in text, f"page {n}: the job-number footer is for page 1 only"

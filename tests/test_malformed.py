@@ -236,7 +236,8 @@ CASES = [
     Case("unknown-annex-original-language", LETTER + "annexes:\n  - original_language: xx\n    content: [a]\n",
          "15:24", "original_language: 'xx' is not allowed; use 'ar', 'zh', 'en', 'fr', 'ru' or 'es'"),
     Case("unknown-kind", replace(LETTER, "kind: letter", "kind: memo"), "1:7",
-         "kind: 'memo' is not allowed; use 'letter', 'note-verbale', 'report' or 'corrigendum'"),
+         "kind: 'memo' is not allowed; use 'letter', 'note-verbale', 'report', 'corrigendum', 'resolution' or "
+         "'decision'"),
     Case("too-many-footer-stamps", LETTER + "footer_stamps: [2017-09-15, 2017-09-16, 2017-09-17]\n", "14:16",
          "footer_stamps: at most 2 entries"),
     Case("qr-payload-too-large", LETTER + "qr: https://undocs.org/" + "x" * 3000 + "\n", "14:5",

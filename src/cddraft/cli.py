@@ -52,7 +52,8 @@ def main() -> None:
 
 
 @main.command(short_help="Write a starter outline for a document.")
-@click.argument("kind", type=click.Choice(["letter", "note-verbale", "report", "corrigendum"]))
+@click.argument("kind", type=click.Choice(["letter", "note-verbale", "report", "corrigendum", "resolution",
+                                          "decision"]))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of standard output.")
 @click.option("--language", default="en", show_default=True, type=click.Choice(LANGUAGES))
 @click.option("--body", default="CD", show_default=True, metavar="CODE",

@@ -2,13 +2,15 @@
 our own.
 
 A LibreOffice start costs seconds and a file a fraction of one, so one ``soffice`` call converts every file of a
-run (a second call only for files whose PDFs would have the same name). Each call gets a private user profile in a
-temporary folder, so conversion works while the user has LibreOffice open and two builds can run at once, and
-a font configuration that puts free stand-ins for the template's Windows fonts (:data:`FONT_STAND_INS`). Inputs
-are read with :func:`cddraft.readers.docx_package.read_docx_bytes` (what is not a Word file, or is a zip bomb,
-never reaches LibreOffice), and the checked bytes, with the adjustments of :mod:`cddraft.lo_compat`, are what
-LibreOffice converts: to tagged PDF/A-2b by default (:data:`PDF_PROFILES`). Outputs are written whole or not at
-all, and never over a file that is open (lock file): the same rules as for the .docx.
+run (a second call only for files whose PDFs would have the same name); a batch keeps LibreOffice running
+instead where it can (:mod:`cddraft.batch.office`), with this module's checks, adjustments and writing. Each
+call gets a private user profile in a temporary folder, so conversion works while the user has LibreOffice open
+and two builds can run at once, and a font configuration that puts free stand-ins for the template's Windows
+fonts (:data:`FONT_STAND_INS`). Inputs are read with :func:`cddraft.readers.docx_package.read_docx_bytes` (what
+is not a Word file, or is a zip bomb, never reaches LibreOffice), and the checked bytes, with the adjustments of
+:mod:`cddraft.lo_compat`, are what LibreOffice converts: to tagged PDF/A-2b by default (:data:`PDF_PROFILES`).
+Outputs are written whole or not at all, and never over a file that is open (lock file): the same rules as for
+the .docx.
 """
 
 from __future__ import annotations
@@ -108,7 +110,45 @@ def _prepare(job: PdfJob, claimed: dict[str, Path]) -> bytes:
     return raw
 
 
-def _kill(proc: subprocess.Popen) -> None:
+#: One job's outcome: the PDF written, or why not.
+Outcome = Path | CddraftError
+
+
+def prepare(jobs: list[PdfJob], claimed: dict[str, Path] | None = None) -> tuple[list[Outcome], dict[int, bytes]]:
+    """What LibreOffice is given: the bytes of each job that passed the checks (by index), with
+    :mod:`cddraft.lo_compat`'s adjustments; the others' outcomes already hold why not. ``claimed`` (the PDFs of the
+    run so far) lets a run prepare its jobs a few at a time."""
+    from cddraft.lo_compat import for_libreoffice
+
+    outcomes: list[Outcome] = [CddraftError([Diagnostic("not converted", file=str(j.source))]) for j in jobs]
+    ready: dict[int, bytes] = {}
+    claimed = {} if claimed is None else claimed
+    for i, job in enumerate(jobs):
+        try:
+            ready[i] = for_libreoffice(_prepare(job, claimed))
+        except CddraftError as exc:
+            outcomes[i] = exc
+    return outcomes, ready
+
+
+def deliver(job: PdfJob, produced: Path, log: str = "") -> Outcome:
+    """The PDF LibreOffice made, written whole to the job's target; or why not (``log``: what LibreOffice said)."""
+    from cddraft.write import write_atomic
+
+    if not produced.exists():
+        last = [ln for ln in log.strip().splitlines() if ln.strip()][-1:] or ["no message"]
+        return CddraftError([Diagnostic(f"LibreOffice could not convert the file ({last[0].strip()})",
+                                        file=str(job.source))])
+    try:
+        write_atomic(job.target, produced.read_bytes())
+        return job.target
+    except CddraftError as exc:
+        return exc
+    except OSError as exc:  # e.g. a viewer holds the file open on Windows
+        return CddraftError([Diagnostic(f"cannot write the PDF: {exc.strerror}", file=str(job.target))])
+
+
+def stop_group(proc: subprocess.Popen) -> None:
     """Stop LibreOffice and everything it started (soffice is a launcher for soffice.bin)."""
     try:
         if os.name == "posix":
@@ -131,7 +171,7 @@ FONT_STAND_INS = {
 }
 
 
-def _font_config(folder: Path) -> dict[str, str]:
+def font_environment(folder: Path) -> dict[str, str]:
     """Environment for LibreOffice: the system fontconfig plus :data:`FONT_STAND_INS` as aliases."""
     system = os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
     aliases = "".join(f'<alias binding="same"><family>{win}</family><prefer>'
@@ -141,6 +181,12 @@ def _font_config(folder: Path) -> dict[str, str]:
     conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
                     f'<include ignore_missing="yes">{system}</include>{aliases}</fontconfig>', encoding="utf-8")
     return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
+def timed_out(timeout: float) -> CddraftError:
+    """The error that stops a run whose LibreOffice did not finish a file in time."""
+    return CddraftError([Diagnostic(f"LibreOffice did not finish a file within {timeout:g} s and was stopped; a "
+                                    "very long document may need more time (--timeout SECONDS)", file="cddraft")])
 
 
 def _run(cmd: list[str], out: Path, timeout: float, progress: Callable[[int], None] | None,
@@ -163,11 +209,9 @@ def _run(cmd: list[str], out: Path, timeout: float, progress: Callable[[int], No
                     if progress:
                         progress(done)
                 if time.monotonic() >= deadline:
-                    raise CddraftError([Diagnostic(
-                        f"LibreOffice did not finish a file within {timeout:g} s and was stopped; a very long "
-                        "document may need more time (--timeout SECONDS)", file="cddraft")]) from None
+                    raise timed_out(timeout) from None
     except BaseException:
-        _kill(proc)
+        stop_group(proc)
         raise
 
 
@@ -179,34 +223,25 @@ def _offset(progress: Callable[[int], None] | None, base: int) -> Callable[[int]
 
 
 def convert(jobs: list[PdfJob], timeout: float = DEFAULT_TIMEOUT,
-            progress: Callable[[int], None] | None = None, profile: str = DEFAULT_PROFILE) -> list[Path | CddraftError]:
+            progress: Callable[[int], None] | None = None, profile: str = DEFAULT_PROFILE) -> list[Outcome]:
     """Convert with one LibreOffice start; one outcome per job (the PDF written, or why not).
 
     Raises only for what stops the whole run: LibreOffice missing, or not finishing in time.
     """
-    from cddraft.lo_compat import for_libreoffice
-    from cddraft.write import write_atomic
-
     soffice = require_soffice()
-    outcomes: list[Path | CddraftError] = [CddraftError([Diagnostic("not converted", file=str(j.source))])
-                                           for j in jobs]
-    claimed: dict[str, Path] = {}
+    outcomes, ready = prepare(jobs)
     rounds: list[dict[str, int]] = []  # staged name → job; a second round only for equal names
     with tempfile.TemporaryDirectory(prefix="cddraft-lo-") as tmp_name:
         tmp = Path(tmp_name)
-        for i, job in enumerate(jobs):
-            try:
-                raw = _prepare(job, claimed)
-            except CddraftError as exc:
-                outcomes[i] = exc
-                continue
+        for i, data in ready.items():
+            job = jobs[i]
             key = job.target.stem.casefold()  # LibreOffice names the PDF after the input; case may not count
             r = next((n for n, names in enumerate(rounds) if key not in names), len(rounds))
             if r == len(rounds):
                 rounds.append({})
             rounds[r][key] = i
             (tmp / f"in{r}").mkdir(exist_ok=True)
-            (tmp / f"in{r}" / f"{job.target.stem}.docx").write_bytes(for_libreoffice(raw))
+            (tmp / f"in{r}" / f"{job.target.stem}.docx").write_bytes(data)
         done = 0
         for r, names in enumerate(rounds):
             out = tmp / f"out{r}"
@@ -214,22 +249,9 @@ def convert(jobs: list[PdfJob], timeout: float = DEFAULT_TIMEOUT,
             cmd = [soffice, f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless", "--norestore",
                    "--nologo", "--nodefault", "--convert-to", pdf_filter(profile), "--outdir", str(out),
                    *(str(tmp / f"in{r}" / f"{jobs[i].target.stem}.docx") for i in names.values())]
-            log = _run(cmd, out, timeout, _offset(progress, done), _font_config(tmp))
+            log = _run(cmd, out, timeout, _offset(progress, done), font_environment(tmp))
             for i in names.values():
-                produced = out / f"{jobs[i].target.stem}.pdf"
-                if not produced.exists():
-                    last = [ln for ln in log.strip().splitlines() if ln.strip()][-1:] or ["no message"]
-                    outcomes[i] = CddraftError([Diagnostic(
-                        f"LibreOffice could not convert the file ({last[0].strip()})", file=str(jobs[i].source))])
-                    continue
-                try:
-                    write_atomic(jobs[i].target, produced.read_bytes())
-                    outcomes[i] = jobs[i].target
-                except CddraftError as exc:
-                    outcomes[i] = exc
-                except OSError as exc:  # e.g. a viewer holds the file open on Windows
-                    outcomes[i] = CddraftError([Diagnostic(f"cannot write the PDF: {exc.strerror}",
-                                                           file=str(jobs[i].target))])
+                outcomes[i] = deliver(jobs[i], out / f"{jobs[i].target.stem}.pdf", log)
             done += len(names)
             if progress:
                 progress(done)

@@ -82,7 +82,7 @@ class Bullet:
 
 @dataclass(frozen=True)
 class TableLayout:
-    """Tables (§6.8): their text size, the left indent and width of each width a table may take, the rules
+    """Tables (§6.10): their text size, the left indent and width of each width a table may take, the rules
     (w:sz, eighths of a point) at the top, under the column heads, at the bottom and above a total row, and
     the cells' left and right margins (twips)."""
 
@@ -93,6 +93,7 @@ class TableLayout:
     rule_head: int
     rule_bottom: int
     rule_total: int
+    rule_spanner: int
     cell_margin: int
 
 
@@ -186,6 +187,20 @@ PARAGRAPH_STYLES: tuple[Style, ...] = (
     # ind 1134/1134). §4.1a records the id, not the name Word shows: the name here is the id (I).
     Style("XLargeG", "XLargeG", size=20, bold=True, keep_next=True, keep_lines=True,
           spacing={"before": 240, "after": 240}, ind={"left": 1134, "right": 1134}),
+    # A table's caption above it (§6.8): "Table 1", the title in bold, the unit line in italic; in the text column
+    # as SingleTxtG, each kept with what follows so that a caption never ends a page (U: no source defines UNOG
+    # table styles; the measures are the body's, 12 pt above the label as above a H23G heading). The writer gives
+    # the last caption paragraph its 6 pt below when the style's is not the last's (a title under which a unit line
+    # follows; a label alone).
+    Style("TableNoG", "_ Table No_G", size=10, keep_next=True, keep_lines=True, next="TableTitleG",
+          spacing={"before": 240, "after": 0}, ind={"left": 1134, "right": 1134}),
+    Style("TableTitleG", "_ Table Title_G", size=10, bold=True, keep_next=True, keep_lines=True, next="SingleTxtG",
+          spacing={"after": 120}, ind={"left": 1134, "right": 1134}),
+    Style("TableUnitG", "_ Table Unit_G", size=10, italic=True, keep_next=True, keep_lines=True, next="SingleTxtG",
+          spacing={"after": 120}, ind={"left": 1134, "right": 1134}),
+    # The text of a table's cells (§6.8): 9 pt as the notes under the table (I), single spacing, 2 pt above and
+    # below so that the rules do not touch the text (U); no indent: the cell margins keep the text off the edges.
+    Style("TableTextG", "_ Table Text_G", size=9, spacing={"before": 40, "after": 40, "line": 240, "lineRule": "auto"}),
 )
 
 # --- Character styles (§4.1a, S). ----------------------------------------------------------------------
@@ -215,6 +230,8 @@ SESSION_BLOCK = SessionBlockLayout(width=5103, before=120, after=0)
 
 # --- The end of a document (§4.1c, I): three underlined default tabs (3 cm at UNOG's 1-cm stops), centred. --
 END_RULE = EndRule(tabs=3, before=240)
+#: Space above a draft resolution's sponsors' line, which stands apart from the agenda item's title above it (I §13).
+SPONSORS_BEFORE = 240
 
 # --- Fonts: which font each script is set in is the conventions' (``fonts:`` of each language, §4.1a); the
 # house template's defaults are the English version's, with the Chinese version's East Asian font. What Word's
@@ -238,12 +255,12 @@ STEP = 567
 NUMBER_TAB = BAND + STEP
 #: The page's text block: page width less the left and right margins.
 TEXT_WIDTH = PAGE.width - MARGINS.left - MARGINS.right
-#: Tables (§6.8): 9 pt as the notes under them (I); in the text column (2 cm in, 13 cm wide: S, 18 of the UN's
+#: Tables (§6.10): 9 pt as the notes under them (I); in the text column (2 cm in, 13 cm wide: S, 18 of the UN's
 #: tables measured), across the text block, or across a landscape page's; horizontal rules only, ½ pt at the
-#: top, 1½ pt under the heads and at the bottom, ½ pt above a total (S, §6.8).
+#: top, 1½ pt under the heads and at the bottom, ½ pt above a total (S, §6.10).
 TABLE = TableLayout(size=9, indent={"text": BAND, "full": 0, "landscape": 0},
                     width={"text": TEXT_WIDTH - 2 * BAND, "full": TEXT_WIDTH,
                            "landscape": PAGE.height - MARGINS.left - MARGINS.right},
-                    rule_top=4, rule_head=12, rule_bottom=12, rule_total=4, cell_margin=57)
+                    rule_top=4, rule_head=12, rule_bottom=12, rule_total=4, rule_spanner=4, cell_margin=57)
 #: Where a footnote's number is right-aligned: the right tab of the footnote text style.
 FOOTNOTE_NUMBER_TAB = next(pos for kind, pos in STYLES["FootnoteText"].tabs if kind == "right")

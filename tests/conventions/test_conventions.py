@@ -27,7 +27,7 @@ def test_six_files_have_the_same_keys():
 
 
 #: Mappings whose keys are a language's own data (its counters, its articles), not the schema's.
-_DATA_MAPS = {"sequences", "addressee_contractions", "dual"}
+_DATA_MAPS = {"sequences", "addressee_contractions", "dual", "ordinal_suffix"}  # ordinal_suffix: CLDR categories
 
 
 def _flat_keys(d, prefix=""):

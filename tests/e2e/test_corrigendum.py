@@ -24,7 +24,12 @@ ANNEX = {"en": "Annex", "fr": "Annexe", "es": "Anexo", "ru": "Приложени
 CORRIGENDUM = {"en": "Corrigendum", "fr": "Rectificatif", "es": "Corrección", "ru": "Исправление", "zh": "更正",
                "ar": "تصويب"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
-STEMS = [s for s, p in EXAMPLES.items() if yaml.safe_load(p.read_text(encoding="utf-8"))["kind"] != "corrigendum"]
+#: The examples whose paragraphs the edits below go into (the table examples read rows from a CSV file beside
+#: them and say most of what they say in tables: their corrections are tested on their own, at the end).
+#: Resolutions and decisions have no headings to insert and are placed by their preambular paragraphs: their
+#: corrections are tested on their own (tests/localise/test_resolution.py).
+STEMS = [s for s, p in EXAMPLES.items() if yaml.safe_load(p.read_text(encoding="utf-8"))["kind"] not in (
+    "corrigendum", "resolution", "decision") and not s.startswith("ccw-tables")]
 
 
 @dataclass
@@ -196,3 +201,28 @@ def test_the_corrigendum_outline_has_the_masthead_of_the_corrected_document(draf
     assert str(outline["date"]) == "2024-05-02"
     assert outline["language"] == data["language"]
     assert outline["corrigendum"]["corrects"].startswith("Letter dated 14\u00a0September\u00a02017 from")
+
+
+def test_a_tables_corrections_name_its_table_row_and_column_and_the_corrigendum_prints_them(tmp_path):
+    """Issue 27: a figure corrected in a table read from a CSV file, and a row added to another: the corrigendum
+    names each place as the table prints it, and its .docx prints the corrections in that form."""
+    source = EXAMPLES["ccw-tables-en"]
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data["report"]["content"][1]["content"][1]["rows_from"] = str(source.parent / "ccw-tables-contributions-en.csv")
+    new = copy.deepcopy(data)
+    new["report"]["content"][0]["content"][1]["rows"].insert(4, ["Specialized agencies", "2", "3"])
+    new["report"]["content"][0]["content"][1]["rows"][0] = ["High Contracting Parties", "92", "97"]
+    old_path, new_path = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old_path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    new_path.write_text(yaml.safe_dump(new, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_cli("corrigendum", str(old_path), str(new_path), "-o", str(tmp_path), "--date", "2025-10-20")
+    assert result.exit_code == 0, result.output
+    outline = yaml.safe_load((tmp_path / "old-corr1.yaml").read_text(encoding="utf-8"))
+    assert outline["corrigendum"]["corrections"] == [
+        {"where": "Table 1, row “High Contracting Parties”, column “2025”", "for": "96", "read": "97"},
+        {"where": "Table 1, row “International organizations”", "whole": "row",
+         "insert": "Specialized agencies | 2 | 3"}]
+    with docx2python(tmp_path / "old-corr1.docx") as doc:
+        text = " ".join(doc.text.split())
+    assert "Table 1, row “High Contracting Parties”, column “2025”" in text
+    assert "Insert after it a new row reading Specialized agencies | 2 | 3" in text

@@ -35,6 +35,14 @@ def require_uno() -> None:
         pytest.skip(reason)
 
 
+def shown_by_libreoffice(out: Path, files: list[Path]) -> dict:
+    """What LibreOffice shows of each file, every change accepted and every change rejected (lo_revisions.py, run
+    with the system Python that has LibreOffice's UNO bridge), by file name."""
+    subprocess.run([SYSTEM_PYTHON, str(SCRIPT), find_soffice() or shutil.which("soffice"), str(out),
+                    *map(str, files)], check=True, timeout=600)
+    return {Path(k).name: v for k, v in json.loads(out.read_text(encoding="utf-8")).items()}
+
+
 def _blocks(data: dict) -> list:
     """The block list edits go into: the report's content, or the last annex's."""
     if data.get("annexes"):
@@ -53,6 +61,16 @@ def edited(data: dict) -> dict:
         corrections[0] = {**corrections[0], "where": corrections[0]["where"] + ", first line"}
         del corrections[-1]
         corrections.append({"where": "Paragraph 20", "delete": "the word “informal”"})
+        return new
+    if new["kind"] in ("resolution", "decision"):  # a preambular paragraph added; an operative one reworded,
+        res = new["resolution"]                      # the last deleted, one added with a note
+        res.setdefault("preamble", []).append("*Noting* a paragraph added in revision,")
+        operative = res["operative"]
+        if isinstance(operative[0], str):
+            operative[0] = re.sub(r"(\w{5,})", r"\1 revised", operative[0], count=1)
+        if len(operative) > 1:
+            del operative[-1]
+        operative.append("*Decides* to remain seized of the matter.^[A note added in revision.]")
         return new
     paragraphs = new["letter"]["paragraphs"] if "letter" in new else None
     first = paragraphs if paragraphs else None
@@ -74,6 +92,8 @@ def edited(data: dict) -> dict:
 def shown(tmp_path_factory) -> dict:
     require_uno()
     work = tmp_path_factory.mktemp("diff")
+    for rows in EXAMPLES["ccw-tables-en"].parent.glob("*.csv"):  # the rows some examples read
+        shutil.copy(rows, work)
     files = []
     for stem, path in EXAMPLES.items():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -86,9 +106,7 @@ def shown(tmp_path_factory) -> dict:
         assert result.exit_code == 0, result.output
         files += [work / f"{stem}-tracked.docx", work / f"{stem}-old.docx", work / f"{stem}-new.docx"]
     out = work / "shown.json"
-    subprocess.run([SYSTEM_PYTHON, str(SCRIPT), find_soffice() or shutil.which("soffice"), str(out),
-                    *map(str, files)], check=True, timeout=600)
-    return {Path(k).name: v for k, v in json.loads(out.read_text(encoding="utf-8")).items()}
+    return shown_by_libreoffice(out, files)
 
 
 def _text(view: dict, *, numbers: bool = True) -> dict:
@@ -141,9 +159,7 @@ def test_a_note_added_after_a_paragraphs_last_note_is_rejected_whole_by_libreoff
     assert run_cli("build", str(old_path), "-o", str(tmp_path)).exit_code == 0
     assert run_cli("diff", str(old_path), str(new_path), "-o", str(tmp_path / "tracked.docx")).exit_code == 0
     out = tmp_path / "shown.json"
-    subprocess.run([SYSTEM_PYTHON, str(SCRIPT), find_soffice() or shutil.which("soffice"), str(out),
-                    str(tmp_path / "tracked.docx"), str(tmp_path / "old.docx")], check=True, timeout=600)
-    shown = {Path(k).name: v for k, v in json.loads(out.read_text(encoding="utf-8")).items()}
+    shown = shown_by_libreoffice(out, [tmp_path / "tracked.docx", tmp_path / "old.docx"])
     assert _text(shown["tracked.docx"]["reject"], numbers=False) == _text(shown["old.docx"]["accept"], numbers=False)
 
 
@@ -168,9 +184,7 @@ def test_a_heading_moved_up_a_level_takes_its_old_style_back_when_rejected(tmp_p
     assert audit_errors(tmp_path / "tracked.docx") == []
     out = tmp_path / "shown.json"
     files = [tmp_path / n for n in ("tracked.docx", "old.docx", "new.docx")]
-    subprocess.run([SYSTEM_PYTHON, str(SCRIPT), find_soffice() or shutil.which("soffice"), str(out),
-                    *map(str, files)], check=True, timeout=600)
-    shown = {Path(k).name: v for k, v in json.loads(out.read_text(encoding="utf-8")).items()}
+    shown = shown_by_libreoffice(out, files)
     assert shown["old.docx"]["accept"]["styles"] != shown["new.docx"]["accept"]["styles"]
     assert shown["tracked.docx"]["accept"]["styles"] == shown["new.docx"]["accept"]["styles"]
     assert shown["tracked.docx"]["reject"]["styles"] == shown["old.docx"]["accept"]["styles"]
@@ -191,9 +205,34 @@ def test_a_changed_body_name_and_united_nations_are_revisions_too(tmp_path):
     assert run_cli("diff", *map(str, paths), "-o", str(tmp_path / "tracked.docx")).exit_code == 0
     out = tmp_path / "shown.json"
     files = [tmp_path / n for n in ("tracked.docx", "old.docx", "new.docx")]
-    subprocess.run([SYSTEM_PYTHON, str(SCRIPT), find_soffice() or shutil.which("soffice"), str(out),
-                    *map(str, files)], check=True, timeout=600)
-    shown = {Path(k).name: v for k, v in json.loads(out.read_text(encoding="utf-8")).items()}
+    shown = shown_by_libreoffice(out, files)
+    assert shown["old.docx"]["accept"]["tables"] != shown["new.docx"]["accept"]["tables"]
+    assert shown["tracked.docx"]["accept"]["tables"] == shown["new.docx"]["accept"]["tables"]
+    assert shown["tracked.docx"]["reject"]["tables"] == shown["old.docx"]["accept"]["tables"]
+
+
+def test_a_table_edited_cell_by_cell_and_row_by_row_is_accepted_as_new_and_rejected_as_old(tmp_path):
+    """Issue 27: a figure changed, a row added and a row removed in a kept table are tracked inside it (cells'
+    words, rows inserted and deleted): LibreOffice shows NEW's cells after accepting every change and OLD's after
+    rejecting them."""
+    require_uno()
+    data = yaml.safe_load(EXAMPLES["ccw-tables-en"].read_text(encoding="utf-8"))
+    data["report"]["content"][1]["content"][1]["rows_from"] = str(EXAMPLES["ccw-tables-en"].parent
+                                                                  / "ccw-tables-contributions-en.csv")
+    new = copy.deepcopy(data)
+    table = new["report"]["content"][0]["content"][1]
+    table["rows"][0] = ["High Contracting Parties", "92", "97"]  # a figure
+    del table["rows"][1]  # a row removed
+    table["rows"].insert(3, ["Specialized agencies", "3", "4"])  # a row added
+    paths = [tmp_path / "old.yaml", tmp_path / "new.yaml"]
+    for path, content in zip(paths, (data, new), strict=True):
+        path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert run_cli("build", *map(str, paths), "-o", str(tmp_path)).exit_code == 0
+    result = run_cli("diff", *map(str, paths), "-o", str(tmp_path / "tracked.docx"))
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "shown.json"
+    files = [tmp_path / n for n in ("tracked.docx", "old.docx", "new.docx")]
+    shown = shown_by_libreoffice(out, files)
     assert shown["old.docx"]["accept"]["tables"] != shown["new.docx"]["accept"]["tables"]
     assert shown["tracked.docx"]["accept"]["tables"] == shown["new.docx"]["accept"]["tables"]
     assert shown["tracked.docx"]["reject"]["tables"] == shown["old.docx"]["accept"]["tables"]

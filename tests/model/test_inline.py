@@ -51,3 +51,12 @@ printable = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=6
 @given(printable)
 def test_escape_round_trips_any_text(text):
     assert plain_text(parse(escape(text))) == normalise(text)
+
+
+@pytest.mark.parametrize("text", ["", "12 345", "Délégation", "表1"])
+@pytest.mark.parametrize("bold", [False, True])
+def test_a_plain_span_is_the_span_its_arguments_make(text, bold):
+    from cddraft.model.inline import Span, plain_span
+
+    made = plain_span(text, bold)
+    assert made == Span(text, bold) and repr(made) == repr(Span(text, bold)) and hash(made) == hash(Span(text, bold))

@@ -36,12 +36,15 @@ def test_the_export_validates_against_the_akoma_ntoso_schema(exported, schema, s
     tree = etree.parse(str(exported / f"{stem}.akn.xml"))
     assert schema.validate(tree), [e.message for e in schema.error_log][:5]
     doc = tree.getroot()[0]
-    assert doc.tag == f"{AKN}doc" and doc.get("name") in ("letter", "note-verbale", "report", "corrigendum")
+    statement = doc.get("name") in ("resolution", "decision")  # AKN4UN: a resolution or decision is a statement
+    assert doc.tag == f"{AKN}{'statement' if statement else 'doc'}"
+    assert doc.get("name") in ("letter", "note-verbale", "report", "corrigendum", "resolution", "decision")
     eids = [e.get("eId") for e in tree.iter() if e.get("eId")]
     assert len(eids) == len(set(eids)), "every eId is unique"
     assert {r.get("href")[1:] for r in tree.iter(f"{AKN}ref")} <= set(eids), "every reference reaches its target"
     this = tree.find(f".//{AKN}FRBRExpression/{AKN}FRBRthis").get("value")
-    assert re.fullmatch(r"/akn/un/doc/[a-z-]+/\d{4}-\d\d-\d\d/[a-z0-9.-]+/(ara|chi|eng|fre|rus|spa)@/!main", this)
+    assert re.fullmatch(r"/akn/un/(?:doc|statement)/[a-z-]+/\d{4}-\d\d-\d\d/[a-z0-9.-]+/"
+                        r"(ara|chi|eng|fre|rus|spa)@/!main", this)
 
 
 def _words(text: str) -> str:
@@ -54,9 +57,10 @@ def _akn_text(path: Path) -> tuple[str, list[str]]:
     notes = [_words(("" if n.get("marker", "").isdigit() else n.get("marker", "") + " ") + "".join(n.itertext()))
              for n in root.iter(f"{AKN}authorialNote")]
     pieces = []
-    for part in root.iter(f"{AKN}mainBody", f"{AKN}conclusions", f"{AKN}attachments"):
+    for part in root.iter(f"{AKN}preamble", f"{AKN}mainBody", f"{AKN}conclusions", f"{AKN}attachments"):
         if part.tag == f"{AKN}attachments" or part.getparent().getparent().tag != f"{AKN}attachment":
-            for e in part.iter(f"{AKN}p", f"{AKN}heading", f"{AKN}num", f"{AKN}role", f"{AKN}signature"):
+            tags = ("p", "heading", "subheading", "num", "role", "signature")
+            for e in part.iter(*(f"{AKN}{tag}" for tag in tags)):
                 if any(a.tag == f"{AKN}authorialNote" for a in e.iterancestors()):
                     continue
                 if e.tag == f"{AKN}p" and e.find(f"{AKN}signature") is not None:
@@ -75,7 +79,7 @@ def _akn_text(path: Path) -> tuple[str, list[str]]:
 
 
 def _docx_text(path: Path) -> tuple[str, list[str]]:
-    with docx2python(path) as doc:
+    with docx2python(path, duplicate_merged_cells=False) as doc:
         paragraphs = [p for p in _flat(doc.body) if p.strip()]  # the body: not the headers and footers
         notes = [_words(re.sub(r"footnote\d+\)", "", " ".join("".join(r) for r in p)))
                  for part in doc.footnotes_runs for row in part for cell in row for p in cell if "".join(

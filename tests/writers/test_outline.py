@@ -59,3 +59,49 @@ def test_text_dense_in_yaml_syntax_reads_back_unchanged(value):
     one be read as anything but itself."""
     assert yaml.safe_load(f"key: {scalar(value)}") == {"key": value}
     assert yaml.safe_load(f"- {scalar(value)}") == [value]
+
+
+# -- table blocks: a row a line, in flow style, where it fits -----------------------------------------------------
+def _table_outline(table: dict) -> str:
+    from cddraft.writers.outline import outline_text
+
+    return outline_text({"report": {"content": [table]}}, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(YAML_PIECES + HOSTILE), min_size=1, max_size=4).map("".join),
+       st.integers(min_value=1, max_value=3))
+def test_a_tables_cells_read_back_unchanged_in_flow_rows(value, span):
+    cell = value if span == 1 else {"text": value, "span": span}
+    table = {"table": value, "head": [value, cell], "rows": [[value, cell], {"cells": [value, "12"], "total": True}],
+             "columns": ["text", "number"]}
+    assert yaml.safe_load(_table_outline(table)) == {"report": {"content": [table]}}
+
+
+def test_rows_are_written_one_a_line_and_a_long_one_a_cell_a_line():
+    long = "a long cell " * 12
+    table = {"table": "Participants", "id": "part",
+             "head": [[{"text": "Group", "rows": 2}, {"text": "Years", "span": 2}], ["2024", "2025"]],
+             "rows": [["African Group", "12", "14"], ["x, y", "[z]", "{w}"], [long, "1", "2"],
+                      {"cells": ["Total", "120", "130"], "total": True}],
+             "columns": ["text", "number", "number"], "source": "Secretariat."}
+    text = _table_outline(table)
+    assert text.splitlines()[:13] == [
+        "report:",
+        "  content:",
+        "    - table: Participants",
+        "      id: part",
+        "      head:",
+        "        - [{text: Group, rows: 2}, {text: Years, span: 2}]",
+        '        - ["2024", "2025"]',
+        "      rows:",
+        '        - [African Group, "12", "14"]',
+        '        - ["x, y", "[z]", "{w}"]',
+        f'        - - "{long}"',
+        '          - "1"',
+        '          - "2"']
+    assert '        - {cells: [Total, "120", "130"], total: true}' in text
+    assert "      columns: [text, number, number]" in text
+    assert yaml.safe_load(text) == {"report": {"content": [table]}}
+    one_head = _table_outline({"table": None, "head": ["A", "B"], "rows": [["1", "2"]]})
+    assert "      head: [A, B]" in one_head and "    - table: null" in one_head

@@ -2,7 +2,8 @@
 
 Builds run in parallel but files are written afterwards in argument order, so when two outlines
 would write the same file it is always the later one that is refused, whatever order the workers
-finished in. Every PDF of a run comes from one LibreOffice start (see :mod:`cddraft.export`). A
+finished in. The PDFs of a run come from LibreOffice started once for it, with the run
+(:mod:`cddraft.batch.office`; :mod:`cddraft.export` where it cannot be kept running). A
 failing outline costs only itself: its problems are reported and the others are still written.
 """
 
@@ -19,6 +20,7 @@ from cddraft.errors import CddraftError, Diagnostic
 from cddraft.write import file_identity
 
 if TYPE_CHECKING:
+    from cddraft.batch.office import Offices
     from cddraft.batch.report import Reporter
 
 #: A process pool pays for itself only from about this many outlines. Measured (Python 3.11): one
@@ -149,11 +151,14 @@ def build_all(paths: Sequence[Path], template: Path | None, on_done: Callable[[B
     return [results[i] for i in range(len(paths))]
 
 
-def write_outputs(items: Sequence[BatchItem], out_dir: Path, pattern: str, report: Reporter) -> None:
-    """Write each built .docx, in argument order; a second outline aiming at the same file is refused."""
+def write_outputs(items: Sequence[BatchItem], out_dir: Path, pattern: str, report: Reporter,
+                  claimed: dict[str, Path] | None = None) -> None:
+    """Write each built .docx, in argument order; a second outline aiming at the same file is refused.
+
+    ``claimed`` (the files written so far) lets a run write its items a few at a time."""
     from cddraft.write import write_all
 
-    claimed: dict[str, Path] = {}
+    claimed = {} if claimed is None else claimed
     for item in items:
         if not item.ok or item.data is None:
             continue
@@ -183,29 +188,46 @@ def write_outputs(items: Sequence[BatchItem], out_dir: Path, pattern: str, repor
 
 
 def add_pdfs(items: Sequence[BatchItem], timeout: float, report: Reporter, pdf_dir: Path | None = None,
-             profile: str = "pdfa-2b") -> None:
-    """Convert every written .docx in one LibreOffice run; count the pages."""
-    from cddraft.export import PdfJob, convert, page_count, pdf_target
+             profile: str = "pdfa-2b", offices: Offices | None = None) -> None:
+    """Convert every written .docx with LibreOffice kept running for the batch (``offices``: started by the
+    caller before the .docx were built, else here); count the pages."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    from cddraft.batch.office import Offices
+    from cddraft.export import PdfJob, page_count, pdf_target
 
     todo = [(it, it.docx) for it in items if it.ok and it.docx is not None]
     if not todo:
         return
     report.stage("Converting to PDF", len(todo))
-    try:
-        outcomes = convert([PdfJob(docx, pdf_target(docx, pdf_dir)) for _, docx in todo], timeout,
-                           report.advance_to, profile=profile)
-    except CddraftError as exc:  # LibreOffice missing or stuck: every PDF of the run is lost
-        report.problems(exc.diagnostics)
-        for it, _ in todo:
-            it.errors += exc.diagnostics
-        return
-    for (it, _), outcome in zip(todo, outcomes, strict=True):
-        if isinstance(outcome, CddraftError):
-            it.errors += outcome.diagnostics
-            report.problems(outcome.diagnostics)
-        else:
-            it.pdf, it.pages = outcome, page_count(outcome)
-            report.wrote(outcome)
+    jobs = [PdfJob(docx, pdf_target(docx, pdf_dir)) for _, docx in todo]
+    with ThreadPoolExecutor(2) as counting:  # pdfinfo on each PDF while LibreOffice converts the next ones
+        pages: dict[Path, Future[int | None]] = {}
+
+        def delivered(pdf: Path) -> None:
+            pages[pdf] = counting.submit(page_count, pdf)
+
+        try:
+            if offices is None:
+                with Offices(len(jobs)) as own:
+                    outcomes = own.convert(jobs, timeout, report.advance_to, profile, delivered)
+            else:
+                outcomes = offices.convert(jobs, timeout, report.advance_to, profile, delivered)
+        except CddraftError as exc:  # LibreOffice missing or stuck: every PDF of the run is lost
+            report.problems(exc.diagnostics)
+            for it, _ in todo:
+                it.errors += exc.diagnostics
+            return
+        for outcome in outcomes:  # converted the --convert-to way: counted now
+            if not isinstance(outcome, CddraftError) and outcome not in pages:
+                delivered(outcome)
+        for (it, _), outcome in zip(todo, outcomes, strict=True):
+            if isinstance(outcome, CddraftError):
+                it.errors += outcome.diagnostics
+                report.problems(outcome.diagnostics)
+            else:
+                it.pdf, it.pages = outcome, pages[outcome].result()
+                report.wrote(outcome)
 
 
 def add_previews(items: Sequence[BatchItem], pages: Sequence[int], dpi: int, report: Reporter,
@@ -236,20 +258,56 @@ def add_previews(items: Sequence[BatchItem], pages: Sequence[int], dpi: int, rep
 def run(paths: Sequence[Path], opts: Options, report: Reporter, extra: Sequence[BatchItem] = ()) -> list[BatchItem]:
     """Build, write, convert and render: the whole of ``cddraft build`` for the given outlines.
 
-    ``extra`` are existing .docx files (``cddraft preview FILE.docx``) that join the conversion.
+    ``extra`` are existing .docx files (``cddraft preview FILE.docx``) that join the conversion. With PDFs asked
+    for, LibreOffice is started first (:mod:`cddraft.batch.office`): it comes up while the first outlines build,
+    and converts each .docx as soon as it is written, while the next ones build. The outlines then build in this
+    process unless ``--jobs`` says otherwise: a PDF takes LibreOffice some three times a build's time, so the
+    other cores do more for the run converting than building.
     """
+    if not (opts.pdf or opts.pages):
+        return _build_and_write(paths, opts, report, extra)
+    from dataclasses import replace
+
+    from cddraft.batch.office import Offices
+    from cddraft.export import PdfJob, pdf_target
+
+    with Offices(len(paths) + len(extra)) as offices:
+        def written(item: BatchItem) -> None:
+            if item.docx is not None:
+                offices.submit(PdfJob(item.docx, pdf_target(item.docx, opts.pdf_dir)), opts.timeout,
+                               opts.pdf_profile)
+
+        kept = offices.started > 0
+        serial = replace(opts, jobs=1) if kept and opts.jobs is None else opts
+        items = _build_and_write(paths, serial, report, extra, written if kept else None)
+        add_pdfs(items, opts.timeout, report, opts.pdf_dir, opts.pdf_profile, offices)
+    if opts.pages:
+        add_previews(items, opts.pages, opts.dpi, report, opts.png_dir)
+    return items
+
+
+def _build_and_write(paths: Sequence[Path], opts: Options, report: Reporter, extra: Sequence[BatchItem],
+                     written: Callable[[BatchItem], None] | None = None) -> list[BatchItem]:
+    """Every outline built and its files written, in argument order; ``extra`` appended. ``written`` is told of
+    each item once its files are written: as soon as it is built when the outlines build in this process, one
+    after the other (the files are written in the arguments' order either way), else after all are built."""
     report.stage("Building", len(paths))
+    claimed: dict[str, Path] = {}
 
     def done(item: BatchItem) -> None:
         report.problems(item.errors + item.warnings)
         report.advance()
+        if stream:
+            write_outputs([item], opts.out_dir, opts.pattern, report, claimed)
+            if item.ok and written is not None:
+                written(item)  # LibreOffice converts it while the next outline builds
 
+    stream = written is not None and _workers(len(paths), opts.jobs) == 1
     items = build_all(paths, opts.template, done, opts.jobs, opts.formats)
     report.check_hint([it.source for it in items if any(d.code for d in it.warnings)])
-    write_outputs(items, opts.out_dir, opts.pattern, report)
-    items += extra
-    if opts.pdf or opts.pages:
-        add_pdfs(items, opts.timeout, report, opts.pdf_dir, opts.pdf_profile)
-    if opts.pages:
-        add_previews(items, opts.pages, opts.dpi, report, opts.png_dir)
-    return items
+    if not stream:
+        write_outputs(items, opts.out_dir, opts.pattern, report, claimed)
+        for item in items:
+            if item.ok and written is not None:
+                written(item)
+    return items + list(extra)

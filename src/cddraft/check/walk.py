@@ -15,13 +15,18 @@ from typing import Literal, TypedDict
 from cddraft.errors import Path_
 from cddraft.model.blocks import Block, BulletItem, Bullets, Paragraph, Quote, Section, Subparagraph, TextBody
 from cddraft.model.document import Document
+from cddraft.model.figures import figure, is_nil
 from cddraft.model.markup import Markup
+from cddraft.model.resolution import Resolution
+from cddraft.model.table import Table
 from cddraft.model.visible import Visible
-from cddraft.model.walk import bodies
+from cddraft.model.walk import bodies, table_texts
 
-Role = Literal["letter", "letter-title", "signature", "title", "heading", "paragraph", "item", "bullet", "quote"]
-#: Roles of running text (where emphasis rules apply); titles, headings and signatures are not.
-RUNNING = frozenset({"letter", "paragraph", "item", "bullet", "quote"})
+Role = Literal["letter", "letter-title", "signature", "title", "heading", "paragraph", "item", "bullet", "quote",
+               "cell", "table-note", "organ", "preamble", "operative", "sponsor"]
+#: Roles of running text (where emphasis rules apply); titles, headings, signatures and table cells are not, nor a
+#: resolution's paragraphs, whose opening words are emphasised by rule (§13).
+RUNNING = frozenset({"letter", "paragraph", "item", "bullet", "quote", "table-note"})
 
 
 @dataclass
@@ -122,6 +127,37 @@ def _blocks(content: list[Block], path: Path_, body: TextBody, bpath: Path_, hea
         elif isinstance(block, Quote):
             for j, text in enumerate(block.quote):
                 yield TextNode(text, (*p, "quote", j), "quote", **ctx)
+        elif isinstance(block, Table):
+            yield from _table(block, p, ctx)
+
+
+def _table(table: Table, path: Path_, ctx: _Context) -> Iterator[TextNode]:
+    """A table's texts: its title and unit line as titles, its cells, its source and note as running text. A cell
+    that only gives a figure (or a dash) has no words for the text rules: the table rules read it (CD5xx)."""
+    roles: dict[str, Role] = {"table": "title", "unit": "title", "source": "table-note", "note": "table-note"}
+    for text, p in table_texts(table, path):
+        role = roles.get(str(p[len(path)]), "cell")
+        if role == "cell" and (not text.raw or figure(text.raw) is not None or is_nil(text.raw)):
+            continue
+        yield TextNode(text, p, role, **ctx)
+
+
+def _resolution(res: Resolution) -> Iterator[TextNode]:
+    """A resolution's texts: sponsors, title, organ, preambular and operative paragraphs with their items."""
+    path: Path_ = ("resolution",)
+    ctx: _Context = {"sections": (), "body": path}
+    for i, sponsor in enumerate(res.sponsors):
+        yield TextNode(sponsor, (*path, "sponsors", i), "sponsor")
+    for key in ("submitted_by", "title", "organ"):
+        value = getattr(res, key)
+        if value is not None:
+            yield TextNode(value, (*path, key), "organ" if key == "organ" else "title")
+    for i, pre in enumerate(res.preamble):
+        yield TextNode(pre.text, (*path, "preamble", i, "text"), "preamble", (), path)
+        yield from _items(pre.items, (*path, "preamble", i, "items"), ctx)
+    for i, op in enumerate(res.operative):
+        yield TextNode(op.text, (*path, "operative", i, "text"), "operative", (), path, True)
+        yield from _items(op.items, (*path, "operative", i, "items"), ctx)
 
 
 def text_nodes(doc: Document) -> Iterator[TextNode]:
@@ -136,8 +172,11 @@ def text_nodes(doc: Document) -> Iterator[TextNode]:
             yield TextNode(value, ("letter", "phrases", key), "letter-title")
         if letter.title_note:  # a footnote's text, checked as running text
             yield TextNode(letter.title_note, ("letter", "title_note"), "letter")
-        for i, text in enumerate(letter.paragraphs):
-            yield TextNode(text, ("letter", "paragraphs", i), "letter")
+        for i, block in enumerate(letter.paragraphs):
+            if isinstance(block, Table):
+                yield from _table(block, ("letter", "paragraphs", i), {"sections": (), "body": ("letter",)})
+            else:
+                yield TextNode(block, ("letter", "paragraphs", i), "letter")
         if isinstance(letter.circulation_request, Markup):
             yield TextNode(letter.circulation_request, ("letter", "circulation_request"), "letter")
         if letter.closing:
@@ -155,6 +194,8 @@ def text_nodes(doc: Document) -> Iterator[TextNode]:
                 text = getattr(c, "for_" if key == "for" else key)
                 if text is not None:
                     yield TextNode(text, (*path, key), "quote")
+    if doc.resolution is not None:
+        yield from _resolution(doc.resolution)
     for body, bpath in bodies(doc):
         if body.title:
             yield TextNode(body.title, (*bpath, "title"), "title", (), bpath)

@@ -14,6 +14,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+#: What a resolution-like text is: a resolution or a decision.
+TextKind = Literal["resolution", "decision"]
+
 
 class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -177,7 +180,7 @@ class Editorial(_Data):
 
 
 #: The kinds of block a correction inserts or deletes whole.
-Whole = Literal["paragraph", "heading", "subparagraph", "bullet", "footnote"]
+Whole = Literal["paragraph", "heading", "subparagraph", "bullet", "footnote", "row"]
 
 
 class Places(_Data):
@@ -188,6 +191,7 @@ class Places(_Data):
     title: str
     paragraph: str  # a numbered paragraph, {n} its number
     counted: str  # an unnumbered paragraph (a letter's), {n} counted from the first
+    preambular: str  # a resolution's preambular paragraph: {ordinal} (one of ``ordinals``) or {n}
     text_after: str  # unnumbered text between numbered paragraphs, after paragraph {n}
     subparagraph: str  # {paragraph}: the paragraph's place, {marker}: "(a)", "(a) (i)"
     bullet: str
@@ -195,6 +199,13 @@ class Places(_Data):
     heading: str  # a numbered heading, {number} as printed without its final point
     heading_text: str  # an unnumbered heading, by its {text}
     signature: str
+    table: str  # a table by its number, {n}
+    row: str  # a row of a table by its first cell's {text}
+    column: str  # a column of a table by its head's {text} (or its number)
+    unit: str  # the unit line under a table's title
+    source: str  # the source under a table
+    note: str  # the general note under a table
+    table_note: str  # a note a table's cells call, by its {call}
     sentence: str  # {ordinal}: one of ``ordinals``
     last_sentence: str
     ordinals: list[str] = Field(min_length=1)
@@ -224,7 +235,7 @@ class ContentsStrings(_Data):
 
 class TableStrings(_Data):
     """A table's labels (the "Table 1" line, the words before its source and note), how its note calls, heads
-    and labels are set, and how a number in a number column is written (issue 27, §6.8)."""
+    and labels are set, and how a number in a number column is written (issue 27, §6.10)."""
 
     label: str  # "Table {1}": a numbering template (:mod:`cddraft.localise.numbering`)
     source: str
@@ -241,6 +252,36 @@ class TableStrings(_Data):
     negative: str  # "({n})": how a negative number is written, {n} its digits
     percent: str  # "{n}%", French "{n}\u00a0%"
     nil: str  # a cell with nothing to report: "–" (Chinese "—")
+
+
+class ResolutionStrings(_Data):
+    """Resolutions and decisions (§13): how the opening phrases are set, the punctuation that ends each part, the
+    draft's label and its sponsors' line, the organs' formulas, an adopted text's heading and closing lines, and
+    the patterns ``check`` tells the opening phrases by (none where the language's forms cannot be told so)."""
+
+    opener: dict[Literal["bold", "italic"], bool]  # the emphasised opening words: italic; Chinese bold; Arabic both
+    organ_end: str  # after the organ's name when a preamble follows
+    preamble_end: str
+    operative_end: str
+    last_end: str  # the last operative paragraph's
+    chapeau_end: str  # a paragraph introducing subparagraphs
+    label: dict[TextKind, str]  # "draft resolution"
+    revised_label: dict[TextKind, str]  # "revised draft resolution"
+    sponsored: str  # the sponsors' line: {sponsors}, {label}
+    submitted: str  # a draft someone submits: {label}, {Label} (capitalised), {by}
+    separator: str  # between sponsors
+    and_: str = Field(alias="and")  # before the last sponsor
+    organs: dict[str, str]  # the formula's organ by body code; a body missing here needs the outline's `organ:`
+    adopted_heading: dict[TextKind, str]  # an adopted General Assembly text: {date}
+    on_report: str  # {report}
+    meeting: str  # {n} the meeting's number, {suffix} its ordinal ending (``ordinal_suffix``)
+    ordinal_suffix: dict[str, str]  # by CLDR's ordinal plural category of the number: one, two, few, other
+    number: str  # an adopted text's number before its title: {number}
+    preamble_opener: str | None = None  # a regular expression the preambular paragraphs' openings match
+    operative_opener: str | None = None  # and the operative paragraphs'
+    #: citations of resolutions not in their standard form: a regular expression and the message ({0}, {1}: its
+    #: groups), for ``check`` (CD519)
+    reference_faults: list[tuple[str, str]] = []
 
 
 class Conventions(_Data):
@@ -270,6 +311,7 @@ class Conventions(_Data):
     tables: TableStrings
     session: SessionStrings
     reissued: str  # the note at the foot of page 1 of a reissue, called by the symbol's *: {date}
+    resolution: ResolutionStrings
 
     @property
     def rtl(self) -> bool:

@@ -39,6 +39,10 @@ def same_document(a: str, b: str) -> bool:
     return base(a) == base(b)
 
 
+#: A masthead's Distr. line, or none.
+Distribution = Literal["none", "general", "limited", "restricted"]
+
+
 class Body(BaseModel):
     """One body: its symbol grammar and what its documents carry."""
 
@@ -48,7 +52,7 @@ class Body(BaseModel):
     example: str
     united_nations: bool
     emblem: bool
-    distribution: Literal["none", "general", "limited", "restricted"]
+    distribution: Distribution
     job_number: Literal["geneva", "new_york"]
     agenda_item: bool
     name_size: float
@@ -67,6 +71,11 @@ class BodyMatch:
     code: str
     body: Body
     fields: dict[str, str]
+
+    def distribution(self, symbol: str) -> Distribution:
+        """The masthead's Distr. line by default: an L. document's (a draft resolution or decision) is limited
+        (Editorial Manual; docs/un-conventions.md §13), any other the body's."""
+        return "limited" if "/L." in symbol else self.body.distribution
 
 
 @cache

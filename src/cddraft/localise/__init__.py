@@ -13,20 +13,22 @@ from cddraft.localise.body import Numberer, resolve_refs, text_spans
 from cddraft.localise.contents import contents_table
 from cddraft.localise.corrigendum import corrigendum_blocks
 from cddraft.localise.numbering import marker
+from cddraft.localise.resolution import resolution_parts
 from cddraft.localise.session import item_numbers, joined, reissue_note, session_block
-from cddraft.localise.table import TableCounter
+from cddraft.localise.table import TableCounter, localise_table
 from cddraft.localise.types import Block, Footer, Heading, Localised, Masthead, Para, Script, Signatures
 from cddraft.model.document import Document, Letter
 from cddraft.model.fields import JOB_RE
 from cddraft.model.inline import Span, plain_text
 from cddraft.model.markup import Markup
+from cddraft.model.table import Table
 
 
 def _masthead(doc: Document, conv: Conventions) -> Masthead:
     served = doc.served_by
     date_conv = load_conventions(conv.masthead.date_language)
     lines = []
-    distribution = doc.distribution or served.body.distribution
+    distribution = doc.distribution or served.distribution(doc.symbol)
     if distribution != "none":
         lines.append(conv.masthead.distribution[distribution])
     lines.append(format_date(doc.date, date_conv))
@@ -131,8 +133,9 @@ def circulation_request(doc: Document, conv: Conventions) -> str:
     return template.format(document=document)
 
 
-def _letter_blocks(doc: Document, letter: Letter, conv: Conventions) -> list[Block]:
-    blocks: list[Block] = [Para(text_spans(t, conv), role="letter") for t in letter.paragraphs]
+def _letter_blocks(doc: Document, letter: Letter, conv: Conventions, tables: TableCounter) -> list[Block]:
+    blocks: list[Block] = [localise_table(b, lambda t: text_spans(t, conv), conv, tables) if isinstance(b, Table)
+                           else Para(text_spans(b, conv), role="letter") for b in letter.paragraphs]
     request = letter.circulation_request
     if request is True:
         blocks.append(Para([Span(circulation_request(doc, conv))], role="letter"))
@@ -175,10 +178,16 @@ def localise(doc: Document) -> Localised:
     conv = load_conventions(doc.language)
     blocks: list[Block] = []
     ids: dict[str, str | None] = {}
+    lead: list[Block] = []
     tables = TableCounter()  # the tables are numbered through the document
-    if doc.letter is not None:
+    if doc.resolution is not None:
+        parts = resolution_parts(doc, doc.resolution, conv)
+        title, lead = parts.title, parts.lead
+        blocks.extend(parts.blocks)
+        ids.update(parts.ids)
+    elif doc.letter is not None:
         title = letter_title(doc, doc.letter, conv)
-        blocks.extend(_letter_blocks(doc, doc.letter, conv))
+        blocks.extend(_letter_blocks(doc, doc.letter, conv, tables))
     elif doc.corrigendum is not None:
         title = _plain(doc.corrigendum.corrects, conv)
         blocks.extend(corrigendum_blocks(doc.corrigendum, conv))
@@ -213,4 +222,4 @@ def localise(doc: Document) -> Localised:
     owner = doc.letter or doc.report
     note = text_spans(owner.title_note, conv) if owner is not None and owner.title_note else None
     return Localised(script(conv), _masthead(doc, conv), _footer(doc, conv), title, blocks, note, kind=doc.kind,
-                     session=session_block(doc, conv))
+                     session=session_block(doc, conv), lead=lead)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -40,21 +40,31 @@ def _spaced_groups(locale: str) -> bool:
 
 
 def _number_groups_held(span: Span) -> Span:
-    if not any(ch.isdigit() for ch in span.text) or " " not in span.text:
+    if " " not in span.text:
         return span
     text = _GROUPED.sub(lambda m: m.group().replace(" ", "\u00a0"), span.text)
     return span if text == span.text else Span(text, span.bold, span.italic, span.sup)
+
+
+@cache
+def _fixes(code: str) -> tuple[Callable[[Span], Span], ...]:
+    """What :func:`text_spans` does to the spans of a language's texts (worked out once per language)."""
+    from cddraft.conventions import load_conventions
+
+    conv = load_conventions(code)
+    fixes: list[Callable[[Span], Span]] = []
+    if conv.text.spaces_next_to_cjk != "keep":
+        fixes.append(_closed_up)
+    if _spaced_groups(conv.locale):
+        fixes.append(_number_groups_held)
+    return tuple(fixes)
 
 
 def text_spans(text: Markup, conv: Conventions) -> list[Inline]:
     """The parsed spans; where the conventions say so (Chinese), typed spaces next to CJK text are dropped:
     Word spaces CJK and Latin text itself. Where the language groups digits with a space (French, Russian), a
     space typed between the groups of a number becomes a no-break space: "10 000" is not broken across lines."""
-    fixes = []
-    if conv.text.spaces_next_to_cjk != "keep":
-        fixes.append(_closed_up)
-    if _spaced_groups(conv.locale):
-        fixes.append(_number_groups_held)
+    fixes = _fixes(conv.code)
     if not fixes:
         return list(text.spans)
 

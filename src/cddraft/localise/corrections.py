@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from cddraft.conventions import Conventions
 from cddraft.localise.compare import Token, aligned, block_key, merged, opcodes, token_key, tokens
 from cddraft.localise.places import Locator
-from cddraft.localise.types import Block, Bullet, ContentsTable, Heading, Localised, Para, Spans
+from cddraft.localise.table_corrections import correct_table
+from cddraft.localise.types import Block, Bullet, ContentsTable, Heading, Localised, Para, Spans, Table
 from cddraft.model.charsets import CJK_LETTERS, char_class
 from cddraft.model.inline import Footnote, Ref, Span, escape, stripped
 from cddraft.model.markup import to_markup
@@ -91,6 +92,7 @@ class Differ:
     """Turns OLD and NEW into corrections, walking OLD's places with a :class:`Locator`."""
 
     def __init__(self, conv: Conventions, old: Localised) -> None:
+        self.conv = conv
         self.strings = conv.corrigendum
         self.at = Locator(conv.corrigendum.places, old.blocks)
         self.out: list[Correction] = []
@@ -119,7 +121,10 @@ class Differ:
                     deleted_paragraph = kind == "paragraph"
                 continue
             deleted_paragraph = False
-            if block_key(before) != block_key(after):
+            if isinstance(before, Table) and isinstance(after, Table):
+                if block_key(before) != block_key(after):
+                    correct_table(self, self.conv, before, after)
+            elif block_key(before) != block_key(after):
                 old_spans, new_spans = getattr(before, "spans", None), getattr(after, "spans", None)
                 if old_spans is None or new_spans is None:  # signatures: the lines as they stand
                     self.add(self.at.where(place), **{"for": _lines(before), "read": _lines(after)})
@@ -129,6 +134,10 @@ class Differ:
 
     def add(self, where: str, **form: str) -> None:
         self.out.append({"where": escape(where), **form})
+
+    def placed(self, place: str) -> str:
+        """The full place (the annex first): :meth:`Locator.where`."""
+        return self.at.where(place)
 
     def inserted(self, block: Block) -> None:
         spans = getattr(block, "spans", None)

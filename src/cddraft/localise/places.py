@@ -40,6 +40,7 @@ class Locator:
         self.after = places.title  # where a new paragraph or heading goes: after a subparagraph, after its paragraph
         self._number: str | None = None  # the last paragraph number seen in this part
         self._counted = 0  # unnumbered paragraphs so far (a letter's)
+        self._preamble = 0  # a resolution's formula and preambular paragraphs so far
         self._paragraph = ""  # the place of the last paragraph, for its subparagraphs and bullets
         self._markers: list[str] = []  # the subparagraph markers in force: "(a)", "(i)"
         self._bullets = 0
@@ -80,6 +81,15 @@ class Locator:
             raise TypeError("corrections are found between documents as issued, never in a revised one")
         if block.role == "note":  # "[Original: French]" under the annex heading
             return ""
+        if block.role == "preamble":  # a resolution's formula, then its preambular paragraphs, by their order
+            self._preamble += 1
+            n = self._preamble - 1
+            if n == 0:
+                return self.current
+            self._bullets, self._markers = 0, []
+            ordinal = p.ordinals[n - 1] if n <= len(p.ordinals) else str(n)
+            self._paragraph = p.preambular.format(ordinal=ordinal, n=n)
+            return self._paragraph
         if block.role == "item":
             self._markers[block.depth - 1:] = [block.number or ""]
             return p.subparagraph.format(paragraph=self._paragraph, marker=" ".join(self._markers)).strip()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cddraft.localise.compare import aligned, block_key, block_kind, merged, restyled, token_key, word_opcodes
+from cddraft.localise.revise_table import comparable, revised_table
 from cddraft.localise.types import (
     Block,
     Bullet,
@@ -24,6 +25,7 @@ from cddraft.localise.types import (
     Restyled,
     Revised,
     Spans,
+    Table,
 )
 from cddraft.model.inline import Span
 
@@ -74,7 +76,9 @@ def _blocks(old: list[Block], new: list[Block]) -> list[Block]:
                 out.append(Revised(replace(after, spans=spans), was=replace(before, spans=[])))
             else:
                 out.append(replace(after, spans=spans))
-        elif block_key(before) != block_key(after):  # signatures: the old ones out, the new ones in
+        elif isinstance(before, Table) and isinstance(after, Table) and comparable(before, after):
+            out.append(revised_table(before, after, revised_spans))
+        elif block_key(before) != block_key(after):  # signatures, a table of other columns: the old out, the new in
             out += [Revised(before, "del"), Revised(after, "ins")]
         else:
             out.append(after)
@@ -83,6 +87,6 @@ def _blocks(old: list[Block], new: list[Block]) -> list[Block]:
 
 def revise(old: Localised, new: Localised) -> Localised:
     """NEW, carrying its changes against OLD as revision data for the writer."""
-    return replace(new, blocks=_blocks(old.blocks, new.blocks),
+    return replace(new, blocks=_blocks(old.blocks, new.blocks), lead=_blocks(old.lead, new.lead),
                    masthead=replace(new.masthead, was=old.masthead),
                    title_spans=revised_spans([Span(old.title)], [Span(new.title)]))

@@ -70,12 +70,15 @@ class Para:
     """A body paragraph. ``role`` decides indentation: letter paragraphs indent their first line."""
 
     spans: Spans
-    role: Literal["body", "letter", "quote", "item", "closing", "note"] = "body"
+    #: letter: first line indented; preamble: a resolution's organ formula and preambular paragraphs (indented so);
+    #: sponsors: a line above a resolution's title; adoption: its meeting and date at the end (right-aligned)
+    role: Literal["body", "letter", "quote", "item", "closing", "note", "preamble", "sponsors", "adoption"] = "body"
     number: str | None = None
     depth: int = 0
     align: Literal["both", "left", "right"] = "both"
     keep_next: bool = False  # a lead-in ("… the Conference:") stays on the page of its first item
     anchor: tuple[str, str] | None = None  # (id, the text a {ref:id} prints): bookmarked for a REF field
+    indent: int = 0  # steps the number and the subparagraphs stand further in (a resolution's operative part)
 
 
 @dataclass
@@ -130,6 +133,8 @@ class TableRow:
     cells: list[TableCell]
     head: bool = False  # a row of column heads: repeated at the top of every page the table runs over
     total: bool = False  # a rule above it
+    revision: Literal["ins", "del"] | None = None  # a revised document's row inserted or deleted whole (its
+    # cells' spans are then marked so too), drawn as Word's w:trPr/w:ins, w:del
 
 
 @dataclass
@@ -140,11 +145,12 @@ class TableNote:
     spans: Spans
     call: str | None = None
     raised: bool = True
+    kind: Literal["source", "note", "call"] = "call"  # what the line is: the source, the general note, a note
 
 
 @dataclass
 class Table:
-    """A table (§6.8): "Table 1" (``label``), its title and unit line above, head rows then body rows, the
+    """A table (§6.10): "Table 1" (``label``), its title and unit line above, head rows then body rows, the
     columns' shares of the width (summing to 1), and the lines under it."""
 
     label: str | None
@@ -155,6 +161,7 @@ class Table:
     notes: list[TableNote] = field(default_factory=list)
     width: Literal["text", "full", "landscape"] = "text"
     anchor: tuple[str, str] | None = None  # (id, the number a {ref:id} prints)
+    number: str | None = None  # the number in ``label`` (what a corrigendum names the table by)
 
 
 #: A block as localise makes it: what a revised document's :class:`Revised` blocks wrap.
@@ -231,4 +238,5 @@ class Localised:
     title_note: Spans | None = None  # the title's footnote, marked * (§4.1a)
     session: SessionBlock | None = None  # the lines under the masthead (§12)
     title_spans: Spans | None = None  # a revised document's title with its revisions (the plain title: ``title``)
-    kind: str = "report"  # letter, note-verbale, report, corrigendum
+    kind: str = "report"  # letter, note-verbale, report, corrigendum, resolution, decision
+    lead: list[Block] = field(default_factory=list)  # lines between the masthead's block and the title (sponsors)

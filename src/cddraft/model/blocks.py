@@ -16,7 +16,7 @@ from cddraft.model.markup import Text
 from cddraft.model.table import Table
 
 
-def _text_to_mapping(value: Any) -> Any:
+def text_to_mapping(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
@@ -28,7 +28,7 @@ class Subparagraph(Model):
 
 
 #: A subparagraph as written in the outline: a string, or a mapping with nested ``items:``.
-SubparagraphEntry = Annotated[Subparagraph, BeforeValidator(_text_to_mapping,
+SubparagraphEntry = Annotated[Subparagraph, BeforeValidator(text_to_mapping,
                                                             json_schema_input_type=str | Subparagraph)]
 Subparagraph.model_rebuild()
 
@@ -48,7 +48,7 @@ class BulletItem(Model):
 
 
 #: A bullet as written in the outline: a string, or a mapping with nested ``bullets:``.
-BulletEntry = Annotated[BulletItem, BeforeValidator(_text_to_mapping, json_schema_input_type=str | BulletItem)]
+BulletEntry = Annotated[BulletItem, BeforeValidator(text_to_mapping, json_schema_input_type=str | BulletItem)]
 BulletItem.model_rebuild()
 
 
@@ -82,7 +82,9 @@ class Section(Model):
     content: list[Block] = empty()
 
 
-BLOCK_KEYS = {"heading": "section", "bullets": "bullets", "quote": "quote", "table": "table"}
+#: The key that says what a block is → the tag of its kind (a tag is not a key of the block itself: a problem's path
+#: in the outline is the error's location with the tags left out, and a tag that were a key would be taken for it).
+BLOCK_KEYS = {"heading": "section", "bullets": "bullets", "quote": "quote", "table": "table-block"}
 
 
 def _block_tag(value: Any) -> str:
@@ -97,11 +99,11 @@ def _block_tag(value: Any) -> str:
 
 
 Block = Annotated[
-    Annotated[Paragraph, BeforeValidator(_text_to_mapping, json_schema_input_type=str | Paragraph), Tag("para")]
+    Annotated[Paragraph, BeforeValidator(text_to_mapping, json_schema_input_type=str | Paragraph), Tag("para")]
     | Annotated[Section, Tag("section")]
     | Annotated[Bullets, Tag("bullets")]
     | Annotated[Quote, Tag("quote")]
-    | Annotated[Table, Tag("table")],
+    | Annotated[Table, Tag("table-block")],
     Discriminator(_block_tag),
 ]
 
@@ -124,4 +126,4 @@ class TextBody(Model):
 
 
 Section.model_rebuild()
-Kind = Literal["letter", "note-verbale", "report", "corrigendum"]
+Kind = Literal["letter", "note-verbale", "report", "corrigendum", "resolution", "decision"]

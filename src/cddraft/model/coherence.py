@@ -34,6 +34,8 @@ def semantic_problems(doc: Document) -> list[Diagnostic]:
             )
     elif doc.kind == "corrigendum":
         out.extend(_corrigendum_checks(doc))
+    elif doc.kind in ("resolution", "decision"):
+        out.extend(_resolution_checks(doc))
     else:
         if doc.report is None:
             out.append(Diagnostic("a report needs a `report:` section", path=("kind",)))
@@ -74,6 +76,30 @@ def _corrigendum_checks(doc: Document) -> list[Diagnostic]:
             out.append(Diagnostic("`for:` and `read:` go together: the text as issued and as corrected", path=path))
         elif c.after is not None and c.insert is None:
             out.append(Diagnostic("`after:` says where `insert:` goes; add `insert:`", path=path))
+    return out
+
+
+def _resolution_checks(doc: Document) -> list[Diagnostic]:
+    """A resolution or decision has its `resolution:` section and nothing of a letter or report; its organ is
+    known; a draft names its sponsors or who submits it, not both; an adopted text is not a draft."""
+    res = doc.resolution
+    if res is None:
+        return [Diagnostic(f"a {doc.kind} needs a `resolution:` section (title:, preamble:, operative:)",
+                           path=("kind",))]
+    out = [Diagnostic(f"a {doc.kind} has no `{key}:` section; write its text under `resolution:`", path=(key,))
+           for key in ("letter", "report", "corrigendum") if getattr(doc, key) is not None]
+    conv = load_conventions(doc.language)
+    if res.organ is None and doc.served_by.code not in conv.resolution.organs:
+        out.append(Diagnostic(f"name the organ whose {doc.kind} this is: add `organ:` under `resolution:`, as the "
+                              "formula opens (e.g. organ: The Meeting of the States Parties)", path=("resolution",)))
+    if res.sponsors and res.submitted_by is not None:
+        out.append(Diagnostic("a draft is sponsored (`sponsors:`) or submitted by someone (`submitted_by:`), not "
+                              "both", path=("resolution", "submitted_by")))
+    if res.draft and res.adopted is not None:
+        out.append(Diagnostic(f"an adopted {doc.kind} is not a draft: remove `draft: true` or `adopted:`",
+                              path=("resolution", "draft")))
+    if res.preamble and res.organ is not None and not res.organ.plain.strip():
+        out.append(Diagnostic("the organ's name is empty", path=("resolution", "organ")))
     return out
 
 

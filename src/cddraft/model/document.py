@@ -1,4 +1,5 @@
-"""The typed outline: one document (a letter, note verbale, report or corrigendum) and its annexes.
+"""The typed outline: one document (a letter, note verbale, report, corrigendum, resolution or decision) and its
+annexes.
 
 The classes here give the document its shape; the values they hold are checked by the types of
 :mod:`cddraft.model.fields` (a symbol, a job number …) and what ties values together by :mod:`cddraft.model.coherence`.
@@ -8,10 +9,11 @@ writes anything.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
+from cddraft.conventions import Whole
 from cddraft.conventions.bodies import BodyMatch, body_of
 from cddraft.languages import Language
 from cddraft.model.base import Model
@@ -29,7 +31,9 @@ from cddraft.model.fields import (
     Symbol,
 )
 from cddraft.model.markup import NoteText, PlainText, Text
+from cddraft.model.resolution import Resolution
 from cddraft.model.session import AgendaItems, AgendaTitles, Meeting
+from cddraft.model.table import Table
 
 
 class Signatory(Model):
@@ -45,6 +49,15 @@ _TITLE_NOTE = ("a footnote to the title, marked * (§4.1a), e.g. 'Circulated in 
                "(a reissue's note is `reissued:`)")
 
 
+def _letter_block(value: Any) -> str:
+    return "table-block" if isinstance(value, dict) and "table" in value else "para"
+
+
+#: A letter's paragraph, or a table among its paragraphs.
+LetterBlock = Annotated[Annotated[Text, Tag("para")] | Annotated[Table, Tag("table-block")],
+                        Discriminator(_letter_block)]
+
+
 class Letter(Model):
     """A letter (signed) or a note verbale (unsigned, third person) transmitting its annexes."""
 
@@ -57,7 +70,8 @@ class Letter(Model):
     phrases: dict[Literal["transmitting"], Phrase] = Field(
         default={}, description="grammar-dependent pieces of the title, in this version's language; "
         "`transmitting` replaces the conventions' clause, with {object} where `transmits` goes")
-    paragraphs: list[Text] = Field(min_length=1)
+    paragraphs: list[LetterBlock] = Field(min_length=1, description="the letter's paragraphs; a table among them "
+                                          "is written as in a report's content (`- table: …`)")
     circulation_request: CirculationRequest = True
     closing: Text | None = Field(default=None, description="the last paragraph, printed after the request for "
                                  "circulation: a note verbale's complimentary close (\"… avails itself of this "
@@ -94,7 +108,7 @@ class Correction(Model):
     delete: Text | None = Field(default=None, description="the text to delete")
     insert: Text | None = Field(default=None, description="the text to insert (with `after:`, where)")
     after: Text | None = Field(default=None, description="the text after which `insert:` goes")
-    whole: Literal["paragraph", "heading", "subparagraph", "bullet", "footnote"] | None = Field(
+    whole: Whole | None = Field(
         default=None, description="a whole block: with `insert:`, a new one after the place named (a footnote: "
         "after `after:`); alone, the one at the place deleted")
 
@@ -149,6 +163,8 @@ class Document(Model):
     letter: Letter | None = None
     report: Report | None = None
     corrigendum: Corrigendum | None = None
+    resolution: Resolution | None = Field(default=None, description="a resolution's or decision's text "
+                                          "(`kind: resolution`, `kind: decision`)")
     annexes: list[Annex] = Field(default=[])
     table_numbering: Literal["document", "annex"] = Field(
         default="document", description="tables numbered through the document (Table 1, 2 … in the annexes too), "

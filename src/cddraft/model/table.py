@@ -1,4 +1,4 @@
-"""Tables, as the UN sets them (issue 27; docs/un-conventions.md §6.8): "Table N" and a title above, column
+"""Tables, as the UN sets them (issue 27; docs/un-conventions.md §6.10): "Table N" and a title above, column
 heads in one or more rows (a head may span columns, or rows), a stub column, a unit line, the body rows, and
 below the table its source, a general note and the notes its cells call.
 
@@ -19,9 +19,10 @@ never counted with the document's footnotes. Rows may come from a CSV file besid
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, ValidatorFunctionWrapHandler, WrapValidator, model_validator
 
 from cddraft.model.base import Identifier, Model, empty
 from cddraft.model.markup import Markup, Text, schema
@@ -34,21 +35,31 @@ MAX_COLUMNS = 63
 CellText = Annotated[Markup, schema(parse_text, min_length=0)]
 
 
-def _cell(value: Any) -> Any:
-    return {"text": "" if value is None else value} if value is None or isinstance(value, str) else value
-
-
-class Cell(Model):
+@dataclass(slots=True)
+class Cell:
     """One cell: its text; ``span``: the columns it takes (a head over several columns); ``rows``: the rows it
-    takes downwards (a stub head beside two rows of column heads)."""
+    takes downwards (a stub head beside two rows of column heads). A dataclass, not a model: a table holds
+    thousands, and a cell written as its text is made without pydantic's validation (:func:`_cell`)."""
 
-    text: CellText = Field(default_factory=lambda: parse_text(""))
-    span: int = Field(default=1, ge=1, le=MAX_COLUMNS)
-    rows: int = Field(default=1, ge=1, le=1000)
+    __pydantic_config__: ClassVar[ConfigDict] = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    text: CellText = field(default_factory=lambda: parse_text(""))
+    span: Annotated[int, Field(ge=1, le=MAX_COLUMNS)] = 1
+    rows: Annotated[int, Field(ge=1, le=1000)] = 1
+
+
+def _cell(value: Any, handler: ValidatorFunctionWrapHandler) -> Cell:
+    """A cell written as its text (the usual cell) made at once; a mapping validated as :class:`Cell`."""
+    if value is None:
+        return Cell(parse_text(""))
+    if isinstance(value, str):
+        return Cell(parse_text(value.strip()))
+    cell: Cell = handler(value)
+    return cell
 
 
 #: A cell as written in the outline: a string (or a number, which the outline keeps as written), or a mapping.
-CellEntry = Annotated[Cell, BeforeValidator(_cell, json_schema_input_type=str | Cell | None)]
+CellEntry = Annotated[Cell, WrapValidator(_cell, json_schema_input_type=str | Cell | None)]
 
 
 def _row(value: Any) -> Any:
@@ -93,6 +104,8 @@ class Table(Model):
         default=None, description="what each column holds: numbers are aligned right and written in the "
         "language's form; by default a column whose cells are all numbers is a number column, the first (the "
         "stub) never")
+    totals: int = Field(default=0, ge=0, description="how many of the last rows are totals (rows read from a CSV "
+                        "file cannot say `total: true` themselves)")
     source: Text | None = None
     note: Text | None = None
     width: Literal["text", "full", "landscape"] = Field(
@@ -103,7 +116,13 @@ class Table(Model):
     def _has_rows(self) -> Table:
         if not self.rows:
             raise ValueError("a table needs rows: give `rows:` (or `rows_from:` a CSV file)")
+        if self.totals > len(self.rows):
+            raise ValueError(f"`totals: {self.totals}` names more rows than the table has ({len(self.rows)})")
         return self
+
+    def is_total(self, index: int) -> bool:
+        """Whether body row ``index`` is a total: it says so, or it is one of the last ``totals`` rows."""
+        return self.rows[index].total or index >= len(self.rows) - self.totals
 
 
 def grid(rows: list[Row]) -> tuple[list[list[tuple[int, Cell]]], list[int], int]:

@@ -71,8 +71,11 @@ def table_texts(table: Table, path: Path_) -> Iterator[tuple[Markup, Path_]]:
 def texts(doc: Document) -> Iterator[tuple[Markup, Path_]]:
     """Every text that may hold footnotes and references, in reading order."""
     if doc.letter is not None:
-        for i, text in enumerate(doc.letter.paragraphs):
-            yield text, ("letter", "paragraphs", i)
+        for i, block in enumerate(doc.letter.paragraphs):
+            if isinstance(block, Table):
+                yield from table_texts(block, ("letter", "paragraphs", i))
+            else:
+                yield block, ("letter", "paragraphs", i)
         if isinstance(doc.letter.circulation_request, Markup):
             yield doc.letter.circulation_request, ("letter", "circulation_request")
         if doc.letter.closing:
@@ -83,6 +86,11 @@ def texts(doc: Document) -> Iterator[tuple[Markup, Path_]]:
                 text = getattr(c, "for_" if key == "for" else key)
                 if text is not None:
                     yield text, ("corrigendum", "corrections", i, key)
+    if doc.resolution is not None:
+        for i, pre in enumerate(doc.resolution.preamble):
+            yield pre.text, ("resolution", "preamble", i, "text")
+            yield from _items(pre.items, ("resolution", "preamble", i, "items"))
+        yield from block_texts(doc.resolution.operative, ("resolution", "operative"))
     for body, path in bodies(doc):
         if body.title:
             yield body.title, (*path, "title")
@@ -119,6 +127,10 @@ def _ids(blocks: list, path: Path_, numbered: tuple[bool, bool]) -> Iterator[tup
 
 def iter_ids(doc: Document) -> Iterator[tuple[str, Path_, bool]]:
     """Each ``id`` with its path and whether its block gets a number (which a ``{ref:id}`` prints)."""
+    if doc.letter is not None:
+        yield from ((t.id, (*path, "id"), t.numbered) for t, path in iter_tables(doc) if t.id and path[0] == "letter")
+    if doc.resolution is not None:  # the operative paragraphs are numbered
+        yield from _ids(doc.resolution.operative, ("resolution", "operative"), (True, True))
     for body, path in bodies(doc):
         yield from _ids(body.content, (*path, "content"), (body.numbered_paragraphs, body.numbered_headings))
 
@@ -132,7 +144,11 @@ def _tables(blocks: list, path: Path_) -> Iterator[tuple[Table, Path_]]:
 
 
 def iter_tables(doc: Document) -> Iterator[tuple[Table, Path_]]:
-    """Each table with its path, in reading order (the report's, then each annex's)."""
+    """Each table with its path, in reading order (the letter's, the report's, then each annex's)."""
+    if doc.letter is not None:
+        for i, block in enumerate(doc.letter.paragraphs):
+            if isinstance(block, Table):
+                yield block, ("letter", "paragraphs", i)
     for body, path in bodies(doc):
         yield from _tables(body.content, (*path, "content"))
 

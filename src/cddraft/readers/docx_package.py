@@ -7,6 +7,7 @@ Every .docx cddraft opens — a ``--template``, a file to check, convert or impo
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 import zlib
 from pathlib import Path
@@ -20,6 +21,13 @@ MAX_PART_BYTES = 50 * 1024 * 1024  # one part, unpacked
 MAX_TOTAL_BYTES = 200 * 1024 * 1024  # all parts unpacked, and the file itself
 MAX_PARTS = 10_000
 _CHUNK = 1 << 20
+#: The package relationship that names the main part (Transitional, and ISO 29500 Strict).
+_MAIN_RELATIONSHIPS = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+                       "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")
+_PACKAGE_RELS = "_rels/.rels"
+_CONTENT_TYPES = "[Content_Types].xml"
+#: Main parts of other Office files, by the content type [Content_Types].xml gives them: what the file is.
+_OTHER_OFFICE = {"spreadsheetml": "an Excel workbook", "presentationml": "a PowerPoint presentation"}
 
 
 def _not_word(message: str, name: str) -> CddraftError:
@@ -70,13 +78,43 @@ def _check_package(zf: zipfile.ZipFile, name: str, keep: bool = False) -> dict[s
         if root is not None and root.getroottree().docinfo.doctype:  # entities could expand in a later reader
             raise _not_word(f"part {info.filename} declares a DTD, which Word files never do; open the file in "
                             "Word and save it again", name)
-        if keep and root is not None:
+        if root is not None and (keep or info.filename in (_PACKAGE_RELS, _CONTENT_TYPES)):
             kept[info.filename] = root
     names = set(zf.namelist())
-    for required in ("[Content_Types].xml", "word/document.xml"):
+    main = main_part(kept.get(_PACKAGE_RELS))
+    for required in (_CONTENT_TYPES, main):
         if required not in names:
             raise _not_word(f"not a Word file (no {required}); save it from Word as .docx", name)
+    kind = _content_type(kept.get(_CONTENT_TYPES), main)
+    other = next((what for key, what in _OTHER_OFFICE.items() if key in kind), None)
+    if other is not None:
+        raise _not_word(f"this is {other}, not a Word file; cddraft reads .docx files", name)
     return kept
+
+
+def main_part(rels: etree._Element | None) -> str:
+    """The name of the package's main part: the target of its ``officeDocument`` relationship in ``_rels/.rels``
+    (ECMA-376 Part 2, §9.3), Transitional or Strict; ``word/document.xml`` when the package does not say."""
+    if rels is not None:
+        for rel in rels:
+            if rel.get("Type") in _MAIN_RELATIONSHIPS and rel.get("TargetMode") != "External":
+                target = (rel.get("Target") or "").replace("\\", "/").lstrip("/")
+                if target:
+                    return posixpath.normpath(target)
+    return "word/document.xml"
+
+
+def _content_type(types: etree._Element | None, part: str) -> str:
+    """The content type [Content_Types].xml gives ``part`` (by its name, else its extension); "" when none."""
+    if types is None:
+        return ""
+    by_extension = ""
+    for entry in types:
+        if entry.get("PartName", "").lstrip("/").lower() == part.lower():
+            return entry.get("ContentType", "")
+        if entry.get("Extension", "").lower() == posixpath.splitext(part)[1][1:].lower():
+            by_extension = entry.get("ContentType", "")
+    return by_extension
 
 
 def read_docx_bytes(path: Path) -> bytes:

@@ -20,7 +20,9 @@ from cddraft.conventions import load_conventions
 from cddraft.conventions.bodies import bodies
 
 _CALL_AFTER_STOP = re.compile(r"([.,;:])(\^\[[^\]]*\])")
-KINDS = ("letter", "note-verbale", "report", "corrigendum")
+#: The closing mark of a resolution's paragraph in a starter (a quoted list item or ``text:``).
+_PARAGRAPH_END = re.compile(r'^(\s+- (?:text: )?"[^"\n]*?)([.,;:])"', re.M)
+KINDS = ("letter", "note-verbale", "report", "corrigendum", "resolution", "decision")
 
 
 @cache
@@ -47,6 +49,22 @@ def _session_keys(values: dict[str, Any]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+def _draft_symbol(symbol: str) -> str:
+    """A draft's symbol: the body's L. document of the same number where the body issues them (A/C.1/79/L.205),
+    else the symbol as it is (CD, Security Council)."""
+    from cddraft.conventions.bodies import body_of
+
+    draft = re.sub(r"(?:(?:WP|INF|CRP)\.)?([0-9]+)$", r"L.\1", symbol)
+    return draft if body_of(draft) is not None else symbol
+
+
+def _organ(code: str, values: dict[str, Any]) -> str:
+    """The ``organ:`` line of a body whose organ the conventions do not give (meetings of States parties)."""
+    if code in load_conventions("en").resolution.organs:
+        return ""
+    return f"  organ: {values.get('organ', 'The Meeting of the States Parties')}   # the organ, as the formula opens\n"
+
+
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -65,6 +83,8 @@ def fill(text: str, language: str, code: str) -> str:
 
     filled = {
         "symbol": values["symbol"], "symbol_pad": _pad(values["symbol"]),
+        "draft_symbol": _draft_symbol(values["symbol"]), "draft_symbol_pad": _pad(_draft_symbol(values["symbol"])),
+        "organ": _organ(code, values),
         "body": code, "body_name": english.bodies[code].name.split("\n")[0].format(year=""),
         "session": _session_keys(values), "language": language,
         "date": values["date"].isoformat(), "letter_date": values["letter_date"].isoformat(),
@@ -95,6 +115,10 @@ def scaffold(kind: str, language: str = "en", body: str = "CD") -> str:
             text, count=1, flags=re.M)
     if conv.text.footnote_call == "before_punctuation":
         text = _CALL_AFTER_STOP.sub(r"\2\1", text)
+    if kind in ("resolution", "decision"):  # each paragraph ends with the language's own mark
+        r = conv.resolution
+        ends = {",": r.preamble_end, ";": r.operative_end, ".": r.last_end, ":": r.chapeau_end}
+        text = _PARAGRAPH_END.sub(lambda m: m.group(1) + ends[m.group(2)] + '"', text)
     return text
 
 

@@ -1,8 +1,9 @@
 """The localised document as Akoma Ntoso 3.0 (``build --to akn``): ``akomaNtoso/doc`` with FRBR identifiers after
 the AKN4UN naming convention (docs/akn.md), the masthead and title in the preface, headings as ``hcontainer``s,
-numbered paragraphs with ``num``, subparagraphs as ``point``s, bullets as ``blockList``s, footnotes as
-``authorialNote``s, cross-references as ``ref``s to the target's ``eId``, signatures in ``conclusions`` and
-annexes as ``attachments``.
+numbered paragraphs with ``num``, subparagraphs as ``point``s, bullets as ``blockList``s, tables as ``hcontainer
+name="table"``s holding a ``table`` (:mod:`cddraft.writers.akn_table`), footnotes as ``authorialNote``s,
+cross-references as ``ref``s to the target's ``eId``, signatures in ``conclusions`` and annexes as
+``attachments``.
 
 ``eId``s are made from positions (the third paragraph of the first chapter: ``chp_1__para_3``), never from
 printed numbers or words, so that they are stable across builds and the same in every language version.
@@ -24,8 +25,10 @@ from cddraft.localise.types import (
     Para,
     Signatures,
     Spans,
+    Table,
 )
 from cddraft.model.inline import Footnote, Ref, Span
+from cddraft.writers.akn_table import table_xml
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -37,7 +40,8 @@ def _work(loc: Localised) -> str:
     """The work IRI (AKN4UN: /akn/un/doc/{type}/{date}/{number}): the symbol with its slashes as dashes."""
     number = re.sub(r"[^A-Za-z0-9.]+", "-", loc.masthead.symbol).strip("-").lower()
     date = loc.masthead.issued.isoformat() if loc.masthead.issued else "0000-00-00"
-    return f"/akn/un/doc/{loc.kind}/{date}/{number}"
+    root = "statement" if loc.kind in ("resolution", "decision") else "doc"  # AKN4UN: /akn/un/statement/…
+    return f"/akn/un/{root}/{loc.kind}/{date}/{number}"
 
 
 def identification(loc: Localised, component: str) -> str:
@@ -117,7 +121,8 @@ def _eids(blocks: list[Block], prefix: str) -> list[str]:
         elif isinstance(b, Para) and b.role == "closing":
             eid = ""  # a language's closing formula (此致 敬礼): printed by some versions only, so it has no eId
         else:
-            kind = "para" if isinstance(b, Para) else "list" if isinstance(b, Bullet) else "block"
+            kind = ("para" if isinstance(b, Para) else "list" if isinstance(b, Bullet)
+                    else "table" if isinstance(b, Table) else "block")
             key = f"{parent}|{kind}"
             counts[key] = counts.get(key, 0) + 1
             eid = f"{parent}__{kind}_{counts[key]}" if parent else f"{kind}_{counts[key]}"
@@ -157,6 +162,9 @@ def _body(w: _Writer, blocks: list[Block], eids: list[str]) -> str:
         elif isinstance(b, Para) and b.role == "quote":
             out.append(f'<hcontainer name="quote" eId="{eid}"><content><blockContainer class="quote">'
                        f"<p>{w.inline(b.spans)}</p></blockContainer></content></hcontainer>")
+            i += 1
+        elif isinstance(b, Table):
+            out.append(table_xml(w.inline, b, eid))
             i += 1
         elif isinstance(b, Para) and b.role == "closing":
             i += 1  # in the conclusions, with the signatures
@@ -236,21 +244,50 @@ def _parts(blocks: list[Block]) -> list[list[Block]]:
     return parts
 
 
+def _resolution_parts(w: _Writer, main: list[Block]) -> tuple[str, list[Block], str]:
+    """A resolution's ``preamble`` (the organ's formula, the preambular paragraphs as containers), the blocks of
+    its operative part, and its adoption (meeting and date) as the conclusions' first lines (AKN4UN's
+    ``statement``: A/RES/79/75)."""
+    preamble: list[str] = []
+    rest = list(main)
+    while rest and isinstance(first := rest[0], Para) and first.role in ("preamble", "item"):
+        rest.pop(0)
+        text = (f"{escape(first.number or '')}\t" if first.role == "item" else "") + w.inline(first.spans)
+        if not preamble:
+            preamble.append(f'<formula name="enactingFormula" eId="formula_1"><p>{text}</p></formula>')
+        elif first.role == "item":  # a preambular subparagraph: a line of its paragraph's container
+            preamble[-1] = preamble[-1].replace("</container>", f"<p>{text}</p></container>")
+        else:
+            preamble.append(f'<container name="preambularParagraph" eId="container_{len(preamble)}"><p>{text}</p>'
+                            "</container>")
+    adoption = [b for b in rest if isinstance(b, Para) and b.role == "adoption"]
+    lines = "<eol/>".join(w.inline(b.spans) for b in adoption if isinstance(b, Para))
+    closing = f'<blockContainer class="adoption"><p>{lines}</p></blockContainer>' if adoption else ""
+    body = [b for b in rest if not (isinstance(b, Para) and b.role == "adoption")]
+    return (f"<preamble>{''.join(preamble)}</preamble>" if preamble else ""), body, closing
+
+
 def write_akn(loc: Localised, _options: object = None) -> bytes:
     """The Akoma Ntoso document of ``loc``, UTF-8, validated by the tests against the official 3.0 schema."""
     main, *annexes = _parts(loc.blocks)
+    statement = loc.kind in ("resolution", "decision")
+    preamble = adoption = ""
+    if statement:
+        preamble, main, adoption = _resolution_parts(_Writer(loc, {}), main)
     prefixes = ["", *(f"att_{n}" for n in range(1, len(annexes) + 1))]
     eids = [_eids(part if k == 0 else part[1:], prefixes[k]) for k, part in enumerate([main, *annexes])]
     targets: dict[str, str] = {}
     for part, ids in zip([main, *[a[1:] for a in annexes]], eids, strict=True):
         for b, eid in zip(part, ids, strict=True):
-            if isinstance(b, Heading | Para) and b.anchor:
+            if isinstance(b, Heading | Para | Table) and b.anchor:  # a table's: its container
                 targets[b.anchor[0]] = eid
     w = _Writer(loc, targets)
     people: list[str] = []
     roles: list[str] = []
     body = _body(w, main, eids[0]) or '<p class="empty"/>'
     conclusions = _signatures(main, people, roles)
+    if adoption:
+        conclusions = f"<conclusions>{adoption}{conclusions[len('<conclusions>'):-len('</conclusions>')]}</conclusions>"
     attachments = []
     for n, annex in enumerate(annexes, 1):
         heading, rest = annex[0], annex[1:]
@@ -290,15 +327,20 @@ def write_akn(loc: Localised, _options: object = None) -> bytes:
         ("session", loc.session.left if loc.session else []), ("session_council", loc.session.right if loc.session
                                                                  else [])) for line in lines)
     note = w.page_note(loc.title_note) if loc.title_note else ""
+    lead = "".join(f'<p class="{b.role if isinstance(b, Para) else "adopted"}">{w.inline(b.spans)}</p>'
+                   for b in loc.lead if isinstance(b, Para | Heading))  # a draft's sponsors
+    root = "statement" if statement else "doc"  # AKN4UN: a resolution or decision is a statement
+    if preamble:
+        preamble = preamble.replace("<preamble>", f"<preamble{lang}>", 1)
     xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<akomaNtoso xmlns="{NS}" xmlns:h="{XHTML}">'
-           f'<doc name="{loc.kind}">'
+           f'<{root} name="{loc.kind}">'
            f"<meta>{identification(loc, '!main')}{references}</meta>"
            f"<preface{lang}><p class=\"symbol\"><docNumber>{escape(m.symbol)}</docNumber>{reissue}</p>"
            f"<p class=\"date\"><docDate date=\"{date}\">{escape(shown_date)}</docDate>"
-           f"</p>{session}<p class=\"title\"><docTitle>{title}</docTitle>{note}</p></preface>"
+           f"</p>{session}{lead}<p class=\"title\"><docTitle>{title}</docTitle>{note}</p></preface>{preamble}"
            f"<mainBody{lang}>{body}</mainBody>{conclusions.replace('<conclusions>', f'<conclusions{lang}>', 1)}"
            + (f"<attachments>{''.join(attachments)}</attachments>" if attachments else "")
-           + "</doc></akomaNtoso>\n")
+           + f"</{root}></akomaNtoso>\n")
     return xml.encode("utf-8")
 
 

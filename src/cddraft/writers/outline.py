@@ -72,14 +72,61 @@ def corrigendum_outline(old: Document, title: str, corrections: list[dict[str, s
     return "\n".join(lines) + "\n"
 
 
+#: Characters a plain scalar may not hold inside a flow collection (``[a, b]``, ``{text: a}``): the flow
+#: indicators, and ``:`` and ``?``, which PyYAML's scanner takes to end a plain scalar there.
+_FLOW_INDICATORS = re.compile(r"[,\[\]{}:?]")
+#: The longest line a table's row is written on as one flow sequence; a longer row is written a cell a line.
+_FLOW_WIDTH = 116
+
+
+def _flow_scalar(value: Any) -> str:
+    """A scalar inside a flow collection: as :func:`_scalar`, quoted also where a flow indicator would end it."""
+    written = _scalar(value)
+    if isinstance(value, str) and written == value and _FLOW_INDICATORS.search(value):
+        return json.dumps(value, ensure_ascii=False)
+    return written
+
+
+def _flow(value: Any) -> str:
+    """``value`` as one flow collection: ``[African Group, "12", "14"]``, ``{text: Years, span: 2}``."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    return _flow_scalar(value)
+
+
+def _is_row(value: Any) -> bool:
+    return isinstance(value, list) or (isinstance(value, dict) and "cells" in value)
+
+
+def _table_rows(key: str, rows: list[Any], indent: int, note: str) -> list[str]:
+    """A table's ``head``, ``rows`` or ``columns``: a row a line where it fits, as a person writes them."""
+    pad = " " * indent
+    if key == "columns" or (key == "head" and not any(_is_row(r) for r in rows)):
+        line = f"{pad}{key}: {_flow(rows)}{note}"
+        if len(line) <= _FLOW_WIDTH + indent:
+            return [line]
+        return [f"{pad}{key}:{note}", *_lines(rows, indent + 2, {}, "")]
+    out = [f"{pad}{key}:{note}"]
+    for row in rows:
+        line = f"{pad}  - {_flow(row)}"
+        out.extend([line] if len(line) <= _FLOW_WIDTH + indent else _lines([row], indent + 2, {}, ""))
+    return out
+
+
 def _lines(value: Any, indent: int, comments: dict[str, str], key_path: str) -> list[str]:
-    """Block-style YAML for ``value`` at ``indent`` spaces (mappings and lists; scalars by :func:`scalar`)."""
+    """Block-style YAML for ``value`` at ``indent`` spaces (mappings and lists; scalars by :func:`scalar`); a table
+    block's rows in flow style (:func:`_table_rows`)."""
     pad = " " * indent
     out: list[str] = []
     if isinstance(value, dict):
+        table = "table" in value and "rows" in value
         for key, item in value.items():
             note = f"  # {comments[key_path + key]}" if key_path + key in comments else ""
-            if isinstance(item, dict | list) and item:
+            if table and key in ("head", "rows", "columns") and isinstance(item, list) and item:
+                out.extend(_table_rows(key, item, indent, note))
+            elif isinstance(item, dict | list) and item:
                 out.append(f"{pad}{key}:{note}")
                 out.extend(_lines(item, indent + 2, comments, f"{key_path}{key}."))
             else:

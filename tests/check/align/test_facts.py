@@ -49,3 +49,13 @@ def test_symbols_urls_and_addresses():
 def test_a_fact_knows_where_it_stands():
     (year,) = facts("in the year 1995.", "en")
     assert (year.start, year.end, year.shown) == (12, 16, "1995")
+
+
+def test_a_capitalised_may_in_a_title_is_no_month_but_a_month_beside_its_day_or_year_is():
+    """"Weapons Which May Be Deemed to Be Excessively Injurious" (the CCW's title) names no date; "7 de julio de
+    2017" and "1er juillet" do."""
+    assert not [f for f in facts("Conventional Weapons Which May Be Deemed to Be Excessively Injurious", "en")
+                if f.value.startswith("month")]
+    assert [f.value for f in facts("on 4 May 2024", "en")] == ["4", "month 5", "2024"]
+    assert "month 7" in [f.value for f in facts("el 7 de julio de 2017", "es")]
+    assert "month 7" in [f.value for f in facts("le 1er juillet", "fr")]

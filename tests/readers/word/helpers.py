@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from cddraft.model.document import Document
 from cddraft.model.markup import Markup
+from cddraft.model.table import Table
 
 #: Keys that print nothing: a signatory's country (used to sort when asked), the editorial rules switched off,
 #: the order asked for the signatures (the file has them in the order printed).
@@ -16,6 +17,9 @@ UNPRINTED = {"country", "check", "signatory_order"}
 
 
 def _tree(value: Any) -> Any:
+    if isinstance(value, Table):  # rows read from a CSV file, totals counted from the end: as a Word file shows them
+        rows = [row.model_copy(update={"total": value.is_total(i)}) for i, row in enumerate(value.rows)]
+        value = value.model_copy(update={"rows": rows, "totals": 0, "rows_from": None})
     if isinstance(value, BaseModel):
         return {k: _tree(getattr(value, k)) for k in type(value).model_fields if k not in UNPRINTED}
     if isinstance(value, Markup):

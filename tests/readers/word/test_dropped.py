@@ -1,7 +1,7 @@
-"""Nothing is dropped unsaid: what an outline cannot hold (a table, an image, a comment, a text box, a field, a
-hyperlink's address, tracked changes) is named in a warning at its paragraph, and every character of the
-document's text ends up in the outline or in a warning. Tracked changes are refused unless the import is told to
-accept or reject them, and then give exactly NEW's or OLD's document."""
+"""Nothing is dropped unsaid: what an outline cannot hold (an image, a comment, a text box, a field, a hyperlink's
+address, tracked changes) is named in a warning at its paragraph — a table is kept, as a table block — and every
+character of the document's text ends up in the outline or in a warning. Tracked changes are refused unless the
+import is told to accept or reject them, and then give exactly NEW's or OLD's document."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ def odd_file(tmp_path_factory) -> Path:
     d.add_paragraph("The delegation visited the site.")
     table = d.add_table(rows=1, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "Cell one", "Cell two"
+    table.cell(0, 1).paragraphs[0]._p.append(parse_xml(TEXT_BOX.replace("Boxed words", "Boxed in a cell")))
     d.add_paragraph("A photograph follows.")
     (path.parent / "dot.png").write_bytes(qr_png("https://undocs.org/CD/2101"))  # any picture
     d.add_picture(str(path.parent / "dot.png"))
@@ -57,7 +58,7 @@ def test_what_an_outline_cannot_hold_is_named_at_its_paragraph(odd_file, tmp_pat
     result, _ = _import(odd_file, tmp_path)
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if "warning:" in line]
-    expected = [r"paragraph 3 \(table\): a table was dropped: 'Cell one \| Cell two'",
+    expected = [r"paragraph 3 \(table\): row 1, column 2: a text box was dropped: 'Boxed in a cell'",
                 r"paragraph 5: an image was dropped",
                 r"paragraph 6: a comment was dropped",
                 r"paragraph 7: a text box was dropped: 'Boxed words'",
@@ -66,6 +67,13 @@ def test_what_an_outline_cannot_hold_is_named_at_its_paragraph(odd_file, tmp_pat
         assert any(re.search(pattern, w) for w in warnings), (pattern, warnings)
     assert all(w.startswith(f"{odd_file}: ") for w in warnings)
     assert len(warnings) == len(expected)
+    assert not any("table was dropped" in w for w in warnings)
+
+
+def test_a_table_is_kept_as_a_table_block(odd_file, tmp_path):
+    _, outline = _import(odd_file, tmp_path)
+    table = read_outline(outline)[1].report.content[1]
+    assert [[c.text.plain for c in row.cells] for row in table.rows] == [["Cell one", "Cell two"]]
 
 
 def test_every_character_is_in_the_outline_or_a_warning(odd_file, tmp_path):

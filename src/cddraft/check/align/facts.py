@@ -75,6 +75,12 @@ def _month_pattern(code: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)|(\d{1,2})\s*月")
 
 
+#: A day just before a month's name ("4 May", "1er juillet", "7 de julio"), a day or year just after it ("May 4",
+#: "May 2024", "julio de 2017").
+_DAY_BEFORE = re.compile(r"\d(?:er|re|st|nd|rd|th)?[\s\u00a0]+(?:de[\s\u00a0]+)?$")
+_DIGIT_AFTER = re.compile(r"[\s\u00a0,]*(?:de[\s\u00a0]+)?\d")
+
+
 @cache
 def _decimal(code: str) -> str:
     return get_decimal_symbol(Locale.parse(load_conventions(code).locale))
@@ -101,7 +107,10 @@ def facts(text: str, code: str) -> list[Fact]:
                     add(kind, m.group().rstrip(".").upper() if kind != "url" else m.group(), m.start(), m.end())
     months = _months(code)
     for m in _month_pattern(code).finditer(ascii_text):
-        if free(m.start(), m.end()):
+        # a month's name is a date's only beside its day or year ("4 May", "May 2024"), not in "Which May Be"
+        dated = (m.group(2) or _DAY_BEFORE.search(ascii_text, max(0, m.start() - 12), m.start())
+                 or _DIGIT_AFTER.match(ascii_text, m.end()))
+        if dated and free(m.start(), m.end()):
             add("date", f"month {months[m.group(1)] if m.group(1) else int(m.group(2))}", m.start(), m.end())
     decimal = _decimal(code)
     for m in _number_pattern(code).finditer(ascii_text):

@@ -14,12 +14,14 @@ from importlib import import_module
 from cddraft.check.registry import RULES, Rule
 
 #: Every rule module, by topic.
-ALL_MODULES = ("dates", "footnotes", "length", "letter", "masthead", "quotes", "revisions", "sentence_case",
-               "session", "spelling", "starter", "structure", "titles", "typography", "versions", "wordfile")
+ALL_MODULES = ("dates", "footnotes", "length", "letter", "masthead", "quotes", "resolutions", "revisions",
+               "sentence_case", "session", "spelling", "starter", "structure", "tables", "titles", "typography",
+               "versions", "wordfile")
 #: The rule families every build runs: CD1xx structure, CD3xx masthead, dates and letters.
 BUILD_FAMILIES = ("CD1", "CD3")
 #: The modules holding the outline rules of :data:`BUILD_FAMILIES`.
-BUILD_MODULES = ("letter", "masthead", "sentence_case", "session", "starter", "structure", "titles")
+BUILD_MODULES = ("letter", "masthead", "resolutions", "sentence_case", "session", "starter", "structure", "tables",
+                 "titles")
 
 _loaded: set[str] = set()
 

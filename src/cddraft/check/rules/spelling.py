@@ -128,7 +128,7 @@ def percent_not_per_cent(doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flags "percent" and "%" after a figure in English text.
 
     Why: percentages are written in figures with "per cent" spelt out as two words ("15 per
-    cent"); the sign % is used only in tables, which an outline does not hold.
+    cent"); the sign % is used only in tables (§6.10), whose cells are not flagged.
 
     Example::
 
@@ -137,6 +137,8 @@ def percent_not_per_cent(doc: Document, ctx: Context) -> Iterator[Finding]:
     Manual: un-conventions.md §6.8 (Editorial Manual, numbers); lint rule L6.
     """
     for node, flat in ctx.visible_texts():
+        if node.role == "cell":  # "The % sign may be used in tables if space is limited" (Editorial Manual)
+            continue
         for m in _PERCENT.finditer(flat.text):
             yield ctx.at(node, flat, m.start(), f"write “per cent”, not “{m.group().strip()}”")
 

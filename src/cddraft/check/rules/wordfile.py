@@ -61,9 +61,10 @@ def docx_non_g_style(document: DocxDocument, ctx: DocxContext) -> Iterator[Findi
     Why: UNOG documents are typeset with the G styles (SingleTxtG for text, HChG, H1G, H23G,
     H4G, H56G for headings, Bullet1G/Bullet2G …), which carry the layout of §4 (indents,
     spacing, heading sizes); text in Normal, Heading 1 or List Paragraph has none of it and has
-    to be restyled. Paragraphs inside tables (the masthead) and empty paragraphs are not
+    to be restyled. Paragraphs inside tables (the masthead, a table's cells) and empty paragraphs are not
     checked, nor the lines under the masthead before the first G-styled paragraph (the session, the
-    agenda item and its title, §12), which are set in the template's Normal style.
+    agenda item and its title, §12), which are set in the template's Normal style, nor the notes right
+    under a table, which the UN sets in the footnote text style (§6.10).
 
     Example: a report typed in Word's default template, whose headings are "Heading 1".
 
@@ -71,13 +72,16 @@ def docx_non_g_style(document: DocxDocument, ctx: DocxContext) -> Iterator[Findi
     """
     groups: dict[str | None, list[etree._Element]] = {}
     under_masthead = True  # until the first G-styled text (the title)
+    under_table = False  # the notes under a table are set in the footnote text style, as the UN sets them
     for p in ctx.paragraphs():
         sid = _style_id(p)
+        previous = p.getprevious()
+        under_table = (previous is not None and previous.tag == q("w:tbl")) or (under_table and sid == "FootnoteText")
         if not ctx.text(p).strip():
             continue
         if (sid or "").endswith("G"):
             under_masthead = False
-        elif not (under_masthead and sid in (None, "Normal")):
+        elif not (under_masthead and sid in (None, "Normal")) and not (under_table and sid == "FootnoteText"):
             groups.setdefault(sid, []).append(p)
     for sid, ps in groups.items():
         yield Finding((), f"{_count(ps, 'paragraph')} in style “{_style_name(ctx, sid)}”, first {ctx.where(ps[0])}; "

@@ -85,10 +85,21 @@ class _Converter:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            return [self._item(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null" and not node.style:
             return None
         return node.value
+
+    def _item(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        """A list's item: a plain string at once (the cells of a table's rows are thousands), else converted."""
+        if type(node) is yaml.ScalarNode and node.tag == "tag:yaml.org,2002:str":
+            self.count += 1
+            if self.count > MAX_NODES:
+                raise too_many_values(node.start_mark, self.file)
+            mark = node.start_mark
+            self.sources.values.setdefault(path, SourcePos(mark.line + 1, mark.column + 1))
+            return node.value
+        return self.convert(node, path, depth)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}

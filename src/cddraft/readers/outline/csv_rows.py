@@ -27,13 +27,17 @@ def _tables(value: Any, path: Path_) -> list[tuple[dict[str, Any], Path_]]:
     """Every table block of the outline data (a mapping with ``table:``) that names a CSV file."""
     found: list[tuple[dict[str, Any], Path_]] = []
     if isinstance(value, dict):
-        if "table" in value and isinstance(value.get("rows_from"), str):
-            found.append((value, path))
+        if "table" in value:  # a table holds no other: its rows are not walked
+            if isinstance(value.get("rows_from"), str):
+                found.append((value, path))
+            return found
         for key, item in value.items():
-            found.extend(_tables(item, (*path, key)))
+            if isinstance(item, dict | list):
+                found.extend(_tables(item, (*path, key)))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            found.extend(_tables(item, (*path, i)))
+            if isinstance(item, dict | list):
+                found.extend(_tables(item, (*path, i)))
     return found
 
 
@@ -69,8 +73,10 @@ def _read(file: Path, shown: str) -> list[tuple[int, list[tuple[int, str]]]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CddraftError([Diagnostic(f"the file is not UTF-8 (byte {exc.start + 1}); save it as UTF-8 (Excel: "
-                                       "'CSV UTF-8 (Comma delimited)')", file=shown)]) from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", "replace")) + 1
+        raise CddraftError([Diagnostic("the file is not UTF-8 here; save it as UTF-8 (Excel: 'CSV UTF-8 (Comma "
+                                       "delimited)')", file=shown, pos=SourcePos(line, column))]) from None
     bad = FORBIDDEN_CHARACTERS.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
@@ -85,8 +91,11 @@ def _read(file: Path, shown: str) -> list[tuple[int, list[tuple[int, str]]]]:
     try:
         for cells in reader:
             if any(c.strip() for c in cells):
-                starts = _starts(lines[first - 1], delimiter) if first <= len(lines) else []
-                records.append((first, [(starts[i] + 1 if i < len(starts) else 1, c) for i, c in enumerate(cells)]))
+                written = lines[first - 1] if first <= len(lines) else ""
+                starts = _starts(written, delimiter)
+                # a cell's text starts after its opening quote, when it has one
+                records.append((first, [(starts[i] + 1 + written.startswith('"', starts[i]) if i < len(starts)
+                                         else 1, c) for i, c in enumerate(cells)]))
             first = reader.line_num + 1
     except csv.Error as exc:
         raise CddraftError([Diagnostic(f"not a CSV file as read: {exc}", file=shown,
@@ -101,7 +110,7 @@ def read_rows_from(outline: Outline, base: Path | None) -> None:
     problems: list[Diagnostic] = []
     for table, path in _tables(outline.data, ()):
         name = table["rows_from"]
-        where = outline.position((*path, "rows_from"))
+        where = outline.position((*path, "rows_from"), key=True)
         if base is None:
             problems.append(Diagnostic("`rows_from:` can only be read from an outline file", file=outline.file,
                                        pos=where))

@@ -197,8 +197,11 @@ class Outline:
     def position(self, path: Path_, *, key: bool = False, offset: int | None = None,
                  text: str | None = None) -> SourcePos:
         """``LINE:COL`` of the value (or key) at ``path``, or of character ``offset`` of its text ``text``."""
-        if offset is None or text is None or key or self.file_of(path) != self.file:
+        if offset is None or text is None or key:
             return self.sources.locate(path, key=key)
+        if self.file_of(path) != self.file:  # a cell of a CSV file: its text as written there, escapes aside
+            start = self.sources.locate(path)
+            return SourcePos(start.line, start.column + offset - text[:offset].count("\\"))
         if self._source_text is None:  # scans the whole text: made only once a position inside a value is asked
             self._source_text = SourceText(self.text, self.sources)
         return self._source_text.locate(path, offset, text)

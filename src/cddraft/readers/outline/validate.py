@@ -6,6 +6,7 @@ report model paths, which the outline's :class:`~cddraft.readers.outline.positio
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -25,6 +26,8 @@ def _vocabulary() -> list[str]:
         for obj in vars(mod).values():
             if isinstance(obj, type) and issubclass(obj, BaseModel):
                 names.update(obj.model_fields)
+            elif isinstance(obj, type) and dataclasses.is_dataclass(obj):  # a table's cell
+                names.update(f.name for f in dataclasses.fields(obj))
     return sorted(names)
 
 
@@ -57,7 +60,7 @@ def _message(err: ErrorDetails, vocabulary: list[str], path: Path_ = ()) -> str:
     # name the key as the outline has it (not a union branch such as 'para' or 'function-after[…]')
     name = next((p for p in reversed(path) if isinstance(p, str)), None) or next(
         (p for p in reversed(loc) if isinstance(p, str)), "value")
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # a model's key, a dataclass's (a cell)
         key = str(loc[-1])
         hint = closest(key, vocabulary)
         if hint == key:  # a real key, in the wrong place
@@ -84,6 +87,10 @@ def _message(err: ErrorDetails, vocabulary: list[str], path: Path_ = ()) -> str:
         return f"{name}: expected a mapping (key: value lines), found {_describe(value)}"
     if kind == "bool_parsing" or kind == "bool_type":
         return f"{name}: expected true or false, found {_describe(value)}"
+    if kind == "greater_than_equal":
+        return f"{name}: {value} is too small; at least {err['ctx'].get('ge')}"
+    if kind == "less_than_equal":
+        return f"{name}: {value} is too large; at most {err['ctx'].get('le')}"
     if kind == "string_too_short":
         return f"{name}: must not be empty"
     if kind == "too_short":
@@ -107,7 +114,7 @@ def build_document(outline: Outline) -> Document:
         vocab = _vocabulary()
         for err in exc.errors():
             path = _clean_loc(err["loc"], outline.data)
-            key = err["type"] == "extra_forbidden"
+            key = err["type"] in ("extra_forbidden", "unexpected_keyword_argument")
             cause = (err.get("ctx") or {}).get("error")
             d = Diagnostic(_message(err, vocab, path), path=path)
             if isinstance(cause, MarkupError):  # at the markup at fault, not at the start of the text

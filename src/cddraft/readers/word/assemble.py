@@ -4,6 +4,7 @@ from their defaults."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from cddraft.conventions import Conventions
@@ -31,7 +32,10 @@ class BodyBuilder:
         self._last_para: dict[str, Any] | None = None
         self._item_parents: list[dict[str, Any]] = []
         self._quote: list[str] | None = None
-        self._bullets: list[Any] | None = None
+        self._bullets: list[list[Any]] | None = None  # the bullet list being filled, one list a level
+        self._count = 0  # the paragraphs numbered so far
+        #: (the paragraph's place, the number Word printed, the number cddraft prints) where the two differ
+        self.renumbered: list[tuple[int, str, int]] = []
         for piece in pieces:
             self.add(piece)
 
@@ -68,6 +72,9 @@ class BodyBuilder:
             self._here().append(section)
             self._stack.append((depth, section["content"]))
             self._last_para = None
+        elif kind == "table" and piece.block is not None:
+            self._here().append(piece.block)
+            self._last_para = None
         elif kind == "item" and self._last_para is not None:
             self._item(piece)
         elif kind == "quote":
@@ -86,8 +93,13 @@ class BodyBuilder:
         entry: dict[str, Any] = {"text": markup(piece.spans)}
         if piece.found.bookmarks:
             entry["id"] = piece.found.bookmarks[0]
-        if self.numbered_paragraphs and not piece.number:
+        if self.numbered_paragraphs and not (piece.number and piece.kind == "para"):
             entry["numbered"] = False
+        elif self.numbered_paragraphs:
+            self._count += 1
+            digits = re.findall(r"\d+", piece.number or "")
+            if len(digits) != 1 or int(digits[0]) != self._count:
+                self.renumbered.append((piece.index, piece.number or "", self._count))
         self._here().append(entry)
         self._last_para = entry
         self._item_parents = [entry]
@@ -100,16 +112,19 @@ class BodyBuilder:
         self._item_parents[depth:] = [item]
 
     def _bullet(self, piece: Piece) -> None:
+        """A bullet at its level: under the last bullet of the level above (a level skipped is not made up)."""
         if self._bullets is None:
-            self._bullets = []
-            self._here().append({"bullets": self._bullets})
-        if piece.level > 1 and self._bullets:
-            parent = self._bullets[-1]
+            self._bullets = [[]]
+            self._here().append({"bullets": self._bullets[0]})
+        levels = self._bullets
+        level = max(min(piece.level, len(levels) + (1 if levels[-1] else 0)), 1)
+        del levels[level:]
+        if level > len(levels):
+            parent = levels[-1][-1]
             if isinstance(parent, str):
-                parent = self._bullets[-1] = {"text": parent}
-            parent.setdefault("bullets", []).append(markup(piece.spans))
-        else:
-            self._bullets.append(markup(piece.spans))
+                parent = levels[-1][-1] = {"text": parent}
+            levels.append(parent.setdefault("bullets", []))
+        levels[level - 1].append(markup(piece.spans))
 
 
 def simplified(value: Any) -> Any:

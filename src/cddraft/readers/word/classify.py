@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 from lxml import etree
 
 from cddraft import layout
 from cddraft.conventions import Conventions, load_conventions
+from cddraft.languages import LANGUAGES
 from cddraft.model.inline import Inline
-from cddraft.readers.word.package import NS, Parts, path, w
+from cddraft.readers.word.autonumber import Numbered
+from cddraft.readers.word.package import Parts, WordStyle, path, w
 from cddraft.readers.word.runs import Found, strip
 from cddraft.readers.word.values import measure, whole_number
 
@@ -25,10 +27,10 @@ _QUOTE_STYLES = {"quote", "intense quote", "block text", "quotation"}
 _BULLET_STYLES = {"bullet1g": 1, "bullet2g": 2, "list bullet": 1, "list bullet 2": 2}
 _STEP, _NUMBER_TAB = layout.STEP, layout.NUMBER_TAB  # the UNOG indents cddraft writes
 _LEAD = re.compile(r"^\t?([^\t]{1,12})\t")
-_PPR, _IND, _JC, _SPACING, _NUMPR, _OUTLINE_LEVEL = (path(f"w:{t}") for t in (
-    "pPr", "ind", "jc", "spacing", "numPr", "outlineLvl"))
+_PPR, _IND, _JC, _SPACING, _OUTLINE_LEVEL = (path(f"w:{t}") for t in ("pPr", "ind", "jc", "spacing", "outlineLvl"))
+_RIGHT = {"right", "end"}  # Transitional and Strict
 
-Kind = Literal["title", "heading", "para", "item", "quote", "bullet", "letter", "right", "closing", "empty"]
+Kind = Literal["title", "heading", "para", "item", "quote", "bullet", "letter", "right", "closing", "empty", "table"]
 
 
 @dataclass
@@ -43,10 +45,26 @@ class Piece:
     spaced: bool = False  # space before it (a signature block's first line)
     depth: int | None = None  # a heading's nesting told by Word's own heading level (Heading 2: 2)
     index: int = 0  # the paragraph's place in the file, for messages
+    style: str = ""  # its paragraph style's name (a UNOG style's id, lower case)
+    block: dict[str, Any] | None = None  # a table: its block, as the outline writes it
+    auto: Numbered | None = None  # the number Word's automatic numbering gives it
+    signed: bool = False  # a signature's line ("(Signed) Name"), in whatever alignment
+    right: bool = False  # set right (w:jc right or end)
 
     @property
     def text(self) -> str:
         return self.found.text
+
+    @property
+    def lines(self) -> list[str]:
+        """Its text's lines (split at its line breaks), blank ones left out."""
+        return lines_of(self.found)
+
+
+def lines_of(found: Found) -> list[str]:
+    text, cuts = found.text, found.breaks
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return [line.strip() for line in pieces if line.strip()]
 
 
 def _ind(ind: etree._Element | None) -> dict[str, int]:
@@ -94,11 +112,50 @@ def _marker_pattern(template: str, code: str) -> re.Pattern[str]:
     return re.compile("^" + "".join(out) + "$")
 
 
-def classify(p: etree._Element, found: Found, parts: Parts, conv: Conventions) -> Piece:
-    style = parts.style_of(p)
-    name = style.name if style is not None else ""
+_FULL_WIDTH = str.maketrans("（）：", "():")
+
+
+@cache
+def _signed_forms() -> tuple[re.Pattern[str], ...]:
+    """The signature lines of the six languages ("(Signed) Name", "(Signé) Name", "Name(签名)" …), read with or
+    without a colon after the mark and in either case."""
+    out = []
+    for code in LANGUAGES:
+        before, _, after = load_conventions(code).letter.signed.partition("{name}")
+        out.append(re.compile(rf"^{re.escape(before.strip())}\s*:?\s*(?P<name>\S.*?)\s*{re.escape(after.strip())}$",
+                              re.I | re.S))
+    return tuple(out)
+
+
+@cache
+def _marks() -> re.Pattern[str]:
+    """The six languages' signature marks ("Signed", "签名" …): a paragraph without one is no signature."""
+    words = {re.sub(r"[(){}]|name", "", load_conventions(code).letter.signed).strip() for code in LANGUAGES}
+    return re.compile("|".join(re.escape(w) for w in sorted(words) if w), re.I)
+
+
+def signed_name(line: str) -> str | None:
+    """The name in a signature line of any of the six languages ("(Signed) Htin Lynn" → "Htin Lynn"), or None."""
+    text = " ".join(line.translate(_FULL_WIDTH).split())
+    for form in _signed_forms():
+        m = form.match(text)
+        if m:
+            return m.group("name")
+    return None
+
+
+def properties(p: etree._Element) -> dict[str, etree._Element]:
+    """The paragraph's own properties (the children of its ``w:pPr``) by tag."""
     ppr = p[0] if len(p) and p[0].tag == _PPR else None
-    props = {c.tag: c for c in ppr} if ppr is not None else {}
+    return {c.tag: c for c in ppr} if ppr is not None else {}
+
+
+def classify(p: etree._Element, found: Found, parts: Parts, conv: Conventions, auto: Numbered | None = None, *,
+             style: WordStyle | None = None, props: dict[str, etree._Element] | None = None) -> Piece:
+    """What the paragraph is; ``style`` and ``props`` (its style and :func:`properties`) when the caller has them."""
+    if props is None:
+        style, props = parts.style_of(p), properties(p)
+    name = style.name if style is not None else ""
     ind, jc = _ind(props.get(_IND)), _jc(props.get(_JC))
     spacing = props.get(_SPACING)
     spaced = spacing is not None and (measure(spacing.get(w("before"))) or 0) > 0
@@ -110,31 +167,29 @@ def classify(p: etree._Element, found: Found, parts: Parts, conv: Conventions) -
             return Piece("title" if name == "hchg" else "heading", strip(found.spans, 2),
                          UNOG_HEADINGS[name], found=found)
         number, spans = _numbered(found, text)
+        if number is None and auto is not None and auto.kind not in ("bullet", "none"):
+            number = auto.text.strip()
         level = UNOG_HEADINGS[name]
         if name == "h23g" and number and marker_pattern(conv.numbering.headings[3], conv).match(number):
             level = 4
-        return Piece("heading", spans, level, number, found=found)
+        return Piece("heading", spans, level, number, found=found, auto=auto)
     if name == "title":
         return Piece("title", found.spans, 1, found=found)
     own = props.get(_OUTLINE_LEVEL)
     outline = whole_number(own.get(w("val"))) if own is not None else parts.style_level(style)
     if outline is not None and outline < 6:
-        return Piece("heading", found.spans, outline + 1, found=found, depth=outline + 1)
+        number = auto.text.strip() if auto is not None and auto.kind not in ("bullet", "none") else None
+        return Piece("heading", found.spans, outline + 1, number, found=found, depth=outline + 1, auto=auto)
     if name in _BULLET_STYLES:
         return Piece("bullet", found.spans, _BULLET_STYLES[name], found=found)
-    numpr = props.get(_NUMPR)
-    if numpr is not None:
-        num = numpr.find("w:numId", NS)
-        lvl = numpr.find("w:ilvl", NS)
-        level = max(whole_number(lvl.get(w("val"))) or 0, 0) if lvl is not None else 0
-        fmt = parts.numbering.get((num.get(w("val")) if num is not None else "", level), "decimal")
-        if fmt == "bullet":
-            return Piece("bullet", found.spans, min(level + 1, 2), found=found)
-        return Piece("item", found.spans, min(level + 1, 2), found=found)
+    if auto is not None and auto.kind != "none":
+        return _listed(found, auto)
+    if ("(" in text or "\uff08" in text) and _marks().search(text) and _signature(found):
+        return Piece("right", found.spans, found=found, spaced=spaced, signed=True, right=jc in _RIGHT)
     if name in _QUOTE_STYLES or (ind.get("left") == _NUMBER_TAB and ind.get("right") == _NUMBER_TAB):
         return Piece("quote", found.spans, found=found)
-    if jc == "right":
-        return Piece("right", found.spans, found=found, spaced=spaced)
+    if jc in _RIGHT:
+        return Piece("right", found.spans, found=found, spaced=spaced, right=True)
     number, spans = _numbered(found, text)
     if number is not None:
         for depth, template in enumerate(conv.numbering.subparagraphs, 1):
@@ -149,3 +204,21 @@ def classify(p: etree._Element, found: Found, parts: Parts, conv: Conventions) -
     if ind.get("firstLine") == _STEP:
         return Piece("letter", found.spans, found=found)
     return Piece("para", found.spans, found=found)
+
+
+def _signature(found: Found) -> bool:
+    """Whether the paragraph is a signature's line, or a signature block of several lines (its first or last line the
+    signature: the name first, or the titles first)."""
+    lines = lines_of(found)
+    return bool(lines) and any(signed_name(line) for line in {lines[0], lines[-1]})
+
+
+def _listed(found: Found, auto: Numbered) -> Piece:
+    """A paragraph Word numbers: a bullet at its level; a paragraph numbered 1., 2. … (figures at the list's first
+    level); else a subparagraph, one level down for each level of the list below its numbered paragraphs."""
+    if auto.kind == "bullet":
+        return Piece("bullet", found.spans, auto.level + 1, found=found, auto=auto)
+    if auto.kind == "number" and auto.level == 0:
+        return Piece("para", found.spans, number=auto.text.strip(), found=found, auto=auto)
+    depth = auto.level + (0 if auto.first_level == "number" else 1)
+    return Piece("item", found.spans, max(depth, 1), number=auto.text.strip(), found=found, auto=auto)

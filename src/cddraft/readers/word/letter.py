@@ -13,9 +13,10 @@ from cddraft.conventions.bodies import body_of
 from cddraft.conventions.dates import date_pattern, parse_date
 from cddraft.model.inline import Footnote, Inline, Span, escape
 from cddraft.readers.word.assemble import markup
-from cddraft.readers.word.classify import Piece
+from cddraft.readers.word.classify import Piece, signed_name
 from cddraft.readers.word.forms import match
 from cddraft.readers.word.session import agenda_items
+from cddraft.readers.word.values import table_quoted
 
 #: The agenda item(s) a request names: "99", "99 (kk)", "99 kk)", "37 and 38" (read as the session lines read them).
 _AGENDA = r"[0-9]{1,3}.*?"
@@ -81,28 +82,92 @@ def _request(text: str, kind: str, joint: bool, annexed: bool, conv: Conventions
     return None
 
 
-def _signatures(pieces: list[Piece], tables: list[list[list[str]]], conv: Conventions) -> tuple[list, bool]:
+#: The longest line read as a signatory's title next to a signature line that is not set right.
+_TITLE_LINE = 200
+
+
+def _title_line(p: Piece, conv: Conventions) -> bool:
+    """Whether a paragraph next to a signature line reads as one of the signatory's titles ("Ambassador"): a short
+    line that does not end a sentence, not the letter's closing."""
+    text = p.text.strip()
+    return (p.kind in ("para", "letter", "right") and not p.signed and 0 < len(text) <= _TITLE_LINE
+            and text not in conv.letter.closing and not any(isinstance(s, Footnote) for s in p.spans)
+            and (not text.endswith((".", ":", ";", "。", "：", "；")) or text.endswith(("a.i.", "i.a.", "a. i."))))
+
+
+def signature_blocks(main: list[Piece], tables: list[list[list[str]]], conv: Conventions
+                     ) -> tuple[list[list[str]], set[int], bool]:
+    """The signature blocks (their lines), the places in ``main`` they take, and whether they stand side by side: the
+    lines set right (a block starts at a line with space before it, or at a signature line); a signature line in any
+    alignment with the titles next to it (after it, or before it where the language writes the name last); a
+    signature table's cells."""
+    name_first = conv.letter.signature_order == "name_first"
     blocks: list[list[str]] = []
+    used: set[int] = set()
     side_by_side = False
-    for p in pieces:
-        if p.level < 0:  # a signature table: one block a cell
+    closed = True  # the last block has its signature line where the language ends a block with it
+    for i, p in enumerate(main):
+        if i in used:
+            continue
+        if p.level < 0 and p.kind == "right":  # a signature table: one block a cell
             blocks.extend([line for line in cell if line.strip()] for cell in tables[-p.level - 1])
-            side_by_side = True
-        elif p.spaced or not blocks:
-            blocks.append([p.text.strip()])
+            used.add(i)
+            side_by_side, closed = True, True
+            continue
+        if p.kind != "right":
+            continue
+        used.add(i)
+        lines = p.lines or [p.text.strip()]
+        if p.signed and len(lines) > 1:  # the whole block in one paragraph, its lines broken
+            blocks.append(lines)
+            closed = True
+            continue
+        if p.signed and not p.right:  # a signature line not set right: the titles beside it are read with it
+            titles: list[str] = []
+            if name_first:
+                j = i + 1
+                while j < len(main) and j not in used and _title_line(main[j], conv) and main[j].kind != "right":
+                    titles.append(main[j].text.strip())
+                    used.add(j)
+                    j += 1
+                blocks.append([*lines, *titles])
+            else:
+                j = i - 1
+                while j >= 0 and j not in used and _title_line(main[j], conv) and main[j].kind != "right":
+                    titles.insert(0, main[j].text.strip())
+                    used.add(j)
+                    j -= 1
+                blocks.append([*titles, *lines])
+            closed = True
+            continue
+        if p.spaced or not blocks or closed or (p.signed and name_first):
+            blocks.append(list(lines))
         else:
-            blocks[-1].append(p.text.strip())
+            blocks[-1].extend(lines)
+        closed = p.signed and not name_first
+    return blocks, used, side_by_side
+
+
+def _signatures(blocks: list[list[str]], conv: Conventions) -> list[dict[str, Any]]:
     out = []
     for lines in blocks:
-        first = conv.letter.signature_order == "name_first"
-        signed = lines[0] if first else lines[-1]
-        titles = lines[1:] if first else lines[:-1]
-        fields = match(conv.letter.signed, signed)
-        entry: dict[str, Any] = {"name": escape(fields["name"] if fields else signed)}
+        at = next((k for k, line in enumerate(lines) if signed_name(line) is not None), None)
+        if at is None:  # no signature mark: the name where the language writes it
+            at = 0 if conv.letter.signature_order == "name_first" else len(lines) - 1
+        fields = match(conv.letter.signed, lines[at])
+        name = fields["name"] if fields else (signed_name(lines[at]) or lines[at])
+        entry: dict[str, Any] = {"name": escape(name)}
+        titles = lines[:at] + lines[at + 1:]
         if titles:
             entry["titles"] = [escape(t) for t in titles]
         out.append(entry)
-    return out, side_by_side
+    return out
+
+
+def is_letter_title(text: str, conv: Conventions) -> bool:
+    """Whether ``text`` is a letter's or a note verbale's title in the conventions' formula (a paragraph of a Word
+    file that has no title style)."""
+    return len(text) < 1000 and _formula(" ".join(text.split()), conv, "") is not None
 
 
 def letter_data(title: Piece, main: list[Piece], tables: list, conv: Conventions, data: dict[str, Any],
@@ -111,21 +176,25 @@ def letter_data(title: Piece, main: list[Piece], tables: list, conv: Conventions
     text, note = _title_parts(title)
     symbol = data.get("symbol", "")
     formula = _formula(text, conv, symbol)
-    paragraphs = [p for p in main if p.kind in ("letter", "para", "quote", "heading", "item", "bullet")]
-    signing = [p for p in main if p.kind == "right"]
-    if formula is None and not any(p.kind == "letter" for p in main):
+    if formula is None and not any(p.kind == "letter" or p.signed for p in main):
         return None
+    blocks, used, side_by_side = signature_blocks(main, tables, conv)
+    paragraphs = [p for i, p in enumerate(main) if i not in used and p.kind in (
+        "letter", "para", "quote", "heading", "title", "item", "bullet", "table")]
     kind, keys = formula or ("letter", {"date": data.get("date"), "sender": escape(text), "title": escape(text)})
     if note is not None:
         keys["title_note"] = note
     for p in paragraphs:
-        if p.kind != "letter":
+        if p.kind not in ("letter", "para", "table"):
             warn(f"paragraph {p.index}", f"a {p.kind} in a letter is read as one of its paragraphs")
-    texts = [markup(p.spans) for p in paragraphs]
-    signatories, side_by_side = _signatures(signing, tables, conv)
+    texts: list[Any] = [p.block if p.kind == "table" else markup(p.spans) for p in paragraphs]
+    signatories = _signatures(blocks, conv)
+    if signatories and kind != "letter":  # a note verbale is unsigned: lines set right are said
+        warn("letter", "a note verbale is not signed: the lines set right were left out: "
+                       + table_quoted([list(lines) for lines in blocks]))
     request = None
     for back in (1, 2):
-        if len(texts) > back:
+        if len(texts) > back and paragraphs[-1].kind != "table":  # the request, then the closing paragraph
             request = _request(paragraphs[-back].text, kind, len(signatories) > 1, annexed, conv, symbol)
             if request is not None:
                 closing = texts[-1] if back == 2 else None
@@ -149,7 +218,19 @@ def letter_data(title: Piece, main: list[Piece], tables: list, conv: Conventions
     return kind, {k: keys[k] for k in order if k in keys}
 
 
-def corrigendum_data(title: Piece, main: list[Piece], conv: Conventions) -> dict[str, Any] | None:
+def _table_text(block: dict[str, Any]) -> str:
+    """A table block's texts, as a warning quotes what was left out: its lines kept apart, a row a line."""
+    head = block.get("head") or []
+    heads = head if head and all(isinstance(r, list) for r in head) else ([head] if head else [])
+    rows = [r.get("cells", []) if isinstance(r, dict) else r for r in [*heads, *block.get("rows", [])]]
+    lines = [[str(block[k])] for k in ("table", "unit") if block.get(k)]
+    lines += [[c["text"] if isinstance(c, dict) else str(c) for c in row] for row in rows]
+    lines += [[str(block[k])] for k in ("source", "note") if block.get(k)]
+    return table_quoted(lines)
+
+
+def corrigendum_data(title: Piece, main: list[Piece], conv: Conventions,
+                     warn: Callable[[str, str], None] | None = None) -> dict[str, Any] | None:
     """``corrigendum:`` keys when the document is a corrigendum ("Corrigendum", then numbered corrections)."""
     if not main or main[0].kind != "heading" or main[0].text.strip() != conv.corrigendum.heading:
         return None
@@ -159,7 +240,11 @@ def corrigendum_data(title: Piece, main: list[Piece], conv: Conventions) -> dict
         *((t, {"whole": str(k)}) for k, t in strings.insert_whole.items()),
         *((t, {"whole": str(k)}) for k, t in strings.delete_whole.items())]
     corrections = []
-    rest = main[1:]
+    rest = [p for p in main[1:] if p.kind != "table"]  # a corrigendum's corrections are paragraphs: a table is said
+    for p in main[1:]:
+        if p.kind == "table" and warn is not None:
+            warn(f"paragraph {p.index} (table)", "a corrigendum holds corrections, not tables: the table was left "
+                                                 f"out: {_table_text(p.block or {})}")
     for where, what in zip(rest[::2], rest[1::2], strict=False):
         shown = markup(what.spans)
         entry: dict[str, Any] = {"where": markup(where.spans)}

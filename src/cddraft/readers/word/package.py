@@ -7,6 +7,7 @@ broken files refused before anything parses them) and each part with a parser th
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -16,15 +17,16 @@ from lxml import etree
 
 from cddraft import namespaces as ns
 from cddraft.model.inline import FORBIDDEN_CHARACTERS
-from cddraft.readers.docx_package import read_docx_parts
-from cddraft.readers.word.values import printable, whole_number
+from cddraft.readers.docx_package import main_part, read_docx_parts
+from cddraft.readers.word.autonumber import Numbering, follow_links, read_numbering
+from cddraft.readers.word.strict import is_strict, to_transitional
+from cddraft.readers.word.styles import UNOG_STYLES, WordStyle, header_styles, read_styles
+from cddraft.readers.word.values import printable, quoted, whole_number
+
+__all__ = ["NS", "UNOG_STYLES", "Parts", "W", "WordStyle", "paragraphs_text", "path", "read_parts", "w"]
 
 W, R = ns.W, ns.R
 NS = ns.PREFIXES
-
-
-#: The UNOG style set's ids: the contract (their names vary: "_ H _Ch_G" in the genuine template).
-UNOG_STYLES = {"hchg", "h1g", "h23g", "h4g", "h56g", "singletxtg", "bullet1g", "bullet2g", "xlargeg"}
 
 
 def w(tag: str) -> str:
@@ -41,16 +43,7 @@ def path(prefixed: str) -> str:
 _PSTYLE, _OUTLINE = path("w:pPr/w:pStyle"), path("w:pPr/w:outlineLvl")
 _PPR, _PSTYLE_TAG, _VAL = path("w:pPr"), path("w:pStyle"), path("w:val")
 _P, _T, _DEL_TEXT, _INSTR_TEXT = path("w:p"), path("w:t"), path("w:delText"), path("w:instrText")
-
-
-@dataclass
-class WordStyle:
-    """A style of the Word file being imported, as much as tells what a paragraph is: its name, heading level and
-    parent (the styles cddraft writes are :class:`cddraft.layout.Style`)."""
-
-    name: str  # lower case: a UNOG style's id ("hchg"), else the style's name ("heading 1", "quote")
-    outline_level: int | None  # 0-8 when the style is a heading level
-    based_on: str | None
+_NUMID, _ILVL = path("w:numId"), path("w:ilvl")
 
 
 @dataclass
@@ -59,12 +52,16 @@ class Parts:
 
     body: etree._Element
     footnotes: dict[str, etree._Element] = field(default_factory=dict)
+    endnotes: dict[str, etree._Element] = field(default_factory=dict)
     styles: dict[str, WordStyle] = field(default_factory=dict)
-    numbering: dict[tuple[str, int], str] = field(default_factory=dict)  # (numId, level) → numFmt
+    numbering: Numbering = field(default_factory=Numbering)
     footers: list[etree._Element] = field(default_factory=list)  # the first-page footer first, when set
     language: str | None = None  # dc:language or the default w:lang
+    script_languages: tuple[str, ...] = ()  # the default w:lang's complex-script and East Asian languages
     comments: dict[str, str] = field(default_factory=dict)  # comment id → its text (quoted where it is dropped)
     repaired: list[str] = field(default_factory=list)  # characters an outline cannot hold, and what became of them
+    header_styles: frozenset[str] = frozenset()  # table styles that set their first row apart (a row of heads)
+    strict: bool = False  # written in Strict Open XML (read through its Transitional names)
 
     def style_of(self, p: etree._Element) -> WordStyle | None:
         ppr = p[0] if len(p) and p[0].tag == _PPR else None
@@ -80,6 +77,17 @@ class Parts:
             return whole_number(own.get(w("val")))
         return self.style_level(self.style_of(p))
 
+    def num_pr(self, numpr: etree._Element | None, style: WordStyle | None) -> tuple[str | None, int | None] | None:
+        """A paragraph's numbering (numId, ilvl) from its own ``w:numPr`` (``numpr``), else its style's (or the
+        style that one is based on); None when it has none. A numId of "0" switches numbering off."""
+        if numpr is None:
+            return style.num if style is not None else None
+        num, lvl = numpr.find(_NUMID), numpr.find(_ILVL)
+        level = whole_number(lvl.get(_VAL)) if lvl is not None else None
+        if num is not None:
+            return num.get(_VAL), level
+        return (style.num[0] if style is not None and style.num else None), level
+
     def style_level(self, style: WordStyle | None) -> int | None:
         """The heading level a style gives (its own, or the style it is based on)."""
         seen = 0
@@ -94,45 +102,6 @@ def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=True)
 
 
-def _styles(root: etree._Element | None) -> dict[str, WordStyle]:
-    out: dict[str, WordStyle] = {}
-    if root is None:
-        return out
-    for s in root.iterfind("w:style", NS):
-        name = s.find("w:name", NS)
-        level = s.find("w:pPr/w:outlineLvl", NS)
-        based = s.find("w:basedOn", NS)
-        sid = s.get(w("styleId"), "")
-        shown = (name.get(w("val")) if name is not None else sid).lower()
-        style = WordStyle(sid.lower() if sid.lower() in UNOG_STYLES else shown,
-                      whole_number(level.get(w("val"))) if level is not None else None,
-                      based.get(w("val")) if based is not None else None)
-        out[sid] = style
-        if s.get(w("default")) in ("1", "true") and s.get(w("type")) == "paragraph":
-            out[""] = style
-    for sid, style in list(out.items()):  # Word's built-in headings carry their level by name
-        m = re.fullmatch(r"heading (\d)", style.name)
-        if m and style.outline_level is None:
-            out[sid] = WordStyle(style.name, int(m.group(1)) - 1, style.based_on)
-    return out
-
-
-def _numbering(root: etree._Element | None) -> dict[tuple[str, int], str]:
-    if root is None:
-        return {}
-    abstract = {}
-    for a in root.iterfind("w:abstractNum", NS):
-        abstract[a.get(w("abstractNumId"))] = {
-            whole_number(lvl.get(w("ilvl"))) or 0: (lvl.find("w:numFmt", NS).get(w("val")) if lvl.find("w:numFmt", NS)
-                                              is not None else "decimal") for lvl in a.iterfind("w:lvl", NS)}
-    out = {}
-    for num in root.iterfind("w:num", NS):
-        ref = num.find("w:abstractNumId", NS)
-        for level, fmt in abstract.get(ref.get(w("val")) if ref is not None else "", {}).items():
-            out[(num.get(w("numId")), level)] = fmt
-    return out
-
-
 def _printable(root: etree._Element) -> list[str]:
     """Take out of the part's texts the characters an outline cannot hold (:func:`printable`): what was done,
     with the paragraph it was done in."""
@@ -142,42 +111,81 @@ def _printable(root: etree._Element) -> list[str]:
             t.text, done = printable(t.text)
             p = next(t.iterancestors(_P), None)
             where = " ".join("".join(x.text or "" for x in p.iter(_T)).split()) if p is not None else t.text
-            notes += [f"{note} in {where[:60]!r}" for note in done]
+            notes += [f"{note} in {quoted(where, 60)}" for note in done]
     return notes
 
 
+#: The relationship types of the main part's parts, by the last segment of their type (Transitional or Strict).
+_PART_TYPES = ("styles", "numbering", "footnotes", "endnotes", "comments")
+
+
+def _relationships(root: etree._Element | None) -> list[tuple[str, str, str]]:
+    """(id, type's last segment, target) of each internal relationship in a ``.rels`` part."""
+    if root is None:
+        return []
+    return [(r.get("Id") or "", (r.get("Type") or "").rsplit("/", 1)[-1], r.get("Target") or "")
+            for r in root.iterfind("pr:Relationship", NS) if r.get("TargetMode") != "External"]
+
+
 def read_parts(path: Path) -> Parts:
-    """Parse the parts of the Word file at ``path`` (refused with an error when it is not a sound one)."""
+    """Parse the parts of the Word file at ``path`` (refused with an error when it is not a sound one). The main
+    part is the one the package's relationships name (not necessarily ``word/document.xml``), and the parts it
+    uses are found through its own relationships; a Strict Open XML file is read through its Transitional names."""
     raw, parsed = read_docx_parts(path)  # every XML part parsed once, by the safety check
+    main = main_part(parsed.get("_rels/.rels"))
+    folder = posixpath.dirname(main)
+    strict = False
     with zipfile.ZipFile(io.BytesIO(raw)) as zf:
         names = set(zf.namelist())
 
-        def part(name: str) -> etree._Element | None:
+        def part(name: str | None) -> etree._Element | None:
+            if name is None:
+                return None
             if name in parsed:
                 return parsed[name]
             return etree.fromstring(zf.read(name), _parser()) if name in names else None
 
-        document = part("word/document.xml")
+        def target(relative: str) -> str:
+            """A relationship's target as a part name (relative to the main part's folder, or absolute)."""
+            relative = relative.replace("\\", "/")
+            joined = relative.lstrip("/") if relative.startswith("/") else posixpath.join(folder, relative)
+            return posixpath.normpath(joined)
+
+        for name, root in parsed.items():
+            if name.endswith(".xml") and is_strict(root):
+                to_transitional(root)
+                strict = True
+        document = part(main)
         body = document.find("w:body", NS) if document is not None else None
-        parts = Parts(body if body is not None else etree.Element(w("body")))
-        for name in sorted(n for n in parsed if n.startswith("word/") and n.endswith(".xml")):
+        parts = Parts(body if body is not None else etree.Element(w("body")), strict=strict)
+        for name in sorted(n for n in parsed if n.endswith(".xml")):
             parts.repaired += _printable(parsed[name])
-        notes = part("word/footnotes.xml")
+        relationships = _relationships(part(f"{folder}/_rels/{posixpath.basename(main)}.rels".lstrip("/")))
+        found = {kind: target(t) for _, kind, t in reversed(relationships) if kind in _PART_TYPES}
+
+        def named(kind: str) -> etree._Element | None:
+            return part(found.get(kind) or posixpath.join(folder, f"{kind}.xml"))
+
+        notes = named("footnotes")
         if notes is not None:
             parts.footnotes = {n.get(w("id")): n for n in notes.iterfind("w:footnote", NS)}
-        styles = part("word/styles.xml")
-        parts.styles = _styles(styles)
-        parts.numbering = _numbering(part("word/numbering.xml"))
-        rels = part("word/_rels/document.xml.rels")
-        targets = {r.get("Id"): r.get("Target") for r in rels.iterfind("pr:Relationship", NS)} if rels is not None \
-            else {}
+        endnotes = named("endnotes")
+        if endnotes is not None:
+            parts.endnotes = {n.get(w("id")): n for n in endnotes.iterfind("w:endnote", NS)}
+        styles = named("styles")
+        parts.styles = read_styles(styles)
+        parts.header_styles = header_styles(styles)
+        parts.numbering = read_numbering(named("numbering"))
+        if parts.numbering.links:
+            follow_links(parts.numbering, {sid: s.num[0] or "" for sid, s in parts.styles.items() if s.num})
+        targets = {rid: t for rid, kind, t in relationships if kind == "footer"}
         refs = list(body.iter(w("footerReference"))) if body is not None else []
         ids = [r.get(f"{{{R}}}id") for r in refs if r.get(w("type")) == "first"]
         ids += [r.get(f"{{{R}}}id") for r in refs]
         for rid in dict.fromkeys(ids):
-            target = targets.get(rid)
+            where = targets.get(rid or "")
             try:
-                footer = part("word/" + target.lstrip("/").removeprefix("word/")) if target else None
+                footer = part(target(where)) if where else None
             except etree.XMLSyntaxError:  # a footer relationship to a part that is not XML: no footer read
                 footer = None
             if footer is not None and footer.tag == w("ftr"):
@@ -187,8 +195,22 @@ def read_parts(path: Path) -> Parts:
         default = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS) if styles is not None else None
         parts.language = (lang.text if lang is not None and lang.text else
                           default.get(w("val")) if default is not None else None)
-        comments = part("word/comments.xml")
+        if default is not None:
+            parts.script_languages = tuple(v for k in ("bidi", "eastAsia") if (v := default.get(w(k))))
+        comments = named("comments")
         if comments is not None:
-            parts.comments = {c.get(w("id"), ""): " ".join("".join(c.itertext()).split())
-                              for c in comments.iterfind("w:comment", NS)}
+            parts.comments = {c.get(w("id"), ""): paragraphs_text(c) for c in comments.iterfind("w:comment", NS)}
     return parts
+
+
+_M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
+_SPACES = (w("tab"), w("br"), w("cr"))
+
+
+def paragraphs_text(el: etree._Element) -> str:
+    """The text of ``el``'s paragraphs (a text box, a note, a comment): each paragraph's runs joined (a tab or a line
+    break as a space, an equation as its text), the paragraphs joined by a space."""
+    texts = []
+    for p in el.iter(_P):
+        texts.append("".join((t.text or "") if t.tag in (_T, _M_T) else " " for t in p.iter(_T, _M_T, *_SPACES)))
+    return " ".join(" ".join(texts).split())

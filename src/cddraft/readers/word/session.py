@@ -19,6 +19,7 @@ from cddraft.conventions.ordinals import ordinal_line, roman
 from cddraft.model.inline import Footnote, Span
 from cddraft.readers.word.classify import Piece
 from cddraft.readers.word.forms import match
+from cddraft.readers.word.resolution import sponsors_line
 
 #: Session numbers looked for (the General Assembly's eightieth session was 2025's).
 _MOST = 200
@@ -108,7 +109,8 @@ def read_session(pieces: list[Piece], columns: list[list[str]] | None, conv: Con
                  served: BodyMatch) -> tuple[dict[str, Any], int] | None:
     """(the outline keys, how many of ``pieces`` they took) for the lines before the title, or None when they are
     not a session block. ``columns``: the two cells of an identical letter's Assembly and Council columns."""
-    count = next((i for i, p in enumerate(pieces) if p.kind == "title"), None)
+    # the block ends at the title, or at a draft resolution's sponsors' line above it
+    count = next((i for i, p in enumerate(pieces) if p.kind == "title" or sponsors_line(p.text, conv)), None)
     if not count and not columns:
         return None
     keys: dict[str, Any] = {}

@@ -60,3 +60,24 @@ def printable(text: str) -> tuple[str, list[str]]:
         return ""
 
     return FORBIDDEN_CHARACTERS.sub(fixed, text), notes
+
+
+#: Blanks a warning prints as one space: spaces of every width (no-break, narrow, ideographic), tabs, line breaks.
+_BLANKS = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+
+
+def quoted(text: str, limit: int | None = None) -> str:
+    """``text`` as a warning quotes it: in quotes, as a reader sees it — a no-break space or a tab printed as a
+    space, a backslash as one backslash (not ``\\xa0``, ``\\\\``), a character that prints nothing as its code — and
+    cut after ``limit`` characters (with …) when one is given."""
+    text = _BLANKS.sub(" ", text)
+    if limit is not None and len(text) > limit:
+        text = text[:limit - 1] + "…"
+    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+    mark = '"' if "'" in text and '"' not in text else "'"
+    return f"{mark}{text}{mark}"
+
+
+def table_quoted(rows: list[list[str]], limit: int | None = None) -> str:
+    """A table's text as a warning quotes it, its rows kept apart: ``[a | b] [c | d]``."""
+    return quoted(" ".join("[" + " | ".join(" ".join(c.split()) for c in row) + "]" for row in rows if row), limit)

@@ -17,6 +17,8 @@ from cddraft.writers.docx.emblem import add_emblem
 from cddraft.writers.docx.footnotes import set_footnotes
 from cddraft.writers.docx.furniture import add_furniture
 from cddraft.writers.docx.revisions import Revisions
+from cddraft.writers.docx.splice import splice_body
+from cddraft.writers.docx.table import add_bidi, finish_sections
 from cddraft.writers.docx.template import open_template
 from cddraft.writers.docx.timestamps import fix_timestamps
 
@@ -33,11 +35,12 @@ def script_of(loc: Localised) -> x.ScriptProps:
 #: subtree from the parsed fragment to the document takes time growing with the square of the subtree's size
 #: (a paragraph of 100,000 emphasised words took minutes), while small subtrees move in linear time.
 _MOVE_WHOLE = 128
+_TBL = f"{_W}tbl"
 
 
 def _move(element: etree._Element, into: etree._Element, before: etree._Element | None) -> None:
     """Move ``element`` (from another document) into ``into``, before ``before`` or at the end."""
-    if len(element) > _MOVE_WHOLE:
+    if len(element) > _MOVE_WHOLE or element.tag == _TBL:  # a table: row by row (its rows are small)
         shell = etree.SubElement(into, element.tag, dict(element.attrib))  # made in the document itself
         if before is not None:
             before.addprevious(shell)
@@ -61,17 +64,10 @@ def _set_body(doc: DocxDocument, xml: str) -> None:
 
 
 def _section_right_to_left(doc: DocxDocument) -> None:
-    """``w:bidi`` in the section: Word lays out a right-to-left section (footnote rule, columns) from the right."""
+    """``w:bidi`` in the document's last section (the sections a landscape table opens take it from there)."""
     sect = doc.element.body.find(f"{_W}sectPr")
-    if sect is None or sect.find(f"{_W}bidi") is not None:
-        return
-    later = (f"{_W}rtlGutter", f"{_W}docGrid", f"{_W}printerSettings", f"{_W}sectPrChange")  # schema order
-    anchor = next((c for c in sect if c.tag in later), None)
-    bidi = etree.Element(f"{_W}bidi")
-    if anchor is not None:
-        anchor.addprevious(bidi)
-    else:
-        sect.append(bidi)
+    if sect is not None:
+        add_bidi(sect)
 
 
 def _set_language(doc: DocxDocument, loc: Localised) -> None:
@@ -131,12 +127,18 @@ def render_docx(loc: Localised, template: Path | None = None, revisions: Revisio
     # Headers and footers first: python-docx looks for a preceding section break (an XPath over the whole
     # body) each time it creates one, 5 ms apiece in a 4,000-paragraph report once the body is in.
     add_furniture(doc, loc.masthead.symbol, loc.footer, script)
-    _set_body(doc, head + "".join(writer.parts) + writer.end_rule())
+    rest = "".join(writer.parts) + writer.end_rule()
+    if writer.sections:  # section breaks, which finish_sections completes as elements
+        _set_body(doc, head + rest)
+    else:  # the masthead as elements (the emblem goes into it), the rest written in as drawn
+        _set_body(doc, head)
+        splice_body(doc, rest)
     if loc.masthead.emblem:
         add_emblem(doc)
     set_footnotes(doc, writer.footnotes, script.rtl)
     if script.rtl:
         _section_right_to_left(doc)
+    finish_sections(doc)  # a landscape table's section breaks take the document's own section properties
     _set_language(doc, loc)
     props = doc.core_properties
     props.title = _clip(loc.title, 255)

@@ -25,6 +25,7 @@ from cddraft.localise.types import (
     Revised,
     Signatures,
     Spans,
+    Table,
 )
 from cddraft.model.inline import Footnote, Ref, Span
 from cddraft.writers.docx import ooxml as x
@@ -32,6 +33,7 @@ from cddraft.writers.docx import styles as st
 from cddraft.writers.docx.masthead import masthead_xml
 from cddraft.writers.docx.pen import Pen
 from cddraft.writers.docx.session import session_xml
+from cddraft.writers.docx.table import draw_table
 
 #: Space above the signature block(s) after the letter's last paragraph (24 pt).
 SIGNATURE_SPACE = 480
@@ -48,6 +50,7 @@ class BodyWriter(Pen):
     bookmarks: dict[str, str] = field(default_factory=dict)  # outline id → Word bookmark name
     toc_marks: int = 0  # the headings bookmarked for a contents table so far
     page_marks: int = 0  # the notes of page 1 with a custom mark so far (*, **, …)
+    sections: int = 0  # the section breaks drawn so far (around landscape tables)
 
     def bookmark(self, ident: str) -> str:
         """``_Ref`` + the id: hidden in Word's bookmark list, as its own cross-references are (40 characters)."""
@@ -67,8 +70,9 @@ class BodyWriter(Pen):
         ident, core = anchor
         name = self.bookmark(ident)
         mark = list(self.bookmarks).index(ident)  # one bookmark per id: its place in the registry is its number
+        rest = number[len(core):] + tail
         return (self.text(lead) * bool(lead) + f'<w:bookmarkStart w:id="{mark}" w:name="{name}"/>'
-                + self.text(core) + f'<w:bookmarkEnd w:id="{mark}"/>' + self.text(number[len(core):] + tail))
+                + self.text(core) + f'<w:bookmarkEnd w:id="{mark}"/>' + self.text(rest) * bool(rest))
 
     # -- runs -------------------------------------------------------------------------------
     def spans(self, spans: Spans, *, in_note: bool = False) -> str:
@@ -165,13 +169,21 @@ class BodyWriter(Pen):
             return self.ppr(st.BODY, ind={"firstLine": st.STEP})
         if p.role == "closing":
             return self.ppr(st.BODY, ind={"firstLine": st.STEP if p.depth == 0 else 0}, jc="left")
-        if p.role == "note":
-            return self.ppr(st.BODY, jc="right")
+        if p.role in ("note", "adoption"):
+            return self.ppr(st.BODY, jc="right", keep_next=p.keep_next)
+        if p.role == "preamble":  # a resolution's formula and preambular paragraphs: indented as a letter's
+            return self.ppr(st.BODY, ind={"firstLine": st.STEP}, keep_next=p.keep_next)
+        if p.role == "sponsors":
+            return self.ppr(st.BODY, jc="left", keep_next=True, spacing={"before": layout.SPONSORS_BEFORE})
         if p.role == "quote":
             return self.ppr(st.BODY, ind={"left": st.NUMBER_TAB, "right": st.NUMBER_TAB})
         if p.role == "item":
-            tab = st.BAND + st.STEP * (p.depth + 1)
-            return self.ppr(st.BODY, tabs=(("left", tab),), ind={"firstLine": st.STEP * p.depth},
+            tab = st.BAND + st.STEP * (p.depth + p.indent + 1)
+            return self.ppr(st.BODY, tabs=(("left", tab),), ind={"firstLine": st.STEP * (p.depth + p.indent)},
+                            keep_next=p.keep_next)
+        if p.number and p.indent:  # "1." where a preambular paragraph's first line starts, the text at the next step
+            tab = st.BAND + st.STEP * (p.indent + 1)
+            return self.ppr(st.BODY, tabs=(("left", tab),), ind={"firstLine": st.STEP * p.indent},
                             keep_next=p.keep_next)
         if p.number:
             return self.ppr(st.BODY, tabs=(("left", st.NUMBER_TAB),), keep_next=p.keep_next)
@@ -181,7 +193,7 @@ class BodyWriter(Pen):
         props = self._para_props(p)
         if p.role == "item":
             runs = self.text(f"{p.number}\t") + self.spans(p.spans)
-        elif p.number and p.role not in ("letter", "closing", "note", "quote"):
+        elif p.number and p.role not in ("letter", "closing", "note", "quote", "preamble", "sponsors", "adoption"):
             runs = self.number("", p.number, "\t", p.anchor) + self.spans(p.spans)
         else:
             runs = self.spans(p.spans)
@@ -251,6 +263,8 @@ class BodyWriter(Pen):
             self.signatures(block)
         elif isinstance(block, ContentsTable):
             self.contents(block)
+        elif isinstance(block, Table):
+            draw_table(self, block)
 
     def end_rule(self) -> str:
         """The short centred rule after the last line of the document (§4.1c)."""
@@ -266,6 +280,8 @@ class BodyWriter(Pen):
     def document(self, loc: Localised) -> None:
         if loc.session is not None:
             self.parts.extend(session_xml(self, loc.session))
+        for block in loc.lead:  # a draft resolution's sponsors, above its title
+            self.block(block)
         if loc.title:
             mark = self.page_note(loc.title_note) if loc.title_note else ""
             if loc.title_spans is None:

@@ -20,8 +20,16 @@ NSDECL = f'xmlns:w="{ns.W}" xmlns:r="{ns.R}" xmlns:wp="{ns.WP}" xmlns:a="{ns.A}"
 
 
 def esc(text: str) -> str:
-    """Escape text for element content and attribute values (``&`` first, then ``<`` ``>`` ``"``)."""
+    """Escape text for an attribute value (``&`` first, then ``<`` ``>`` ``"``)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def esc_text(text: str) -> str:
+    """Escape text for element content (``&`` first, then ``<`` ``>``): as lxml writes it, so that the body's
+    XML, written as drawn, is byte for byte what serialising it would give (:mod:`cddraft.writers.docx`)."""
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
 
 
 @dataclass(frozen=True)
@@ -89,13 +97,17 @@ def run(text: str, props: str = "", *, deleted: bool = False) -> str:
     """A run; tabs in ``text`` become ``w:tab`` elements. A ``deleted`` run (inside a ``w:del``) holds its text
     as ``w:delText``."""
     tag = "w:delText" if deleted else "w:t"
+    if "\t" not in text:  # the usual run: one text
+        if text:
+            return f'<w:r>{props}<{tag} xml:space="preserve">{esc_text(text)}</{tag}></w:r>'
+        return f"<w:r>{props}</w:r>" if props else "<w:r/>"
     pieces = text.split("\t")
     body = []
     for i, piece in enumerate(pieces):
         if i:
             body.append("<w:tab/>")
         if piece:
-            body.append(f'<{tag} xml:space="preserve">{esc(piece)}</{tag}>')
+            body.append(f'<{tag} xml:space="preserve">{esc_text(piece)}</{tag}>')
     return f"<w:r>{props}{''.join(body)}</w:r>"
 
 
@@ -165,7 +177,7 @@ def field(instruction: str, placeholder: str, props: str = "", *, deleted: bool 
     instr = "w:delInstrText" if deleted else "w:instrText"
     return (
         f'<w:r>{props}<w:fldChar w:fldCharType="begin"/></w:r>'
-        f'<w:r>{props}<{instr} xml:space="preserve"> {esc(instruction)} </{instr}></w:r>'
+        f'<w:r>{props}<{instr} xml:space="preserve"> {esc_text(instruction)} </{instr}></w:r>'
         f'<w:r>{props}<w:fldChar w:fldCharType="separate"/></w:r>'
         f"{run(placeholder, props, deleted=deleted)}"
         f'<w:r>{props}<w:fldChar w:fldCharType="end"/></w:r>'

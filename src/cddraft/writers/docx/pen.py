@@ -43,10 +43,18 @@ class Pen:
     _deleting: bool = False  # inside a deletion: text is deleted text
     _whole: Kind | None = None  # the block being drawn is inserted or deleted whole
     _change: str = ""  # the w:pPrChange of the block being drawn (its properties before)
+    _rprs: dict[tuple[bool, bool, bool], str] = field(default_factory=dict)  # run properties by emphasis
 
     # -- runs -------------------------------------------------------------------------------
     def text(self, text: str, *, bold: bool = False, italic: bool = False, sup: bool = False) -> str:
         """``text`` as runs in the version's script (deleted text inside a deletion)."""
+        full_width = self.script.full_width
+        if not full_width or not any(c in text for c in full_width):  # one run: its properties made once
+            key = (bold, italic, sup)
+            props = self._rprs.get(key)
+            if props is None:
+                props = self._rprs[key] = x.rpr(self.script, bold=bold, italic=italic, sup=sup)
+            return x.run(text, props, deleted=self._deleting)
         return x.runs(text, self.script, deleted=self._deleting, bold=bold, italic=italic, sup=sup)
 
     def run(self, text: str, props: str) -> str:

@@ -30,6 +30,12 @@ HEADER = _use("Header")
 FOOTER = _use("Footer")
 ORGAN_NAME = _use("XLargeG")  # the masthead's organ name, UNOG's 20-pt bold masthead style (§4.1a)
 ORGAN_NAME_SIZE = layout.STYLES[ORGAN_NAME].size  # a longer name is set smaller, directly
+# A table (§6.10): "Table 1", its title and unit line above it, the text of its cells; the lines under it are
+# FootnoteText, as the UN sets them.
+TABLE_NUMBER = _use("TableNoG")
+TABLE_TITLE = _use("TableTitleG")
+TABLE_UNIT = _use("TableUnitG")
+TABLE_TEXT = _use("TableTextG")
 # Formatting for which §4.1a attests no UNOG style stays direct, on purpose: the signature block (right-aligned
 # or centred body lines, body.py), "United Nations" (14 pt) and the symbol (20 pt + 10 pt) in the masthead, the
 # masthead's date lines (10 pt, part of its exact geometry) and the page number (bold 9 pt in an 8-pt footer).
@@ -38,7 +44,7 @@ ORGAN_NAME_SIZE = layout.STYLES[ORGAN_NAME].size  # a longer name is set smaller
 USED: tuple[str, ...] = tuple(_used)
 #: The used styles the writer adds from the layout table when a ``--template`` lacks them: styles for what
 #: the writers used to format directly, which a template made before cddraft asked for them may not define.
-ADDED_IF_MISSING: frozenset[str] = frozenset({ORGAN_NAME})
+ADDED_IF_MISSING: frozenset[str] = frozenset({ORGAN_NAME, TABLE_NUMBER, TABLE_TITLE, TABLE_UNIT, TABLE_TEXT})
 #: What a template must define; one that lacks any of these is refused.
 REQUIRED: tuple[str, ...] = tuple(s for s in USED if s not in ADDED_IF_MISSING)
 
