@@ -18,6 +18,8 @@ import os
 import shutil
 from pathlib import Path
 
+from cddraft.cache import cache_dir
+
 #: What a profile holds that must not be copied: the lock of the LibreOffice that used it.
 _SKIP = shutil.ignore_patterns(".lock", "*.log")
 _LOCALE = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
@@ -26,14 +28,16 @@ _LOCALE = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
 def template_for(soffice: str) -> Path | None:
     """Where the profile for ``soffice`` is kept (None: no version to tell it by, or no cache folder)."""
     program = Path(shutil.which(soffice) or soffice).resolve().parent
+    folder = cache_dir()
     try:
         version = (program / "versionrc").read_bytes()
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    except (OSError, RuntimeError):  # RuntimeError: no home folder
+    except OSError:
+        return None
+    if folder is None:
         return None
     locale = "|".join(os.environ.get(name, "") for name in _LOCALE)
     key = hashlib.sha256(b"\0".join([str(program).encode(), version, locale.encode()])).hexdigest()[:16]
-    return base / "cddraft" / f"libreoffice-profile-{key}"
+    return folder / f"libreoffice-profile-{key}"
 
 
 def seed(template: Path | None, profile: Path) -> bool:

@@ -152,4 +152,6 @@ def _runs(spans: tuple[Inline, ...] | list[Inline]) -> str:
 def to_markup(spans: tuple[Inline, ...] | list[Inline]) -> str:
     """Write spans back as outline markup: :func:`~cddraft.model.inline.parse` gives the same spans back
     (their offsets aside), as the property tests show."""
+    if len(spans) == 1 and type(span := spans[0]) is Span and not (span.bold or span.italic or span.sup):
+        return _escape(span.text)  # the usual paragraph: one plain span
     return _runs(spans)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import yaml
 
+from cddraft.cache import read_json, write_json
 from cddraft.check.context import Context
 from cddraft.check.registry import Finding, rule
 from cddraft.conventions import english_name
@@ -62,11 +65,46 @@ def _visible(raw: str) -> list[str]:
     return [t for t in (_norm(seen.text), *(_norm(n.visible.text) for n in seen.notes)) if t]
 
 
+#: What the starters' texts are made from: the starter outlines, the values they are filled with, and the code
+#: that reads them. A change to any gives another cache key.
+_SOURCES = (("cddraft.scaffolds", "*.yaml"), ("cddraft.scaffolds", "__init__.py"),
+            ("cddraft.conventions", "data/en.yaml"), ("cddraft.conventions", "data/bodies.yaml"),
+            ("cddraft.model", "inline.py"), ("cddraft.model", "markup.py"), ("cddraft.check.rules", "starter.py"))
+
+
+def _key() -> str:
+    """A digest of everything the starters' texts follow from (a few files read: a millisecond)."""
+    from importlib import resources
+
+    from cddraft import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    for package, pattern in _SOURCES:
+        folder = Path(str(resources.files(package)))
+        for path in sorted(folder.glob(pattern)):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @cache
 def starters() -> Starters:
-    """Every starter outline of ``cddraft new`` (each kind, for each body), read once. The starters are cddraft's
-    own outlines, which build (tests): their data is read with YAML and their texts parsed as markup, without the
-    outline reader's positions and validation (a seventh of the time, paid by every build)."""
+    """Every starter outline of ``cddraft new`` (each kind, for each body), worked out once and kept in the user's
+    cache folder: every build asks for it, and reading the 72 starters takes a tenth of a second."""
+    name = f"starters-{_key()}.json"
+    kept = read_json(name)
+    if isinstance(kept, dict):
+        return Starters(frozenset(kept["texts"]), frozenset(tuple(s) for s in kept["signatories"]),
+                        frozenset(kept["placeholders"]))
+    found = _read_starters()
+    write_json(name, {"texts": sorted(found.texts), "signatories": sorted(found.signatories),
+                      "placeholders": sorted(found.placeholders)})
+    return found
+
+
+def _read_starters() -> Starters:
+    """The starters' texts, signatories and placeholders. The starters are cddraft's own outlines, which build
+    (tests): their data is read with YAML and their texts parsed as markup, without the outline reader's positions
+    and validation."""
     texts: set[str] = set()
     signatories: set[tuple[str, ...]] = set()
     placeholders: set[str] = set()
