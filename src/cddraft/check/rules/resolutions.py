@@ -47,6 +47,8 @@ def _opening(node: TextNode) -> str | None:
 def _paragraphs(ctx: Context, part: str) -> list[tuple[TextNode, list[TextNode]]]:
     """The paragraphs of the preamble or the operative part, each with its subparagraphs."""
     out: list[tuple[TextNode, list[TextNode]]] = []
+    if ctx.doc.resolution is None:  # not a resolution: nothing to walk (every build runs these rules)
+        return out
     for node in ctx.nodes:
         if len(node.path) < 3 or node.path[0] != "resolution" or node.path[1] != part:
             continue
