@@ -81,6 +81,24 @@ _DAY_BEFORE = re.compile(r"\d(?:er|re|st|nd|rd|th)?[\s\u00a0]+(?:de[\s\u00a0]+)?
 _DIGIT_AFTER = re.compile(r"[\s\u00a0,]*(?:de[\s\u00a0]+)?\d")
 
 
+#: How far from a figure a month's name may stand and still be read (the longest names, Arabic pairs such as
+#: "كانون الأول/ديسمبر", with "de" and blanks between).
+_REACH = 32
+_FIGURES = re.compile(r"\d+")
+
+
+def _near_digits(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` within reach of a figure, merged: where a date's month can be."""
+    spans: list[tuple[int, int]] = []
+    for m in _FIGURES.finditer(text):
+        lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 @cache
 def _decimal(code: str) -> str:
     return get_decimal_symbol(Locale.parse(load_conventions(code).locale))
@@ -105,13 +123,14 @@ def facts(text: str, code: str) -> list[Fact]:
             for m in pattern.finditer(ascii_text):
                 if free(m.start(), m.end()):
                     add(kind, m.group().rstrip(".").upper() if kind != "url" else m.group(), m.start(), m.end())
-    months = _months(code)
-    for m in _month_pattern(code).finditer(ascii_text):
-        # a month's name is a date's only beside its day or year ("4 May", "May 2024"), not in "Which May Be"
-        dated = (m.group(2) or _DAY_BEFORE.search(ascii_text, max(0, m.start() - 12), m.start())
-                 or _DIGIT_AFTER.match(ascii_text, m.end()))
-        if dated and free(m.start(), m.end()):
-            add("date", f"month {months[m.group(1)] if m.group(1) else int(m.group(2))}", m.start(), m.end())
+    months, pattern = _months(code), _month_pattern(code)
+    for lo, hi in _near_digits(ascii_text):  # a month is a date's only beside a figure: only there is it looked for
+        for m in pattern.finditer(ascii_text, lo, hi):
+            # a month's name is a date's only beside its day or year ("4 May", "May 2024"), not in "Which May Be"
+            dated = (m.group(2) or _DAY_BEFORE.search(ascii_text, max(0, m.start() - 12), m.start())
+                     or _DIGIT_AFTER.match(ascii_text, m.end()))
+            if dated and free(m.start(), m.end()):
+                add("date", f"month {months[m.group(1)] if m.group(1) else int(m.group(2))}", m.start(), m.end())
     decimal = _decimal(code)
     for m in _number_pattern(code).finditer(ascii_text):
         if free(m.start(), m.end()):
