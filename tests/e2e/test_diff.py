@@ -43,6 +43,22 @@ def shown_by_libreoffice(out: Path, files: list[Path]) -> dict:
     return {Path(k).name: v for k, v in json.loads(out.read_text(encoding="utf-8")).items()}
 
 
+def tracked_pair(tmp_path: Path, old: dict, new: dict) -> dict:
+    """OLD and NEW written as outlines and built, NEW tracked against OLD (``tracked.docx``, openxml-audit clean),
+    and what LibreOffice shows of the three files, every change accepted and rejected."""
+    from tests.conftest import audit_errors
+
+    paths = [tmp_path / "old.yaml", tmp_path / "new.yaml"]
+    for path, content in zip(paths, (old, new), strict=True):
+        path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert run_cli("build", *map(str, paths), "-o", str(tmp_path)).exit_code == 0
+    result = run_cli("diff", *map(str, paths), "-o", str(tmp_path / "tracked.docx"))
+    assert result.exit_code == 0, result.output
+    assert audit_errors(tmp_path / "tracked.docx") == []
+    return shown_by_libreoffice(tmp_path / "shown.json",
+                                [tmp_path / n for n in ("tracked.docx", "old.docx", "new.docx")])
+
+
 def _blocks(data: dict) -> list:
     """The block list edits go into: the report's content, or the last annex's."""
     if data.get("annexes"):
@@ -174,17 +190,7 @@ def test_a_heading_moved_up_a_level_takes_its_old_style_back_when_rejected(tmp_p
     new = copy.deepcopy(data)
     work = new["report"]["content"][0]
     new["report"]["content"].append(work["content"].pop())  # "Papers": from section B. to chapter II.
-    paths = [tmp_path / "old.yaml", tmp_path / "new.yaml"]
-    for path, content in zip(paths, (data, new), strict=True):
-        path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
-    assert run_cli("build", *map(str, paths), "-o", str(tmp_path)).exit_code == 0
-    assert run_cli("diff", *map(str, paths), "-o", str(tmp_path / "tracked.docx")).exit_code == 0
-    from tests.conftest import audit_errors
-
-    assert audit_errors(tmp_path / "tracked.docx") == []
-    out = tmp_path / "shown.json"
-    files = [tmp_path / n for n in ("tracked.docx", "old.docx", "new.docx")]
-    shown = shown_by_libreoffice(out, files)
+    shown = tracked_pair(tmp_path, data, new)
     assert shown["old.docx"]["accept"]["styles"] != shown["new.docx"]["accept"]["styles"]
     assert shown["tracked.docx"]["accept"]["styles"] == shown["new.docx"]["accept"]["styles"]
     assert shown["tracked.docx"]["reject"]["styles"] == shown["old.docx"]["accept"]["styles"]
@@ -198,14 +204,7 @@ def test_a_changed_body_name_and_united_nations_are_revisions_too(tmp_path):
     new = copy.deepcopy(data)
     new["body"] = "Conference on Disarmament\nWorking Group on the Way Ahead"
     new["united_nations"] = True
-    paths = [tmp_path / "old.yaml", tmp_path / "new.yaml"]
-    for path, content in zip(paths, (data, new), strict=True):
-        path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
-    assert run_cli("build", *map(str, paths), "-o", str(tmp_path)).exit_code == 0
-    assert run_cli("diff", *map(str, paths), "-o", str(tmp_path / "tracked.docx")).exit_code == 0
-    out = tmp_path / "shown.json"
-    files = [tmp_path / n for n in ("tracked.docx", "old.docx", "new.docx")]
-    shown = shown_by_libreoffice(out, files)
+    shown = tracked_pair(tmp_path, data, new)
     assert shown["old.docx"]["accept"]["tables"] != shown["new.docx"]["accept"]["tables"]
     assert shown["tracked.docx"]["accept"]["tables"] == shown["new.docx"]["accept"]["tables"]
     assert shown["tracked.docx"]["reject"]["tables"] == shown["old.docx"]["accept"]["tables"]
@@ -224,15 +223,7 @@ def test_a_table_edited_cell_by_cell_and_row_by_row_is_accepted_as_new_and_rejec
     table["rows"][0] = ["High Contracting Parties", "92", "97"]  # a figure
     del table["rows"][1]  # a row removed
     table["rows"].insert(3, ["Specialized agencies", "3", "4"])  # a row added
-    paths = [tmp_path / "old.yaml", tmp_path / "new.yaml"]
-    for path, content in zip(paths, (data, new), strict=True):
-        path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    assert run_cli("build", *map(str, paths), "-o", str(tmp_path)).exit_code == 0
-    result = run_cli("diff", *map(str, paths), "-o", str(tmp_path / "tracked.docx"))
-    assert result.exit_code == 0, result.output
-    out = tmp_path / "shown.json"
-    files = [tmp_path / n for n in ("tracked.docx", "old.docx", "new.docx")]
-    shown = shown_by_libreoffice(out, files)
+    shown = tracked_pair(tmp_path, data, new)
     assert shown["old.docx"]["accept"]["tables"] != shown["new.docx"]["accept"]["tables"]
     assert shown["tracked.docx"]["accept"]["tables"] == shown["new.docx"]["accept"]["tables"]
     assert shown["tracked.docx"]["reject"]["tables"] == shown["old.docx"]["accept"]["tables"]
