@@ -41,3 +41,22 @@ def test_the_starters_are_kept_and_read_back_the_same(tmp_path, monkeypatch):
                "2, held in Geneva from 8 to 10 August 2017 (see annex)." in first.texts
     finally:
         starter.starters.cache_clear()
+
+
+def test_a_newer_file_replaces_the_ones_it_names(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cache.write_bytes("qr-a-old.png", b"1")
+    cache.write_bytes("qr-b-old.png", b"2")
+    cache.write_bytes("qr-a-new.png", b"3", replacing="qr-a-*.png")
+    assert sorted(p.name for p in (tmp_path / "cddraft").iterdir()) == ["qr-a-new.png", "qr-b-old.png"]
+    cache.write_pickle("kept.pickle", {"a": (1, "b")})
+    assert cache.read_pickle("kept.pickle") == {"a": (1, "b")}
+    (tmp_path / "cddraft" / "kept.pickle").write_bytes(b"\x80\x05half")
+    assert cache.read_pickle("kept.pickle") is None, "a damaged pickle is a cache missed"
+
+
+def test_the_digest_follows_the_sources_and_the_extra_versions(tmp_path, monkeypatch):
+    sources = [("cddraft.conventions", "data/en.yaml")]
+    assert cache.source_digest(sources) == cache.source_digest(sources)
+    assert cache.source_digest(sources) != cache.source_digest(sources, "2.14.4")
+    assert cache.source_digest(sources) != cache.source_digest([("cddraft.conventions", "data/fr.yaml")])

@@ -62,3 +62,22 @@ def test_a_revision_or_corrigendum_names_the_document_it_replaces(symbol, base):
     ("CD/2102", "CD/2101/Rev.1", False), ("CD/2101/Add.1", "CD/2101", False)])
 def test_two_symbols_are_one_document_when_their_bases_agree(a, b, same):
     assert same_document(a, b) is same
+
+
+def test_kept_bodies_are_those_of_the_table(tmp_path, monkeypatch):
+    from importlib import resources
+
+    import yaml
+
+    from cddraft.conventions import bodies as module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    table = yaml.safe_load(resources.files("cddraft.conventions").joinpath("data", "bodies.yaml").read_text("utf-8"))
+    try:
+        for _ in range(2):  # worked out and kept, then read back
+            module.bodies.cache_clear()
+            assert {code: body.model_dump() for code, body in module.bodies().items()} == \
+                   {code: module.Body.model_validate(value).model_dump() for code, value in table.items()}
+            assert len(list((tmp_path / "cddraft").glob("bodies-*.pickle"))) == 1
+    finally:
+        module.bodies.cache_clear()

@@ -73,3 +73,54 @@ def test_every_language_loads_and_numbers(code):
     conv = load_conventions(code)
     for template in [conv.numbering.paragraph, *conv.numbering.headings, *conv.numbering.subparagraphs]:
         assert marker(template, 3, conv)
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    """An empty cache folder, and the conventions read again in this process."""
+    from cddraft import conventions
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    conventions.load_conventions.cache_clear()
+    yield tmp_path / "cddraft"
+    conventions.load_conventions.cache_clear()
+
+
+def test_kept_conventions_are_those_read_from_the_yaml(fresh_cache, monkeypatch):
+    from cddraft import conventions
+
+    first = {code: conventions.load_conventions(code) for code in LANGUAGES}
+    assert len(list(fresh_cache.glob("conventions-*.pickle"))) == 6
+    conventions.load_conventions.cache_clear()
+
+    def no_yaml(code):
+        raise AssertionError(f"the {code} conventions were read again instead of from the cache")
+
+    monkeypatch.setattr(conventions, "read_conventions", no_yaml)
+    for code in LANGUAGES:
+        kept = conventions.load_conventions(code)
+        assert kept is not first[code] and kept == first[code]
+        assert kept.model_dump() == yaml_conventions(code).model_dump()
+    assert format_date(dt.date(2017, 9, 1), conventions.load_conventions("fr")) == "1er\u00a0septembre\u00a02017"
+
+
+def yaml_conventions(code):
+    """The conventions validated from their file by pydantic, without cddraft's loader."""
+    from cddraft.conventions import Conventions
+
+    text = resources.files("cddraft.conventions").joinpath("data", f"{code}.yaml").read_text("utf-8")
+    return Conventions.model_validate(yaml.safe_load(text))
+
+
+def test_a_damaged_or_outdated_kept_file_is_read_again(fresh_cache):
+    from cddraft import conventions
+
+    conventions.load_conventions("ar")
+    (kept,) = fresh_cache.glob("conventions-ar-*.pickle")
+    kept.write_bytes(kept.read_bytes()[:40])
+    outdated = fresh_cache / "conventions-ar-0000000000000000.pickle"
+    outdated.write_bytes(b"from an older cddraft")
+    conventions.load_conventions.cache_clear()
+    assert conventions.load_conventions("ar").direction == "rtl"
+    assert sorted(fresh_cache.glob("conventions-ar-*.pickle")) == [kept], "the older file is removed"
+    assert kept.read_bytes()[:1] == b"\x80" and len(kept.read_bytes()) > 40

@@ -13,7 +13,10 @@ from importlib import resources
 from typing import Literal
 
 import yaml
+from pydantic import VERSION as PYDANTIC_VERSION
 from pydantic import BaseModel, ConfigDict
+
+from cddraft.cache import read_pickle, source_digest, write_pickle
 
 #: The final components every body's symbols may take: revision, corrigendum, addendum, amendment; a
 #: final ``*`` marks a reissue (§1.3).
@@ -46,7 +49,8 @@ Distribution = Literal["none", "general", "limited", "restricted"]
 class Body(BaseModel):
     """One body: its symbol grammar and what its documents carry."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: validated once and kept in the user's cache (:func:`bodies`), like the languages' conventions.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     symbol: str
     example: str
@@ -80,21 +84,32 @@ class BodyMatch:
 
 @cache
 def bodies() -> dict[str, Body]:
-    """Every body, by its code (``CD``, ``S``, ``A+S`` …), read once."""
+    """Every body, by its code (``CD``, ``S``, ``A+S`` …), read once (and kept validated in the user's cache)."""
+    name = f"bodies-{source_digest(_SOURCES, PYDANTIC_VERSION)}.pickle"
+    kept = read_pickle(name)
+    if isinstance(kept, dict):
+        return kept
     text = resources.files("cddraft.conventions").joinpath("data", "bodies.yaml").read_text("utf-8")
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return {code: Body.model_validate(value) for code, value in data.items()}
+    found = {code: Body.model_validate(value) for code, value in data.items()}
+    write_pickle(name, found, replacing="bodies-*.pickle")
+    return found
+
+
+#: What :func:`bodies` follows from.
+_SOURCES = (("cddraft.conventions", "data/bodies.yaml"), ("cddraft.conventions", "bodies.py"))
 
 
 @cache
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [(code, re.compile(f"^(?:{body.symbol}){MODIFIERS}$")) for code, body in bodies().items()]
+def _pattern(code: str) -> re.Pattern[str]:
+    """A body's symbol grammar, compiled when first tried (a build tries its own body's, not all fifteen)."""
+    return re.compile(f"^(?:{bodies()[code].symbol}){MODIFIERS}$")
 
 
 def body_of(symbol: str) -> BodyMatch | None:
     """The body whose symbol grammar ``symbol`` follows, or None."""
-    for code, pattern in _patterns():
-        m = pattern.match(symbol)
+    for code in bodies():
+        m = _pattern(code).match(symbol)
         if m:
             return BodyMatch(code, bodies()[code], {k: v for k, v in m.groupdict().items() if v is not None})
     return None

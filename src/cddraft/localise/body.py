@@ -19,11 +19,14 @@ from cddraft.model.markup import Markup
 from cddraft.model.table import Table
 
 _CJK = char_class(CJK)
-_CJK_GAP = re.compile(rf"(?<={_CJK}) +(?=\S)|(?<=\S) +(?={_CJK})")
+@cache
+def _cjk_gap() -> re.Pattern[str]:
+    """Compiled when first used (Chinese texts only): its character classes take 6 ms to compile."""
+    return re.compile(rf"(?<={_CJK}) +(?=\S)|(?<=\S) +(?={_CJK})")
 
 
 def _closed_up(span: Span) -> Span:
-    return Span(_CJK_GAP.sub("", span.text), span.bold, span.italic, span.sup)
+    return Span(_cjk_gap().sub("", span.text), span.bold, span.italic, span.sup)
 
 
 #: A space typed between the groups of a number (10 000, 1 500 000): it must not break the number across lines.

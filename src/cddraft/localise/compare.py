@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Hashable, Iterator, Sequence
+from functools import cache
 from typing import TypeGuard
 
 from cddraft.localise.types import Block, LocalInline, Marked, Restyled, Spans
@@ -18,8 +19,11 @@ from cddraft.model.inline import Footnote, Ref, Span
 _CJK = CJK
 #: A document symbol ("CD/2090", "CD/WP.580/Rev.1"), one CJK character, a word (digits too) or one other sign,
 #: with the blank after it: the units compared inside a block. A word stops where CJK characters start ("14日").
-_TOKEN = re.compile(rf"[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+\s*|[{_CJK}]|[^\W{_CJK}]+\s*|\s+"
-                    rf"|[^\w\s]\s*")
+#: Compiled when first used (by diff and corrigendum, not by a build): its CJK classes take 6 ms to compile.
+@cache
+def _token() -> re.Pattern[str]:
+    return re.compile(rf"[A-Z][A-Z0-9.]*(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+\s*|[{_CJK}]|[^\W{_CJK}]+\s*|\s+"
+                      rf"|[^\w\s]\s*")
 
 Token = Span | Ref | Footnote
 #: How many blocks ahead a changed block looks for the one it became, in a stretch where blocks were also inserted
@@ -58,7 +62,7 @@ def tokens(spans: Spans) -> list[Token]:
     out: list[Token] = []
     for s in spans:
         if isinstance(s, Span):
-            out.extend(Span(piece, s.bold, s.italic, s.sup) for piece in _TOKEN.findall(s.text))
+            out.extend(Span(piece, s.bold, s.italic, s.sup) for piece in _token().findall(s.text))
         elif isinstance(s, Ref | Footnote):
             out.append(s)
         else:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from cddraft.conventions import Conventions
@@ -25,7 +26,11 @@ from cddraft.model.figures import figure, is_nil
 from cddraft.model.inline import Footnote, Inline, Span, plain_span
 from cddraft.model.markup import Markup
 
-_EAST_ASIAN = re.compile(char_class(CJK))
+
+@cache
+def _east_asian() -> re.Pattern[str]:
+    """Compiled when first used (a table with a text that is not ASCII): its class takes 6 ms to compile."""
+    return re.compile(char_class(CJK))
 #: Characters of the table's text in a line of its width (an average character is about half its size wide).
 _EM_FRACTION = 0.5
 
@@ -109,7 +114,7 @@ def column_kinds(table: m.Table, conv: Conventions, placed: list[list[tuple[int,
 
 def _width(text: str) -> int:
     """Columns a text takes in the layout's units: a full-width (CJK) character two, others one."""
-    if text.isascii() or not _EAST_ASIAN.search(text):  # figures, Latin, Cyrillic, Arabic text: one each
+    if text.isascii() or not _east_asian().search(text):  # figures, Latin, Cyrillic, Arabic text: one each
         return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 

@@ -7,13 +7,16 @@ C++), after Pillow decodes the PNG: our encoders and PNG writer agreeing with th
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 import zxingcpp
 from docx import Document
 from PIL import Image, ImageOps
 
-from tests.conftest import MINIMAL_LETTER, run_cli
+from tests.conftest import MINIMAL_LETTER, OUTLINES, run_cli
 
 PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
@@ -86,3 +89,38 @@ def test_page_one_has_no_header_rule(built):
     header = Document(built["cd-way-ahead-en"]).sections[0].first_page_header.part.element
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     assert [p.find(f"{w}pPr/{w}pBdr/{w}bottom").get(f"{w}val") for p in header.iter(f"{w}p")] == ["nil"]
+
+
+def test_kept_codes_are_the_drawn_ones_and_a_damaged_one_is_drawn_again(tmp_path, monkeypatch):
+    from cddraft.writers.docx import furniture
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    furniture.qr_png.cache_clear()
+    try:
+        drawn = furniture.barcode_png("1716166")
+        (kept,) = (tmp_path / "cddraft").glob("code39-*.png")
+        assert furniture.barcode_png("1716166") == kept.read_bytes() == drawn
+        assert scan(drawn) == {"Code39": "1716166"}
+        kept.write_bytes(b"not a picture")
+        assert scan(furniture.barcode_png("1716166")) == {"Code39": "1716166"}
+        qr = furniture.qr_png("https://undocs.org/CD/2101")
+        furniture.qr_png.cache_clear()
+        assert furniture.qr_png("https://undocs.org/CD/2101") == qr
+        assert scan(qr) == {"QRCode": "https://undocs.org/CD/2101"}
+    finally:
+        furniture.qr_png.cache_clear()
+
+
+def test_a_build_draws_its_barcode_without_pillow(tmp_path):
+    """python-barcode imports Pillow for an image writer cddraft does not use: a build holds it out (11 ms); the bars
+    drawn in that process still scan."""
+    code = ("import sys; from cddraft.cli import main; "
+            f"main(['build', {str(OUTLINES / 'cd-way-ahead-en.yaml')!r}, '-o', {str(tmp_path)!r}], "
+            "standalone_mode=False); print('PIL' in sys.modules, 'barcode' in sys.modules)")
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.split()[-2:] == ["False", "True"], done.stdout
+    found: dict[str, str] = {}
+    for png in footer_images(tmp_path / "cd-way-ahead-en.docx"):
+        found |= scan(png)
+    assert found == {"Code39": "1716166", "QRCode": "https://undocs.org/CD/2101"}

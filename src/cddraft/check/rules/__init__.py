@@ -16,7 +16,7 @@ from cddraft.check.registry import RULES, Rule
 #: Every rule module, by topic.
 ALL_MODULES = ("dates", "footnotes", "length", "letter", "masthead", "quotes", "resolutions", "revisions",
                "sentence_case", "session", "spelling", "starter", "structure", "tables", "titles", "typography",
-               "versions", "wordfile")
+               "version_tables", "versions", "wordfile")
 #: The rule families every build runs: CD1xx structure, CD3xx masthead, dates and letters.
 BUILD_FAMILIES = ("CD1", "CD3")
 #: The modules holding the outline rules of :data:`BUILD_FAMILIES`.

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from cddraft.cache import read_json, write_json
 from cddraft.check.context import Context
 from cddraft.check.registry import Finding, rule
-from cddraft.conventions import load_conventions
+from cddraft.conventions import conventions_digest, load_conventions
 from cddraft.languages import LANGUAGES
 from cddraft.localise import country_key  # the order the renderer prints is the order checked
 from cddraft.model.document import Document
@@ -92,13 +94,20 @@ def signatories_out_of_order(doc: Document, ctx: Context) -> Iterator[Finding]:
                           "order (or set `signatory_order: by_country`)")
 
 
+@cache
 def _signature_markers() -> list[str]:
-    """"(Signed)", "(Signé)", "(签名)" … from the six languages' conventions."""
+    """"(Signed)", "(Signé)", "(签名)" … from the six languages' conventions; kept in the user's cache with them
+    (every build asks, and reading six languages' conventions for six words takes 5 ms)."""
+    name = f"signature-markers-{conventions_digest()}.json"
+    kept = read_json(name)
+    if isinstance(kept, list) and all(isinstance(m, str) for m in kept):
+        return kept
     out = []
     for code in LANGUAGES:
         marker = load_conventions(code).letter.signed.replace("{name}", "").strip()
         if marker:
             out.append(marker)
+    write_json(name, out, replacing="signature-markers-*.json")
     return out
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import yaml
 
-from cddraft.cache import read_json, write_json
+from cddraft.cache import read_json, source_digest, write_json
 from cddraft.check.context import Context
 from cddraft.check.registry import Finding, rule
 from cddraft.conventions import english_name
@@ -72,32 +70,18 @@ _SOURCES = (("cddraft.scaffolds", "*.yaml"), ("cddraft.scaffolds", "__init__.py"
             ("cddraft.model", "inline.py"), ("cddraft.model", "markup.py"), ("cddraft.check.rules", "starter.py"))
 
 
-def _key() -> str:
-    """A digest of everything the starters' texts follow from (a few files read: a millisecond)."""
-    from importlib import resources
-
-    from cddraft import __version__
-
-    digest = hashlib.sha256(__version__.encode())
-    for package, pattern in _SOURCES:
-        folder = Path(str(resources.files(package)))
-        for path in sorted(folder.glob(pattern)):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 @cache
 def starters() -> Starters:
     """Every starter outline of ``cddraft new`` (each kind, for each body), worked out once and kept in the user's
     cache folder: every build asks for it, and reading the 72 starters takes a tenth of a second."""
-    name = f"starters-{_key()}.json"
+    name = f"starters-{source_digest(_SOURCES)}.json"
     kept = read_json(name)
     if isinstance(kept, dict):
         return Starters(frozenset(kept["texts"]), frozenset(tuple(s) for s in kept["signatories"]),
                         frozenset(kept["placeholders"]))
     found = _read_starters()
     write_json(name, {"texts": sorted(found.texts), "signatories": sorted(found.signatories),
-                      "placeholders": sorted(found.placeholders)})
+                      "placeholders": sorted(found.placeholders)}, replacing="starters-*.json")
     return found
 
 

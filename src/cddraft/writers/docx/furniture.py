@@ -4,6 +4,7 @@ running headers (symbol right on odd pages, left on even pages) and page-number 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import lru_cache
 
 from docx.document import Document as DocxDocument
@@ -12,6 +13,7 @@ from docx.parts.story import StoryPart
 from docx.shared import Cm
 from lxml import etree
 
+from cddraft.cache import read_bytes, source_digest, write_bytes
 from cddraft.localise.types import Footer
 from cddraft.writers.docx import ooxml as x
 from cddraft.writers.docx import styles as st
@@ -35,9 +37,29 @@ def _png(rows: list[list[int]]) -> bytes:
     return buf.getvalue()
 
 
+def _kept(kind: str, payload: str, draw: Callable[[str], bytes]) -> bytes:
+    """The image ``draw`` makes of ``payload``, kept in the user's cache under its payload and this file (which
+    draws it: changed, another name). A document is rebuilt many times with the same address and job number, and
+    drawing them in pure Python (the QR encoder tries eight masks) takes a build 20 ms."""
+    import hashlib
+
+    stem = f"{kind}-{hashlib.sha256(payload.encode()).hexdigest()[:20]}"
+    name = f"{stem}-{source_digest([('cddraft.writers.docx', 'furniture.py')])}.png"
+    kept = read_bytes(name)
+    if kept is not None and kept.startswith(b"\x89PNG"):
+        return kept
+    png = draw(payload)
+    write_bytes(name, png, replacing=f"{stem}-*.png")
+    return png
+
+
 @lru_cache(maxsize=32)  # the six language versions of a document share one address
 def qr_png(payload: str) -> bytes:
     """The QR code of the document, level M, no border (the page around it is white)."""
+    return _kept("qr", payload, _qr_png)
+
+
+def _qr_png(payload: str) -> bytes:
     from qrcodegen import QrCode  # Nayuki's reference encoder: one module, no imports beyond the stdlib
 
     code = QrCode.encode_text(payload, QrCode.Ecc.MEDIUM)
@@ -49,10 +71,30 @@ def qr_png(payload: str) -> bytes:
     return _png(rows)
 
 
+def _code39() -> type:
+    """python-barcode's Code 39, for the symbology: we only need its bar pattern. Its package imports Pillow for
+    an image writer we never use (11 ms of every build), unless Pillow cannot be imported, which its writer
+    allows for; so it is imported with Pillow held out, unless Pillow or python-barcode is already there."""
+    import sys
+
+    if "PIL" in sys.modules or "barcode" in sys.modules:
+        from barcode.codex import Code39
+        return Code39
+    sys.modules["PIL"] = None  # type: ignore[assignment]  # an import of PIL now raises ImportError
+    try:
+        from barcode.codex import Code39
+    finally:
+        del sys.modules["PIL"]
+    return Code39
+
+
 def barcode_png(digits: str) -> bytes:
     """Code 39 of the job digits, without checksum or printed text (we print ``*digits*`` ourselves)."""
-    from barcode.codex import Code39  # python-barcode for the symbology; we only need its bar pattern
+    return _kept("code39", digits, _barcode_png)
 
+
+def _barcode_png(digits: str) -> bytes:
+    Code39 = _code39()
     # The page margin to the left and the empty cell to the right are the quiet zone a scanner needs
     # (ISO/IEC 16388: ten modules); the image keeps only a sliver of white so that rasterising it at a
     # fraction of a pixel cannot shave the outer bars (the stop character then fails to scan).
