@@ -32,6 +32,7 @@ from pathlib import Path
 
 import corpus
 from measuring import CHILDREN, Sample, run_process
+from startup import REQUIRED_LIBS
 from tools import OUTLINES, PY, RESULTS, SEED, cddraft_exe, load_average, machine, pandoc_exe
 from verdicts import Target, cpu, ratio
 
@@ -78,10 +79,16 @@ def bench_seed(tmp: Path, runs: int) -> dict[str, Sample]:
     md = tmp / "seed.md"
     md.write_text(corpus.outline_to_markdown(str(SEED)), encoding="utf-8")
     out = {"build": Sample(f"`cddraft build {SEED.name}` (whole process)"),
+           "first": Sample("the same, the first build after installing (an empty cache folder)"),
            "pandoc": Sample(f"pandoc on {SEED.name} as Markdown (whole process)"),
+           "floor": Sample("`python -c 'import <required libraries>'` (click, PyYAML, babel, python-docx, pydantic; "
+                           "no cddraft code): the floor of any whole-process build"),
            "python": Sample("bare `python -c pass`")}
+    build = [cddraft_exe(), "build", str(SEED), "-o", str(tmp / "seed")]
     jobs: dict[str, tuple[Sample, Callable[[], list[str]]]] = {
-        "build": (out["build"], lambda: [cddraft_exe(), "build", str(SEED), "-o", str(tmp / "seed")]),
+        "build": (out["build"], lambda: build),
+        "first": (out["first"], lambda: ["env", f"XDG_CACHE_HOME={_fresh(tmp / 'empty-cache')}", *build]),
+        "floor": (out["floor"], lambda: [PY, "-c", REQUIRED_LIBS]),
         "python": (out["python"], lambda: [PY, "-c", "pass"])}
     tool = pandoc_exe()
     if tool:
