@@ -145,9 +145,10 @@ def merged(items: Sequence[Token]) -> list[Token]:
 
 
 def block_key(block: Block) -> tuple:
+    """What a block is and says: :func:`block_kind` and its words (blocks without words: their whole value)."""
     spans = getattr(block, "spans", None)
     content = tuple(token_key(t) for t in spans) if spans is not None else repr(block)
-    return (type(block).__name__, getattr(block, "role", None), getattr(block, "level", None), content)
+    return (*block_kind(block), content)
 
 
 def aligned(old: list[Block], new: list[Block], *, inserts_first: bool = False
@@ -192,7 +193,7 @@ def _gap(olds: list[Block], news: list[Block], inserts_first: bool) -> Iterator[
 
 def block_kind(block: Block) -> tuple:
     """What a block is (a paragraph, a quotation, a heading of level 2 …), whatever it says."""
-    return block_key(block)[:3]
+    return type(block).__name__, getattr(block, "role", None), getattr(block, "level", None)
 
 
 def _one(a: Block, b: Block) -> bool:

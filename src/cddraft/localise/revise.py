@@ -71,6 +71,9 @@ def _blocks(old: list[Block], new: list[Block]) -> list[Block]:
             out.append(Revised(gone, "del"))
         elif isinstance(before, Heading | Para | Bullet) and isinstance(after, Heading | Para | Bullet):
             # blocks paired are of one kind or both have words (aligned): both have spans or neither
+            if before.spans == after.spans and block_kind(before) == block_kind(after):
+                out.append(after)  # unchanged, as most blocks are: nothing to compare or copy
+                continue
             spans = revised_spans(before.spans, after.spans)
             if block_kind(before) != block_kind(after):  # the same words in another form: w:pPrChange
                 out.append(Revised(replace(after, spans=spans), was=replace(before, spans=[])))
