@@ -20,6 +20,7 @@ headings and subparagraphs (about +30 %) come on top.
 
 from __future__ import annotations
 
+import gc
 import random
 import re
 import time
@@ -252,7 +253,10 @@ def outline_to_markdown(path: str) -> str:
 
 
 def timed(fn: Callable[[], object]) -> float:
-    """Seconds ``fn`` takes, wall clock (the in-process benches compare medians of these)."""
+    """Seconds ``fn`` takes, wall clock (the in-process benches compare medians of these). The heap is collected
+    first, as a command's fresh process starts with none: otherwise one run pays for collecting the garbage the run
+    before it left (a build after a diff, a diff after a build), which moved the ratios by a tenth or more."""
+    gc.collect()
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start

@@ -81,6 +81,8 @@ def opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Opcode]:
     """difflib's opcodes turning ``a`` into ``b``, in time linear in what changed: the common beginning and end
     are taken off first (an edit is local), the rest matched exactly when it is small enough, else with
     difflib's heuristic (still a correct diff: equal stretches are equal, the rest replaced)."""
+    ids: dict[Hashable, int] = {}  # each distinct item as a number: the matcher hashes items again and again
+    a, b = [ids.setdefault(x, len(ids)) for x in a], [ids.setdefault(x, len(ids)) for x in b]
     n, m = len(a), len(b)
     head = 0
     while head < n and head < m and a[head] == b[head]:
