@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from cddraft.model.inline import Footnote, Inline, Ref, Span, stripped
+from cddraft.model.inline import Footnote, Inline, Ref, Span, plain_span, stripped
 from cddraft.readers.word.package import NS, Parts, W, paragraphs_text, w
 from cddraft.readers.word.values import character, quoted
 
@@ -46,7 +46,7 @@ class Found:
 
 
 _W_PREFIX = f"{{{W}}}"
-_RPR, _RSTYLE, _B, _I, _VERT, _VAL, _T = (w(t) for t in ("rPr", "rStyle", "b", "i", "vertAlign", "val", "t"))
+_RPR, _RSTYLE, _B, _I, _VERT, _VAL, _T, _R = (w(t) for t in ("rPr", "rStyle", "b", "i", "vertAlign", "val", "t", "r"))
 _PPR, _PAGE_BREAK_BEFORE = w("pPr"), w("pageBreakBefore")
 
 
@@ -80,7 +80,11 @@ class RunReader:
             found.page_break = True
         self._field, self._result, self._fields = None, None, []
         for child in p:
-            self._content(child, found, in_note, None)
+            tag = child.tag
+            if tag == _R:  # most of a paragraph: its runs
+                self._run(child, found, in_note)
+            elif tag != _PPR:
+                self._content(child, found, in_note, None)
         return found
 
     def _content(self, el: etree._Element, found: Found, in_note: bool, rpr: etree._Element | None) -> None:
@@ -155,16 +159,19 @@ class RunReader:
             italic = _set(props.get(_I)) or emphasis == "italic"
             va = props.get(_VERT)
             sup = va is not None and va.get(_VAL) == "superscript"
-        hidden = self._result == "skip" or any(result is None for _, result in self._fields)
+        hidden = self._result == "skip" or (bool(self._fields) and any(result is None for _, result in self._fields))
         for el in r:
-            if el.tag == _T:  # the usual case first: text
+            full = el.tag
+            if full == _T:  # the usual case first: text
                 if not hidden:
                     self._add(found, el.text or "", bold, italic, sup)
                 elif self._ref is not None and not self._fields:
                     self._ref.append(el.text or "")
                 continue
-            tag = el.tag[len(_W_PREFIX):] if isinstance(el.tag, str) and el.tag.startswith(_W_PREFIX) else ""
-            if isinstance(el.tag, str) and el.tag.endswith("}AlternateContent"):  # a text box or drawing in the run
+            if full == _RPR:
+                continue
+            tag = full[len(_W_PREFIX):] if isinstance(full, str) and full.startswith(_W_PREFIX) else ""
+            if isinstance(full, str) and full.endswith("}AlternateContent"):  # a text box or drawing in the run
                 self._drawing(el, found)
             elif tag == "fldChar":
                 self._field_char(el.get(w("fldCharType")), found)
@@ -205,10 +212,10 @@ class RunReader:
         if not text:
             return
         last = found.spans[-1] if found.spans else None
-        if isinstance(last, Span) and (last.bold, last.italic, last.sup) == (bold, italic, sup):
-            found.spans[-1] = Span(last.text + text, bold, italic, sup)
+        if type(last) is Span and last.bold == bold and last.italic == italic and last.sup == sup:
+            found.spans[-1] = plain_span(last.text + text, bold, italic, sup)
         else:
-            found.spans.append(Span(text, bold, italic, sup))
+            found.spans.append(plain_span(text, bold, italic, sup))
 
     def _field_char(self, kind: str | None, found: Found) -> None:
         if kind == "begin":
@@ -327,7 +334,7 @@ def _merge(spans: list[Inline]) -> list[Inline]:
             continue
         if isinstance(s, Span) and isinstance(last, Span) and (last.bold, last.italic, last.sup) == (
                 s.bold, s.italic, s.sup):
-            out[-1] = Span(last.text + s.text, s.bold, s.italic, s.sup)
+            out[-1] = plain_span(last.text + s.text, s.bold, s.italic, s.sup)
         else:
             out.append(s)
     return out
@@ -342,7 +349,7 @@ def strip(spans: list[Inline], prefix: int) -> list[Inline]:
             prefix -= len(first.text)
             out.pop(0)
         else:
-            out[0] = Span(first.text[prefix:], first.bold, first.italic, first.sup)
+            out[0] = plain_span(first.text[prefix:], first.bold, first.italic, first.sup)
             prefix = 0
     return out
 
