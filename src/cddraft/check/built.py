@@ -14,10 +14,8 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import docx
-from docx.document import Document as DocxDocument
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from cddraft import namespaces as ns
@@ -26,6 +24,9 @@ from cddraft.conventions import Conventions, load_conventions
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.languages import LANGUAGES
 from cddraft.readers.docx_package import read_docx_bytes
+
+if TYPE_CHECKING:  # python-docx is imported where a .docx is opened: `cddraft check` of outlines loads these rules
+    from docx.document import Document as DocxDocument
 
 W = ns.W
 NS = {"w": W}
@@ -90,6 +91,8 @@ def open_docx(path: Path) -> DocxDocument:
     """Open a .docx safely; every failure is a :class:`CddraftError` (exit 2)."""
     if not path.exists():
         raise CddraftError([Diagnostic("no such file", file=str(path))])
+    import docx
+
     raw = read_docx_bytes(path)
     try:
         return docx.Document(io.BytesIO(raw))
@@ -99,6 +102,8 @@ def open_docx(path: Path) -> DocxDocument:
 
 def footnote_ids(document: DocxDocument) -> set[str] | None:
     """Ids of the notes in the footnotes part, or None when the package has no such part."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     for rel in document.part.rels.values():
         if rel.reltype == RT.FOOTNOTES and not rel.is_external:
             root = etree.fromstring(rel.target_part.blob)

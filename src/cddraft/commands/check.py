@@ -17,7 +17,6 @@ from typing import TextIO
 import click
 
 from cddraft.batch.inputs import expand_inputs
-from cddraft.check.built import check_docx
 from cddraft.check.diagnostics import as_json, ordered
 from cddraft.check.explain import as_text
 from cddraft.check.registry import every_rule, select
@@ -98,6 +97,8 @@ def run_check(
     for path in paths:
         try:
             if path.suffix.lower() in DOCX_SUFFIXES:
+                from cddraft.check.built import check_docx  # python-docx: only where a .docx is checked
+
                 findings.extend(check_docx(path, disable=codes))
                 continue
             from cddraft.pipeline import check_outline

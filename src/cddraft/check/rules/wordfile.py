@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from docx.document import Document as DocxDocument
 from lxml import etree
 
 from cddraft.check.built import DocxContext, footnote_ids, q
 from cddraft.check.registry import Finding, rule
 from cddraft.conventions.bodies import body_of
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 _OFF = {"0", "false", "off"}
 
