@@ -18,7 +18,7 @@ from cddraft.errors import CddraftError, Diagnostic
 from cddraft.write import file_identity
 
 if TYPE_CHECKING:
-    from cddraft.batch.runner import BatchItem
+    from cddraft.batch.item import BatchItem
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 NAME_FIELDS = ("stem", "symbol", "letter", "lang")

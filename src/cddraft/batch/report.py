@@ -18,7 +18,7 @@ from cddraft.errors import Diagnostic
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from cddraft.batch.runner import BatchItem
+    from cddraft.batch.item import BatchItem
 
 
 class Reporter:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cddraft.batch.inputs import output_name
+from cddraft.batch.item import BatchItem
 from cddraft.errors import CddraftError, Diagnostic
 from cddraft.write import file_identity
 
@@ -31,29 +32,6 @@ if TYPE_CHECKING:
 PARALLEL_FROM = 24
 _PRELOAD = ["cddraft.pipeline", "cddraft.localise", "cddraft.readers.outline.validate", "cddraft.writers.docx",
             "cddraft.conventions", "cddraft.check"]  # the check package: every build runs the quick rules
-
-
-@dataclass
-class BatchItem:
-    """One document's way through a run (an outline built, or a .docx given to convert): its bytes, files and
-    problems; picklable, since it comes back from a worker process."""
-
-    source: Path
-    language: str = ""
-    symbol: str = ""
-    letter: str = ""
-    data: bytes | None = None
-    extra: dict[str, bytes] = field(default_factory=dict)  # other formats asked for: file suffix → bytes
-    errors: list[Diagnostic] = field(default_factory=list)
-    warnings: list[Diagnostic] = field(default_factory=list)
-    docx: Path | None = None
-    pdf: Path | None = None
-    pages: int | None = None
-    previews: list[Path] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 @dataclass

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from cddraft.batch.item import BatchItem
 from cddraft.batch.report import Reporter
-from cddraft.batch.runner import BatchItem, add_pdfs
+from cddraft.batch.runner import add_pdfs
 from cddraft.errors import EXIT_OK, EXIT_UNUSABLE
 from cddraft.export import DEFAULT_TIMEOUT, require_soffice
 

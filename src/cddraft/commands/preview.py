@@ -15,8 +15,9 @@ from pathlib import Path
 import click
 
 from cddraft.batch.inputs import OUTLINE_SUFFIXES
+from cddraft.batch.item import BatchItem
 from cddraft.batch.report import Reporter
-from cddraft.batch.runner import BatchItem, Options, run
+from cddraft.batch.runner import Options, run
 from cddraft.errors import EXIT_OK, EXIT_UNUSABLE
 from cddraft.export import DEFAULT_TIMEOUT, require_poppler, require_soffice
 
