@@ -60,3 +60,6 @@ def test_the_digest_follows_the_sources_and_the_extra_versions(tmp_path, monkeyp
     assert cache.source_digest(sources) == cache.source_digest(sources)
     assert cache.source_digest(sources) != cache.source_digest(sources, "2.14.4")
     assert cache.source_digest(sources) != cache.source_digest([("cddraft.conventions", "data/fr.yaml")])
+    before = cache.source_digest(sources)
+    monkeypatch.setattr("sys.version", "3.99.0 (another Python, whose pickles may differ)")
+    assert cache.source_digest(sources) != before

@@ -100,13 +100,15 @@ def _write(name: str, content: bytes, replacing: str | None) -> None:
 
 
 def source_digest(sources: Iterable[tuple[str, str]], *more: str) -> str:
-    """A digest of cddraft's version, the files ``(package, glob pattern)`` name (a few files read: a millisecond)
-    and ``more`` (a library's version): what a kept result is named by, so that a change to any is another name."""
+    """A digest of cddraft's and Python's versions, the files ``(package, glob pattern)`` name (a few files read: a
+    millisecond) and ``more`` (a library's version): what a kept result is named by, so that a change to any is
+    another name."""
+    import sys
     from importlib import resources
 
     from cddraft import __version__
 
-    digest = hashlib.sha256("\0".join((__version__, *more)).encode())
+    digest = hashlib.sha256("\0".join((__version__, sys.version, *more)).encode())
     for package, pattern in sources:
         folder = Path(str(resources.files(package)))
         for path in sorted(folder.glob(pattern)):
