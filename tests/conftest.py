@@ -105,3 +105,13 @@ def pdfs(built, tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("pdf")
     paths = convert_to_pdf(list(built.values()), out)
     return dict(zip(built, paths, strict=True))
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie, exited but not yet reaped, is dead): LibreOffice left behind."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")

@@ -24,7 +24,7 @@ from cddraft.conventions import load_conventions
 from cddraft.export import DEFAULT_TIMEOUT, PdfJob, convert, page_count
 from cddraft.lo_compat import for_libreoffice
 from cddraft.pipeline import check_outline
-from tests.conftest import EXAMPLES, pdf_pages, require_libreoffice, run_cli
+from tests.conftest import EXAMPLES, pdf_pages, process_alive, require_libreoffice, run_cli
 
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -151,15 +151,6 @@ def test_missing_libreoffice_is_exit_2_with_an_install_hint(built, tmp_path, mon
     assert not (tmp_path / "out").exists(), "checked before anything is built"
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    stat = Path(f"/proc/{pid}/stat")
-    return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")  # a zombie is dead
-
-
 def test_a_hanging_libreoffice_is_stopped_after_the_timeout(built, tmp_path, monkeypatch):
     pids = tmp_path / "pids"
     script = tmp_path / "hang"
@@ -174,7 +165,7 @@ def test_a_hanging_libreoffice_is_stopped_after_the_timeout(built, tmp_path, mon
     assert "--timeout" in result.output
     time.sleep(0.2)
     if os.name == "posix":
-        assert not any(_alive(int(p)) for p in pids.read_text().split()), "LibreOffice and its children are gone"
+        assert not any(process_alive(int(p)) for p in pids.read_text().split()), "LibreOffice and its children are gone"
     assert not list((tmp_path / "out").glob("*.pdf"))
 
 

@@ -19,7 +19,7 @@ from cddraft.batch import lo_profile, office
 from cddraft.batch.office import Offices, instances_for, usable
 from cddraft.errors import CddraftError
 from cddraft.export import PdfJob, find_soffice
-from tests.conftest import EXAMPLES, pdf_pages, require_libreoffice, run_cli
+from tests.conftest import EXAMPLES, pdf_pages, process_alive, require_libreoffice, run_cli
 from tests.test_export import sha, starts
 
 
@@ -32,15 +32,6 @@ def require_uno() -> None:
         if os.environ.get("CDDRAFT_REQUIRE_LIBREOFFICE"):
             pytest.fail(reason + " (CDDRAFT_REQUIRE_LIBREOFFICE is set)")
         pytest.skip(reason)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    stat = Path(f"/proc/{pid}/stat")
-    return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")
 
 
 # -- the real LibreOffice -------------------------------------------------------------------------
@@ -98,7 +89,7 @@ def test_build_with_pdfs_leaves_no_libreoffice_running(tmp_path, monkeypatch):
             assert f"wrote {out / f'{s}.pdf'}" in result.output
             assert "CD/" in pdf_pages(out / f"{s}.pdf")[0]
         time.sleep(0.2)
-        assert pids and not any(_alive(p) for p in pids), "LibreOffice and its worker are gone"
+        assert pids and not any(process_alive(p) for p in pids), "LibreOffice and its worker are gone"
         assert len(list((tmp_path / "cache" / "cddraft").glob("libreoffice-profile-*"))) == 1, "the profile is kept"
 
 
@@ -179,7 +170,7 @@ def test_without_the_uno_bridge_the_files_are_converted_the_cold_way(docs, stand
     for d in docs:
         assert d.with_suffix(".pdf").read_text() == "%PDF-1.4 " + sha(d), "the checked bytes, adjusted"
     assert sum("--convert-to" in line for line in counter.read_text().splitlines()) == 1
-    assert not any(_alive(p) for p in pids), "the waiting instances are stopped"
+    assert not any(process_alive(p) for p in pids), "the waiting instances are stopped"
 
 
 def test_a_stand_in_script_is_run_the_convert_to_way(tmp_path, docs, monkeypatch):
@@ -205,7 +196,7 @@ def test_an_instance_that_does_not_answer_stops_the_run_after_the_timeout(tmp_pa
     assert time.monotonic() - t0 < 15
     assert "LibreOffice did not finish a file within 1 s and was stopped" in caught.value.diagnostics[0].message
     time.sleep(0.2)
-    assert not any(_alive(p) for p in pids), "LibreOffice and its worker are gone"
+    assert not any(process_alive(p) for p in pids), "LibreOffice and its worker are gone"
     assert not any(d.with_suffix(".pdf").exists() for d in docs)
     offices.close()  # closing twice is harmless
 
